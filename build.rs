@@ -1,0 +1,28 @@
+//! Compiles `content/` into `$OUT_DIR/content.rs` (see content-pipeline).
+//! A problem in the content fails the build with `file:line: message`.
+
+#[path = "src/routes.rs"]
+#[allow(dead_code)]
+mod routes;
+
+use std::path::Path;
+
+fn main() {
+    println!("cargo::rerun-if-changed=content");
+    println!("cargo::rerun-if-changed=src/routes.rs");
+    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("content.rs");
+    match content_pipeline::compile(Path::new("content"), routes::STATIC_ROUTES) {
+        Ok(code) => std::fs::write(&out, code).expect("write generated content"),
+        Err(problems) => {
+            eprintln!(
+                "\nThe content in content/ has {} problem(s):",
+                problems.len()
+            );
+            for p in &problems {
+                eprintln!("error: {p}");
+            }
+            eprintln!();
+            std::process::exit(1);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+//! The router and the app-wide state (theme, notices).
+
+use leptos::prelude::*;
+use leptos_meta::{Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::components::notice::provide_notices;
+use crate::components::shell::Shell;
+use crate::components::theme::provide_theme;
+use crate::pages;
+use crate::paths;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_notices();
+    provide_theme();
+
+    view! {
+        <Title formatter=|page: String| {
+            if page.is_empty() { "Steady".to_string() } else { format!("{page} · Steady") }
+        } />
+        <Router base=paths::base().router_base().to_string()>
+            <Shell>
+                <Routes fallback=pages::not_found::NotFound>
+                    <Route path=path!("") view=pages::home::Home />
+                    <Route path=path!("quiz") view=pages::sections::Quiz />
+                    <Route path=path!("learn") view=pages::learn::Library />
+                    <Route path=path!("learn/:slug") view=pages::learn::ArticlePage />
+                    <Route path=path!("practice") view=pages::sections::Practice />
+                    <Route path=path!("journal") view=pages::sections::Journal />
+                    <Route path=path!("progress") view=pages::sections::Progress />
+                    <Route path=path!("data") view=pages::data::DataPage />
+                    <Route path=path!("help") view=pages::help::Help />
+                </Routes>
+            </Shell>
+        </Router>
+    }
+}

@@ -1,0 +1,6 @@
+//! Pieces of page shared across sections. Thin: they read signals and call
+//! the domain.
+
+pub mod notice;
+pub mod shell;
+pub mod theme;

@@ -1,0 +1,97 @@
+//! The frame of every page: skip link, header with the sections and the
+//! crisis link, notices, main, and the footer with the care and privacy notes.
+//! `index.html` paints a static copy of the header before the wasm arrives;
+//! keep the two alike so nothing shifts when the app mounts.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::components::notice::NoticeArea;
+use crate::components::theme::ThemeToggle;
+use crate::paths;
+use crate::routes::{HELP, SECTIONS};
+
+#[component]
+pub fn Shell(children: Children) -> impl IntoView {
+    let location = use_location();
+    let route = Memo::new(move |_| {
+        let path = location.pathname.get();
+        paths::base()
+            .route_of(&path)
+            .unwrap_or_default()
+            .to_string()
+    });
+
+    // After a client-side navigation, move focus to the new page's heading so
+    // screen-reader and keyboard users start at the top of the new content,
+    // as they would after a full page load.
+    Effect::new(move |previous: Option<String>| {
+        let current = route.get();
+        if previous.is_some_and(|p| p != current) {
+            request_animation_frame(|| {
+                if let Some(h1) = document().query_selector("main h1").ok().flatten() {
+                    let _ = h1.set_attribute("tabindex", "-1");
+                    use wasm_bindgen::JsCast;
+                    if let Ok(h1) = h1.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = h1.focus();
+                    }
+                }
+            });
+        }
+        current
+    });
+
+    let is_current = move |section: &'static str| {
+        move || {
+            let r = route.get();
+            let here = if section.is_empty() {
+                r.is_empty()
+            } else {
+                r == section || r.starts_with(&format!("{section}/"))
+            };
+            here.then_some("page")
+        }
+    };
+
+    view! {
+        // A fragment link would resolve against <base>, i.e. the home page, so
+        // the skip link names the current path; rel=external leaves the
+        // in-page jump to the browser, which also moves focus.
+        <a class="skip-link" rel="external" href=move || format!("{}#main", location.pathname.get())>
+            "Skip to content"
+        </a>
+        <header class="site-header">
+            <div class="wrap header-bar">
+                <a class="brand" href=paths::href("")>
+                    <span class="brand-mark" aria-hidden="true"></span>
+                    "Steady"
+                </a>
+                <div class="header-actions">
+                    <a class="help-link" href=paths::href(HELP)>"Need help now?"</a>
+                    <ThemeToggle />
+                </div>
+            </div>
+            <nav class="site-nav" aria-label="Sections">
+                <ul class="wrap">
+                    {SECTIONS.iter().map(|s| view! {
+                        <li><a href=paths::href(s.route) aria-current=is_current(s.route)>{s.label}</a></li>
+                    }).collect_view()}
+                </ul>
+            </nav>
+        </header>
+        <NoticeArea />
+        <main id="main" class="wrap" tabindex="-1">
+            {children()}
+        </main>
+        <footer class="site-footer">
+            <div class="wrap">
+                <p>
+                    <strong>"Self-reflection, not a diagnosis."</strong>
+                    " Steady helps you think about how you connect; it cannot assess you or replace a qualified therapist. "
+                    <a href=paths::href(HELP)>"Crisis lines and finding a therapist"</a>
+                </p>
+                <p>"Private by design: everything you enter stays on this device. Steady sends nothing anywhere."</p>
+            </div>
+        </footer>
+    }
+}

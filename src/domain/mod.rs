@@ -1,0 +1,8 @@
+//! Plain Rust: the rules of Steady with no browser in sight.
+//!
+//! Nothing in here may import leptos, web-sys, wasm-bindgen or gloo: these
+//! modules are tested with a plain `cargo test` and hold every decision worth
+//! testing. Times and random ids come in from the edge as arguments.
+
+pub mod envelope;
+pub mod theme;

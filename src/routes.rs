@@ -1,0 +1,54 @@
+//! The app's fixed routes, relative to the base path.
+//!
+//! Plain data with no dependencies: `build.rs` includes this same file to check
+//! that every internal link in `content/` points at a page that exists, so the
+//! router, the header and the link checker cannot drift apart.
+
+/// A top-level section shown in the header navigation.
+pub struct Section {
+    /// Route relative to the base, without slashes (`""` is home).
+    pub route: &'static str,
+    /// The link text in the header.
+    pub label: &'static str,
+}
+
+/// The header's sections, in reading order.
+pub const SECTIONS: &[Section] = &[
+    Section {
+        route: "",
+        label: "Home",
+    },
+    Section {
+        route: "quiz",
+        label: "Quiz",
+    },
+    Section {
+        route: "learn",
+        label: "Learn",
+    },
+    Section {
+        route: "practice",
+        label: "Practice",
+    },
+    Section {
+        route: "journal",
+        label: "Journal",
+    },
+    Section {
+        route: "progress",
+        label: "Progress",
+    },
+    Section {
+        route: "data",
+        label: "Your data",
+    },
+];
+
+/// The page with crisis resources, linked from every page.
+pub const HELP: &str = "help";
+
+/// Every fixed route content may link to. Articles (`learn/<slug>`) and
+/// pages (`<slug>`) from `content/` are added by the content checker.
+pub const STATIC_ROUTES: &[&str] = &[
+    "", "quiz", "learn", "practice", "journal", "progress", "data",
+];

@@ -1,0 +1,36 @@
+import { test as base, expect, type Page } from "@playwright/test";
+
+// Every test runs under two guards: the page may not log an error or throw,
+// and it may not send one request to another origin (Steady sends nothing
+// anywhere). A test fails at its end if either happened.
+export const test = base.extend<{ guards: void }>({
+  guards: [
+    async ({ page, baseURL }, use) => {
+      const origin = new URL(baseURL!).origin;
+      const problems: string[] = [];
+      page.on("console", (msg) => {
+        if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
+      });
+      page.on("pageerror", (err) => problems.push(`uncaught: ${err.message}`));
+      page.on("request", (req) => {
+        const url = req.url();
+        if (!url.startsWith(origin + "/") && !url.startsWith("data:") && !url.startsWith("blob:")) {
+          problems.push(`request left the origin: ${url}`);
+        }
+      });
+      await use();
+      // A 404 status for deep links is how Pages serves 404.html; Chromium
+      // logs it as a console error, which is expected and not a fault.
+      const real = problems.filter((p) => !/status of 404/.test(p));
+      expect(real, "console errors or foreign requests").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Waits until the app (not the static shell) is mounted. */
+export async function appReady(page: Page) {
+  await expect(page.locator(".theme-toggle:not(.is-placeholder)")).toBeVisible();
+}

@@ -1,0 +1,88 @@
+// A static server that behaves like GitHub Pages for a project site:
+// the site lives under a sub-path, directories serve index.html, unknown
+// paths get 404.html with status 404, and text is gzip-compressed.
+// usage: node pages-server.mjs <dist-dir> <port> <base, e.g. /steady/>
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
+
+const [dist, port = "4173", base = "/steady/"] = process.argv.slice(2);
+if (!dist) {
+  console.error("usage: node pages-server.mjs <dist-dir> <port> <base>");
+  process.exit(2);
+}
+const root = resolve(dist);
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".txt": "text/plain; charset=utf-8",
+};
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".webmanifest", ".svg", ".txt"]);
+
+async function fileAt(path) {
+  try {
+    const s = await stat(path);
+    if (s.isDirectory()) return fileAt(join(path, "index.html"));
+    return s.isFile() ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+async function send(req, res, path, status) {
+  let body = await readFile(path);
+  const ext = extname(path);
+  const headers = {
+    "content-type": TYPES[ext] ?? "application/octet-stream",
+    "cache-control": "max-age=600",
+  };
+  if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+    body = gzipSync(body);
+    headers["content-encoding"] = "gzip";
+    headers["vary"] = "Accept-Encoding";
+  }
+  headers["content-length"] = body.length;
+  res.writeHead(status, headers);
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+createServer(async (req, res) => {
+  try {
+    const url = new URL(req.url, "http://localhost");
+    const path = decodeURIComponent(url.pathname);
+    if (path === base.replace(/\/$/, "")) {
+      res.writeHead(301, { location: base + url.search });
+      return res.end();
+    }
+    if (!path.startsWith(base)) {
+      res.writeHead(404, { "content-type": "text/plain" });
+      return res.end("Not under the site's base path");
+    }
+    const target = normalize(join(root, path.slice(base.length)));
+    if (!target.startsWith(root)) {
+      res.writeHead(400);
+      return res.end();
+    }
+    const found = await fileAt(target);
+    if (found) return await send(req, res, found, 200);
+    const notFound = await fileAt(join(root, "404.html"));
+    if (notFound) return await send(req, res, notFound, 404);
+    res.writeHead(404);
+    res.end("Not found");
+  } catch (e) {
+    res.writeHead(500);
+    res.end(String(e));
+  }
+}).listen(Number(port), "127.0.0.1", () => {
+  console.log(`Serving ${root} at http://127.0.0.1:${port}${base}`);
+});

@@ -1,0 +1,305 @@
+//! Steady's project commands: `cargo xtask <command>`.
+//!
+//! Each command installs what it needs and is missing, skips what is already
+//! there at the right version, and says what it is doing. Everything comes
+//! from the package registries (crates.io, npm, Debian): tools that download
+//! their own binaries from elsewhere fail on machines without the open web.
+
+use std::env;
+use std::ffi::OsString;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+const TRUNK_VERSION: &str = "0.21.14";
+const BINARYEN_VERSION: &str = "132";
+/// The sub-path the tests serve the release under, as GitHub Pages would for
+/// a repository named `steady`.
+const TEST_BASE: &str = "/steady/";
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+const HELP: &str = "\
+usage: cargo xtask <command>
+
+  serve        build and serve the app with live reload at http://127.0.0.1:8080/
+  test         every check: fmt, clippy (host and wasm), unit tests, release
+               build under /steady/, end-to-end tests in headless Chromium
+  build [URL]  release build into dist/ (public URL defaults to /)
+  setup        install the toolchain only (add --browser for the test tools)
+  post-build   (run by Trunk's hook) finish the staged build: 404.html
+";
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(),
+        Some("test") => test(),
+        Some("build") => build_release(args.get(1).map_or("/", String::as_str), Path::new("dist")),
+        Some("setup") => setup(args.iter().any(|a| a == "--browser")),
+        Some("post-build") => post_build(),
+        _ => {
+            eprint!("{HELP}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("\nxtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root (where the app's Cargo.toml lives).
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
+}
+
+fn say(what: &str) {
+    println!("==> {what}");
+}
+
+/// PATH with the places our tools are installed to put first: cargo's bin
+/// folder and the npm-installed binaryen.
+fn tool_path() -> OsString {
+    let mut dirs = vec![cargo_bin_dir(), root().join("tests/node_modules/.bin")];
+    if let Some(path) = env::var_os("PATH") {
+        dirs.extend(env::split_paths(&path));
+    }
+    env::join_paths(dirs).expect("PATH entries are valid")
+}
+
+fn cargo_bin_dir() -> PathBuf {
+    env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .unwrap_or_else(|| PathBuf::from(".cargo"))
+        .join("bin")
+}
+
+fn cmd(program: &str) -> Command {
+    let mut c = Command::new(program);
+    c.current_dir(root()).env("PATH", tool_path());
+    c
+}
+
+fn run(c: &mut Command) -> Result {
+    let shown = format!("{c:?}");
+    let status = c
+        .status()
+        .map_err(|e| format!("could not start {shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
+}
+
+/// The first line a tool prints for `--version`, or None when it is absent.
+fn version_of(program: &str) -> Option<String> {
+    let out = cmd(program).arg("--version").output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+// ---------- installing ----------
+
+fn setup(browser: bool) -> Result {
+    ensure_wasm_target()?;
+    ensure_trunk()?;
+    ensure_wasm_bindgen()?;
+    ensure_npm_packages()?;
+    if browser {
+        ensure_chromium()?;
+    }
+    Ok(())
+}
+
+fn ensure_wasm_target() -> Result {
+    let out = cmd("rustup")
+        .args(["target", "list", "--installed"])
+        .output()
+        .map_err(|e| format!("rustup is needed to add the wasm target: {e}"))?;
+    if String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
+        return Ok(());
+    }
+    say("adding the Rust target wasm32-unknown-unknown");
+    run(cmd("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+fn ensure_trunk() -> Result {
+    if version_of("trunk").is_some_and(|v| v.split_whitespace().nth(1) == Some(TRUNK_VERSION)) {
+        return Ok(());
+    }
+    say(&format!(
+        "installing Trunk {TRUNK_VERSION} from crates.io (once; about 15-20 minutes on 2 cores)"
+    ));
+    run(cmd("cargo").args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))
+}
+
+/// The wasm-bindgen CLI must match the library in Cargo.lock exactly.
+fn ensure_wasm_bindgen() -> Result {
+    let want = locked_version("wasm-bindgen")?;
+    if version_of("wasm-bindgen")
+        .is_some_and(|v| v.split_whitespace().nth(1) == Some(want.as_str()))
+    {
+        return Ok(());
+    }
+    say(&format!(
+        "installing wasm-bindgen-cli {want} (matches Cargo.lock; about 8 minutes)"
+    ));
+    // Not --locked: one of its locked dependencies is no longer on crates.io.
+    run(cmd("cargo").args(["install", "wasm-bindgen-cli", "--version", &want]))
+}
+
+fn locked_version(package: &str) -> Result<String> {
+    let lock =
+        fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let needle = format!("name = \"{package}\"\nversion = \"");
+    let start = lock
+        .find(&needle)
+        .ok_or_else(|| format!("{package} is not in Cargo.lock"))?
+        + needle.len();
+    Ok(lock[start..]
+        .split('"')
+        .next()
+        .unwrap_or_default()
+        .to_string())
+}
+
+/// Playwright and binaryen (wasm-opt) from npm, into tests/node_modules.
+fn ensure_npm_packages() -> Result {
+    let tests = root().join("tests");
+    let lock = tests.join("package-lock.json");
+    let installed = tests.join("node_modules/.package-lock.json");
+    let fresh = match (
+        fs::metadata(&lock).and_then(|m| m.modified()),
+        fs::metadata(&installed).and_then(|m| m.modified()),
+    ) {
+        (Ok(l), Ok(i)) => i >= l,
+        _ => false,
+    };
+    let wasm_opt_ok =
+        version_of("wasm-opt").is_some_and(|v| v.contains(&format!("version_{BINARYEN_VERSION}")));
+    if fresh && wasm_opt_ok {
+        return Ok(());
+    }
+    say("installing npm packages in tests/ (Playwright, binaryen for wasm-opt)");
+    run(cmd("npm")
+        .current_dir(&tests)
+        .args(["ci", "--no-audit", "--no-fund"])
+        // Playwright must never download a browser: Debian's Chromium is used.
+        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))
+}
+
+fn ensure_chromium() -> Result {
+    if Path::new(CHROMIUM).exists() {
+        return Ok(());
+    }
+    say("installing Chromium from Debian (for the end-to-end tests)");
+    let as_root = cmd("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+    let apt = |args: &[&str]| {
+        if as_root {
+            run(cmd("apt-get")
+                .args(args)
+                .env("DEBIAN_FRONTEND", "noninteractive"))
+        } else {
+            run(cmd("sudo")
+                .arg("apt-get")
+                .args(args)
+                .env("DEBIAN_FRONTEND", "noninteractive"))
+        }
+    };
+    apt(&["update"])?;
+    apt(&["install", "-y", "chromium"])
+}
+
+// ---------- commands ----------
+
+fn serve() -> Result {
+    setup(false)?;
+    say("fetching crates");
+    run(cmd("cargo").arg("fetch"))?;
+    say("serving at http://127.0.0.1:8080/ (Ctrl-C to stop; edits rebuild and reload)");
+    run(cmd("trunk").args(["serve", "--offline"]))
+}
+
+fn build_release(public_url: &str, dist: &Path) -> Result {
+    setup(false)?;
+    run(cmd("cargo").args(["fetch", "--quiet"]))?;
+    say(&format!(
+        "building the release for {public_url} into {}",
+        dist.display()
+    ));
+    run(cmd("trunk")
+        .args([
+            "build",
+            "--release",
+            "--offline",
+            "--public-url",
+            public_url,
+            "--dist",
+        ])
+        .arg(dist))
+}
+
+fn test() -> Result {
+    setup(true)?;
+    say("checking formatting");
+    run(cmd("cargo").args(["fmt", "--all", "--check"]))?;
+    say("clippy on the host");
+    run(cmd("cargo").args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    say("clippy on wasm32");
+    run(cmd("cargo").args([
+        "clippy",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    say("unit tests");
+    run(cmd("cargo").args(["test", "--workspace"]))?;
+    let dist = root().join("target/e2e-dist");
+    build_release(TEST_BASE, &dist)?;
+    say(&format!(
+        "end-to-end tests in headless Chromium, served like GitHub Pages under {TEST_BASE}"
+    ));
+    run(cmd("npx")
+        .current_dir(root().join("tests"))
+        .args(["playwright", "test"])
+        .env("STEADY_DIST", &dist)
+        .env("STEADY_BASE", TEST_BASE))
+}
+
+/// Trunk's post_build hook: runs in the staging folder before it becomes dist.
+fn post_build() -> Result {
+    let staging = env::var("TRUNK_STAGING_DIR")
+        .map_err(|_| "post-build runs from Trunk's hook (TRUNK_STAGING_DIR is unset)")?;
+    let staging = Path::new(&staging);
+    // GitHub Pages answers an unknown path with 404.html; as a copy of the app
+    // it routes the deep link itself.
+    fs::copy(staging.join("index.html"), staging.join("404.html"))
+        .map_err(|e| format!("copying index.html to 404.html: {e}"))?;
+    Ok(())
+}
