@@ -11,7 +11,13 @@ fn main() {
     println!("cargo::rerun-if-changed=content");
     println!("cargo::rerun-if-changed=src/routes.rs");
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("content.rs");
-    match content_pipeline::compile(Path::new("content"), routes::STATIC_ROUTES) {
+    let tools: Vec<String> = routes::PRACTICE_TOOLS
+        .iter()
+        .map(|(slug, _)| format!("practice/{slug}"))
+        .collect();
+    let mut linkable: Vec<&str> = routes::STATIC_ROUTES.to_vec();
+    linkable.extend(tools.iter().map(String::as_str));
+    match content_pipeline::compile(Path::new("content"), &linkable) {
         Ok(code) => std::fs::write(&out, code).expect("write generated content"),
         Err(problems) => {
             eprintln!(

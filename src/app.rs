@@ -29,6 +29,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("learn") view=pages::learn::Library />
                     <Route path=path!("learn/:slug") view=pages::learn::ArticlePage />
                     <Route path=path!("practice") view=pages::sections::Practice />
+                    <Route path=path!("practice/:tool") view=pages::sections::PracticeTool />
                     <Route path=path!("journal") view=pages::sections::Journal />
                     <Route path=path!("progress") view=pages::sections::Progress />
                     <Route path=path!("data") view=pages::data::DataPage />

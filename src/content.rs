@@ -8,6 +8,8 @@ pub struct Article {
     pub slug: &'static str,
     pub title: &'static str,
     pub summary: &'static str,
+    /// The library shelf (`foundations`, `styles`, ...); empty for pages.
+    pub topic: &'static str,
     /// The attachment styles this is most for (`secure`, `anxious`, ...).
     pub tags: &'static [&'static str],
     /// Slugs of related articles; checked to exist at build time.

@@ -47,6 +47,22 @@ pub const SECTIONS: &[Section] = &[
 /// The page with crisis resources, linked from every page.
 pub const HELP: &str = "help";
 
+/// The practice tools, each served at `practice/<slug>`. Articles link to
+/// them in their "Try this now" sections; the link checker knows them from here.
+pub const PRACTICE_TOOLS: &[(&str, &str)] = &[
+    ("activated", "I'm activated"),
+    ("breathing", "Physiological sigh"),
+    ("wait", "Wait before you act"),
+    ("reframe", "Three generous explanations"),
+    ("trigger-log", "Trigger log"),
+    ("body-scan", "Body scan"),
+    ("deactivation", "Noticing when you pull away"),
+    ("i-statement", "I-statement builder"),
+    ("opposite-action", "Opposite action"),
+    ("repair", "Repair scripts"),
+    ("couple-agreement", "Secure-functioning agreement"),
+];
+
 /// Every fixed route content may link to. Articles (`learn/<slug>`) and
 /// pages (`<slug>`) from `content/` are added by the content checker.
 pub const STATIC_ROUTES: &[&str] = &[

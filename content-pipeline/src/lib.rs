@@ -43,6 +43,16 @@ pub enum DocKind {
     Page,
 }
 
+/// The shelves of the library; an article sits on one.
+pub const TOPICS: &[&str] = &[
+    "foundations",
+    "styles",
+    "growing",
+    "in-the-moment",
+    "relationships",
+    "support",
+];
+
 /// The attachment styles an article can be tagged for.
 pub const STYLE_TAGS: &[&str] = &["secure", "anxious", "avoidant", "fearful"];
 
@@ -53,6 +63,8 @@ struct FrontMatter {
     summary: String,
     #[serde(default)]
     slug: Option<String>,
+    #[serde(default)]
+    topic: Option<String>,
     #[serde(default)]
     tags: Vec<String>,
     #[serde(default)]
@@ -67,6 +79,7 @@ pub struct Document {
     pub slug: String,
     pub title: String,
     pub summary: String,
+    pub topic: String,
     pub tags: Vec<String>,
     pub related: Vec<(String, usize)>,
     pub html: String,
@@ -231,6 +244,21 @@ pub fn parse_document(file: &Path, text: &str, kind: DocKind) -> Result<Document
             });
         }
     }
+    let topic = fm.topic.clone().unwrap_or_default();
+    match (kind, topic.as_str()) {
+        (DocKind::Page, "") => {}
+        (DocKind::Article, "") => diags.push(Diagnostic {
+            file: file.into(),
+            line: 1,
+            message: format!("an article needs a `topic`, one of {TOPICS:?}"),
+        }),
+        (_, t) if !TOPICS.contains(&t) => diags.push(Diagnostic {
+            file: file.into(),
+            line: fm_line("topic"),
+            message: format!("unknown topic `{t}`; use one of {TOPICS:?}"),
+        }),
+        _ => {}
+    }
     let related = fm
         .related
         .iter()
@@ -260,6 +288,7 @@ pub fn parse_document(file: &Path, text: &str, kind: DocKind) -> Result<Document
         slug,
         title: fm.title,
         summary: fm.summary,
+        topic,
         tags: fm.tags,
         related,
         html: rendered.html,
@@ -539,10 +568,11 @@ fn generate(docs: &[Document]) -> String {
         for d in list {
             let related: Vec<&str> = d.related.iter().map(|(r, _)| r.as_str()).collect();
             code.push_str(&format!(
-                "    Article {{ slug: {:?}, title: {:?}, summary: {:?}, tags: &{:?}, related: &{:?}, reading_minutes: {}, html: {:?} }},\n",
+                "    Article {{ slug: {:?}, title: {:?}, summary: {:?}, topic: {:?}, tags: &{:?}, related: &{:?}, reading_minutes: {}, html: {:?} }},\n",
                 d.slug,
                 d.title,
                 d.summary,
+                d.topic,
                 d.tags,
                 related,
                 d.reading_minutes(),
@@ -566,7 +596,7 @@ mod tests {
         )
     }
 
-    const GOOD: &str = "+++\ntitle = \"Sample\"\nsummary = \"A sample.\"\ntags = [\"anxious\"]\n+++\n\nIntro text.\n\n## A heading\n\nSee [help](/help) and [above](#a-heading).\n";
+    const GOOD: &str = "+++\ntitle = \"Sample\"\nsummary = \"A sample.\"\ntopic = \"foundations\"\ntags = [\"anxious\"]\n+++\n\nIntro text.\n\n## A heading\n\nSee [help](/help) and [above](#a-heading).\n";
 
     #[test]
     fn parses_front_matter_and_renders_body() {
@@ -605,9 +635,9 @@ mod tests {
 
     #[test]
     fn unknown_front_matter_key_is_an_error() {
-        let e = doc("+++\ntitle = \"S\"\nsummary = \"s\"\ntitel = \"x\"\n+++\nBody\n").unwrap_err();
+        let e = doc("+++\ntitle = \"S\"\nsummary = \"s\"\ntopic = \"foundations\"\ntitel = \"x\"\n+++\nBody\n").unwrap_err();
         assert!(e[0].message.contains("titel"), "{e:?}");
-        assert_eq!(e[0].line, 4);
+        assert_eq!(e[0].line, 5);
     }
 
     #[test]
@@ -619,15 +649,35 @@ mod tests {
 
     #[test]
     fn raw_html_and_h1_are_rejected_with_body_line_numbers() {
-        let text = "+++\ntitle = \"S\"\nsummary = \"s\"\n+++\n\nok\n\n# Second title\n\n<script>x</script>\n";
+        let text = "+++\ntitle = \"S\"\nsummary = \"s\"\ntopic = \"foundations\"\n+++\n\nok\n\n# Second title\n\n<script>x</script>\n";
         let e = doc(text).unwrap_err();
         let lines: Vec<usize> = e.iter().map(|d| d.line).collect();
-        assert_eq!(lines, vec![8, 10], "{e:?}");
+        assert_eq!(lines, vec![9, 11], "{e:?}");
+    }
+
+    #[test]
+    fn an_article_needs_a_known_topic() {
+        let e = doc("+++\ntitle = \"S\"\nsummary = \"s\"\n+++\nBody\n").unwrap_err();
+        assert!(e[0].message.contains("needs a `topic`"), "{e:?}");
+        let e =
+            doc("+++\ntitle = \"S\"\nsummary = \"s\"\ntopic = \"misc\"\n+++\nBody\n").unwrap_err();
+        assert_eq!(
+            (e[0].line, e[0].message.contains("misc")),
+            (4, true),
+            "{e:?}"
+        );
+        // Pages (help, about) stand outside the library's shelves.
+        let page = parse_document(
+            Path::new("help.md"),
+            "+++\ntitle = \"H\"\nsummary = \"h\"\n+++\nBody\n",
+            DocKind::Page,
+        );
+        assert!(page.is_ok());
     }
 
     #[test]
     fn unknown_tag_is_rejected() {
-        let e = doc("+++\ntitle = \"S\"\nsummary = \"s\"\ntags = [\"clingy\"]\n+++\nBody\n")
+        let e = doc("+++\ntitle = \"S\"\nsummary = \"s\"\ntopic = \"foundations\"\ntags = [\"clingy\"]\n+++\nBody\n")
             .unwrap_err();
         assert!(e[0].message.contains("clingy"));
     }
@@ -635,7 +685,7 @@ mod tests {
     #[test]
     fn external_links_get_noreferrer_and_plain_http_is_refused() {
         let d = doc(
-            "+++\ntitle = \"S\"\nsummary = \"s\"\n+++\n[988](tel:988) [x](https://example.org)\n",
+            "+++\ntitle = \"S\"\nsummary = \"s\"\ntopic = \"foundations\"\n+++\n[988](tel:988) [x](https://example.org)\n",
         )
         .unwrap();
         assert!(
@@ -643,20 +693,23 @@ mod tests {
                 .contains("<a href=\"tel:988\" rel=\"noreferrer noopener external\">")
         );
         let e =
-            doc("+++\ntitle = \"S\"\nsummary = \"s\"\n+++\n[x](http://example.org)\n").unwrap_err();
+            doc("+++\ntitle = \"S\"\nsummary = \"s\"\ntopic = \"foundations\"\n+++\n[x](http://example.org)\n").unwrap_err();
         assert!(e[0].message.contains("https"));
     }
 
     #[test]
     fn duplicate_heading_ids_get_a_suffix() {
-        let d = doc("+++\ntitle = \"S\"\nsummary = \"s\"\n+++\n## Why\n\n## Why\n").unwrap();
+        let d = doc(
+            "+++\ntitle = \"S\"\nsummary = \"s\"\ntopic = \"foundations\"\n+++\n## Why\n\n## Why\n",
+        )
+        .unwrap();
         assert!(d.html.contains("id=\"why\""));
         assert!(d.html.contains("id=\"why-2\""));
     }
 
     #[test]
     fn tables_are_wrapped_for_small_screens() {
-        let d = doc("+++\ntitle = \"S\"\nsummary = \"s\"\n+++\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+        let d = doc("+++\ntitle = \"S\"\nsummary = \"s\"\ntopic = \"foundations\"\n+++\n| a | b |\n|---|---|\n| 1 | 2 |\n")
             .unwrap();
         assert!(
             d.html.starts_with("<div class=\"table-scroll\""),
@@ -694,11 +747,11 @@ mod tests {
         let d = site(&[(
             "a.md",
             DocKind::Article,
-            "+++\ntitle = \"A\"\nsummary = \"a\"\n+++\n\nGo to [b](/learn/b) or [quiz](quiz).\n\n[nowhere](/learn/missing)\n",
+            "+++\ntitle = \"A\"\nsummary = \"a\"\ntopic = \"foundations\"\n+++\n\nGo to [b](/learn/b) or [quiz](quiz).\n\n[nowhere](/learn/missing)\n",
         )]);
         assert_eq!(d.len(), 2, "{d:?}");
-        assert_eq!((d[0].line, d[0].message.contains("learn/b")), (6, true));
-        assert_eq!(d[1].line, 8);
+        assert_eq!((d[0].line, d[0].message.contains("learn/b")), (7, true));
+        assert_eq!(d[1].line, 9);
     }
 
     #[test]
@@ -707,12 +760,12 @@ mod tests {
             (
                 "a.md",
                 DocKind::Article,
-                "+++\ntitle = \"A\"\nsummary = \"a\"\nrelated = [\"b\"]\n+++\n[b](/learn/b#part)\n",
+                "+++\ntitle = \"A\"\nsummary = \"a\"\ntopic = \"foundations\"\nrelated = [\"b\"]\n+++\n[b](/learn/b#part)\n",
             ),
             (
                 "b.md",
                 DocKind::Article,
-                "+++\ntitle = \"B\"\nsummary = \"b\"\n+++\n## Part\n",
+                "+++\ntitle = \"B\"\nsummary = \"b\"\ntopic = \"foundations\"\n+++\n## Part\n",
             ),
         ]);
         assert!(d.is_empty(), "{d:?}");
@@ -724,17 +777,17 @@ mod tests {
             (
                 "a.md",
                 DocKind::Article,
-                "+++\ntitle = \"A\"\nsummary = \"a\"\nrelated = [\"zzz\"]\n+++\n[b](/learn/b#nope)\n",
+                "+++\ntitle = \"A\"\nsummary = \"a\"\ntopic = \"foundations\"\nrelated = [\"zzz\"]\n+++\n[b](/learn/b#nope)\n",
             ),
             (
                 "b.md",
                 DocKind::Article,
-                "+++\ntitle = \"B\"\nsummary = \"b\"\n+++\n## Part\n",
+                "+++\ntitle = \"B\"\nsummary = \"b\"\ntopic = \"foundations\"\n+++\n## Part\n",
             ),
         ]);
         assert_eq!(d.len(), 2, "{d:?}");
         assert!(d.iter().any(|x| x.message.contains("#nope")));
-        assert!(d.iter().any(|x| x.message.contains("zzz") && x.line == 4));
+        assert!(d.iter().any(|x| x.message.contains("zzz") && x.line == 5));
     }
 
     #[test]
@@ -743,12 +796,12 @@ mod tests {
             (
                 "a.md",
                 DocKind::Article,
-                "+++\ntitle = \"A\"\nsummary = \"a\"\nslug = \"same\"\n+++\nx\n",
+                "+++\ntitle = \"A\"\nsummary = \"a\"\ntopic = \"foundations\"\nslug = \"same\"\n+++\nx\n",
             ),
             (
                 "b.md",
                 DocKind::Article,
-                "+++\ntitle = \"B\"\nsummary = \"b\"\nslug = \"same\"\n+++\ny\n",
+                "+++\ntitle = \"B\"\nsummary = \"b\"\ntopic = \"foundations\"\nslug = \"same\"\n+++\ny\n",
             ),
         ]);
         assert_eq!(d.len(), 1, "{d:?}");
