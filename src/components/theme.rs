@@ -79,7 +79,7 @@ pub fn ThemeToggle() -> impl IntoView {
             on:click=move |_| theme.choose(theme.choice.get_untracked().toggled(theme.prefers_dark.get_untracked()))
         >
             <span aria-hidden="true" class="theme-icon"></span>
-            "Dark theme"
+            <span class="theme-label">"Dark theme"</span>
         </button>
     }
 }

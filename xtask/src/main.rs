@@ -16,6 +16,8 @@ const BINARYEN_VERSION: &str = "132";
 /// The sub-path the tests serve the release under, as GitHub Pages would for
 /// a repository named `steady`.
 const TEST_BASE: &str = "/steady/";
+/// Debian's Chromium; `CHROMIUM_PATH` names another Chromium-based browser
+/// (the Pages workflow uses the runner's Chrome).
 const CHROMIUM: &str = "/usr/bin/chromium";
 
 const HELP: &str = "\
@@ -203,6 +205,13 @@ fn ensure_npm_packages() -> Result {
 }
 
 fn ensure_chromium() -> Result {
+    if let Some(custom) = env::var_os("CHROMIUM_PATH") {
+        return if Path::new(&custom).exists() {
+            Ok(())
+        } else {
+            Err(format!("CHROMIUM_PATH is set to {custom:?}, which does not exist"))
+        };
+    }
     if Path::new(CHROMIUM).exists() {
         return Ok(());
     }
