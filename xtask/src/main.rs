@@ -209,7 +209,9 @@ fn ensure_chromium() -> Result {
         return if Path::new(&custom).exists() {
             Ok(())
         } else {
-            Err(format!("CHROMIUM_PATH is set to {custom:?}, which does not exist"))
+            Err(format!(
+                "CHROMIUM_PATH is set to {custom:?}, which does not exist"
+            ))
         };
     }
     if Path::new(CHROMIUM).exists() {
