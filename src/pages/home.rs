@@ -19,7 +19,7 @@ pub fn Home() -> impl IntoView {
         </section>
         <section class="cards" aria-labelledby="what-heading">
             <h2 id="what-heading">"What you can do here"</h2>
-            <ul class="card-list">
+            <ul class="card-list two-up">
                 <li class="card">
                     <h3><a href=href("quiz")>"See where you start"</a></h3>
                     <p>"Answer statements about closeness and worry, and see your place on the two dimensions research uses: anxiety and avoidance."</p>
