@@ -17,6 +17,9 @@ use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+mod checklist;
+pub mod search;
+
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Deserialize;
 
@@ -43,15 +46,21 @@ pub enum DocKind {
     Page,
 }
 
-/// The shelves of the library; an article sits on one.
-pub const TOPICS: &[&str] = &[
-    "foundations",
-    "styles",
-    "growing",
-    "in-the-moment",
-    "relationships",
-    "support",
+/// The reader-facing name of each shelf, in the order the library shows them.
+/// An article sits on exactly one, named by its `topic`.
+pub const SHELF_NAMES: &[(&str, &str)] = &[
+    ("foundations", "The basics"),
+    ("styles", "The styles, from the inside"),
+    ("growing", "Growing more secure"),
+    ("in-the-moment", "In the moment"),
+    ("relationships", "Together: couples and repair"),
+    ("support", "Support and sources"),
 ];
+
+fn topic_keys() -> String {
+    let keys: Vec<&str> = SHELF_NAMES.iter().map(|(key, _)| *key).collect();
+    keys.join(", ")
+}
 
 /// The attachment styles an article can be tagged for.
 pub const STYLE_TAGS: &[&str] = &["secure", "anxious", "avoidant", "fearful"];
@@ -83,6 +92,8 @@ pub struct Document {
     pub tags: Vec<String>,
     pub related: Vec<(String, usize)>,
     pub html: String,
+    /// The distinct words of title, summary and body, for search.
+    pub search_terms: String,
     pub words: usize,
     pub heading_ids: BTreeSet<String>,
     links: Vec<InternalLink>,
@@ -133,6 +144,10 @@ pub fn compile(content_dir: &Path, static_routes: &[&str]) -> Result<String, Vec
         }
     }
     check_site(&docs, static_routes, &mut diags);
+    let topics = content_dir.join("topics.toml");
+    if let Ok(text) = fs::read_to_string(&topics) {
+        checklist::check(&topics, &text, &docs, &mut diags);
+    }
     if diags.is_empty() {
         Ok(generate(&docs))
     } else {
@@ -250,12 +265,12 @@ pub fn parse_document(file: &Path, text: &str, kind: DocKind) -> Result<Document
         (DocKind::Article, "") => diags.push(Diagnostic {
             file: file.into(),
             line: 1,
-            message: format!("an article needs a `topic`, one of {TOPICS:?}"),
+            message: format!("an article needs a `topic`, one of {}", topic_keys()),
         }),
-        (_, t) if !TOPICS.contains(&t) => diags.push(Diagnostic {
+        (_, t) if !SHELF_NAMES.iter().any(|(key, _)| *key == t) => diags.push(Diagnostic {
             file: file.into(),
             line: fm_line("topic"),
-            message: format!("unknown topic `{t}`; use one of {TOPICS:?}"),
+            message: format!("unknown topic `{t}`; use one of {}", topic_keys()),
         }),
         _ => {}
     }
@@ -282,6 +297,7 @@ pub fn parse_document(file: &Path, text: &str, kind: DocKind) -> Result<Document
     if !diags.is_empty() {
         return Err(diags);
     }
+    let search_terms = search::index_terms(&[&fm.title, &fm.summary, &rendered.text]);
     Ok(Document {
         kind,
         file: file.to_path_buf(),
@@ -291,6 +307,7 @@ pub fn parse_document(file: &Path, text: &str, kind: DocKind) -> Result<Document
         topic,
         tags: fm.tags,
         related,
+        search_terms,
         html: rendered.html,
         words: rendered.words,
         heading_ids: rendered.heading_ids,
@@ -309,6 +326,7 @@ fn is_slug(s: &str) -> bool {
 
 struct Rendered {
     html: String,
+    text: String,
     words: usize,
     heading_ids: BTreeSet<String>,
     links: Vec<InternalLink>,
@@ -325,6 +343,8 @@ fn render_markdown(body: &str, route: &str, line_of: impl Fn(usize) -> usize) ->
     let mut links = Vec::new();
     let mut heading_ids = BTreeSet::new();
     let mut words = 0;
+    let mut text = String::new();
+    let mut in_heading = false;
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     let mut i = 0;
     while i < events.len() {
@@ -356,11 +376,30 @@ fn render_markdown(body: &str, route: &str, line_of: impl Fn(usize) -> usize) ->
                 }
                 out.push(Event::Start(Tag::Heading {
                     level: *level,
-                    id: Some(CowStr::from(id)),
+                    id: Some(CowStr::from(id.clone())),
                     classes: vec![],
                     attrs: vec![],
                 }));
+                // The heading links to itself, so a reader can copy a link to
+                // any section; its name stays the heading's own text.
+                out.push(Event::Html(CowStr::from(format!(
+                    "<a class=\"heading-anchor\" href=\"{}#{id}\">",
+                    escape_attr(route)
+                ))));
+                in_heading = true;
             }
+            Event::End(TagEnd::Heading(_)) => {
+                out.push(Event::Html(CowStr::from("</a>")));
+                out.push(event.clone());
+                in_heading = false;
+            }
+            Event::Start(Tag::Link { .. }) if in_heading => {
+                problems.push((
+                    line,
+                    "a heading may not contain a link (headings link to themselves)".into(),
+                ));
+            }
+            Event::End(TagEnd::Link) if in_heading => {}
             Event::Start(Tag::Link {
                 dest_url, title, ..
             }) => {
@@ -439,8 +478,10 @@ fn render_markdown(body: &str, route: &str, line_of: impl Fn(usize) -> usize) ->
                 out.push(event.clone());
                 out.push(Event::Html(CowStr::from("</div>")));
             }
-            Event::Text(t) => {
+            Event::Text(t) | Event::Code(t) => {
                 words += t.split_whitespace().count();
+                text.push_str(t);
+                text.push(' ');
                 out.push(event.clone());
             }
             _ => out.push(event.clone()),
@@ -451,6 +492,7 @@ fn render_markdown(body: &str, route: &str, line_of: impl Fn(usize) -> usize) ->
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
     Rendered {
         html,
+        text,
         words,
         heading_ids,
         links,
@@ -568,7 +610,7 @@ fn generate(docs: &[Document]) -> String {
         for d in list {
             let related: Vec<&str> = d.related.iter().map(|(r, _)| r.as_str()).collect();
             code.push_str(&format!(
-                "    Article {{ slug: {:?}, title: {:?}, summary: {:?}, topic: {:?}, tags: &{:?}, related: &{:?}, reading_minutes: {}, html: {:?} }},\n",
+                "    Article {{ slug: {:?}, title: {:?}, summary: {:?}, topic: {:?}, tags: &{:?}, related: &{:?}, reading_minutes: {}, search_terms: {:?}, html: {:?} }},\n",
                 d.slug,
                 d.title,
                 d.summary,
@@ -576,11 +618,15 @@ fn generate(docs: &[Document]) -> String {
                 d.tags,
                 related,
                 d.reading_minutes(),
+                d.search_terms,
                 d.html
             ));
         }
         code.push_str("];\n");
     }
+    code.push_str(&format!(
+        "pub static SHELVES: &[(&str, &str)] = &{SHELF_NAMES:?};\n"
+    ));
     code
 }
 
@@ -605,7 +651,7 @@ mod tests {
         assert_eq!(d.title, "Sample");
         assert_eq!(d.tags, vec!["anxious"]);
         assert!(
-            d.html.contains("<h2 id=\"a-heading\">A heading</h2>"),
+            d.html.contains("<h2 id=\"a-heading\"><a class=\"heading-anchor\" href=\"learn/sample#a-heading\">A heading</a></h2>"),
             "{}",
             d.html
         );
@@ -673,6 +719,22 @@ mod tests {
             DocKind::Page,
         );
         assert!(page.is_ok());
+    }
+
+    #[test]
+    fn headings_link_to_themselves_and_may_not_hold_links() {
+        let e = doc(
+            "+++\ntitle = \"S\"\nsummary = \"s\"\ntopic = \"styles\"\n+++\n## See [help](/help)\n",
+        )
+        .unwrap_err();
+        assert_eq!(e[0].line, 6, "{e:?}");
+        assert!(e[0].message.contains("heading may not contain a link"));
+    }
+
+    #[test]
+    fn search_terms_cover_title_summary_and_body() {
+        let d = doc(GOOD).unwrap();
+        assert_eq!(d.search_terms, "above heading help intro sample see text");
     }
 
     #[test]

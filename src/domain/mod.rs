@@ -5,4 +5,6 @@
 //! testing. Times and random ids come in from the edge as arguments.
 
 pub mod envelope;
+pub mod library;
 pub mod theme;
+pub mod words;

@@ -2,19 +2,132 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::content::{self, ARTICLES, Article};
+use crate::content::{self, ARTICLES, Article, SHELVES};
+use crate::domain::library::{self, Searchable, StyleFilter};
 use crate::pages::not_found::NotFound;
 use crate::paths::href;
 
+fn searchable(a: &'static Article) -> Searchable<'static> {
+    Searchable {
+        title: a.title,
+        summary: a.summary,
+        terms: a.search_terms,
+    }
+}
+
 #[component]
 pub fn Library() -> impl IntoView {
+    let query = RwSignal::new(String::new());
+    let style = RwSignal::new(StyleFilter::All);
+    let index: Vec<Searchable<'static>> = ARTICLES.iter().map(searchable).collect();
+
+    // `None` while the box is empty: the shelves show instead of results.
+    let results = Memo::new(move |_| {
+        let q = query.get();
+        if q.trim().is_empty() {
+            return None;
+        }
+        let style = style.get();
+        Some(
+            library::search(&index, &q)
+                .into_iter()
+                .map(|i| &ARTICLES[i])
+                .filter(|a| style.admits(a.tags))
+                .collect::<Vec<_>>(),
+        )
+    });
+    let status = move || match results.get() {
+        None => String::new(),
+        Some(r) if r.is_empty() => "No article matches. Try fewer or shorter words.".into(),
+        Some(r) if r.len() == 1 => "1 article matches.".into(),
+        Some(r) => format!("{} articles match.", r.len()),
+    };
+
     view! {
         <Title text="Learn" />
         <h1>"Learn"</h1>
-        <p class="lede">"Plain-language articles on attachment, and on how people become more secure at any age."</p>
-        <ul class="card-list">
-            {ARTICLES.iter().map(|a| view! { <ArticleCard article=a /> }).collect_view()}
-        </ul>
+        <p class="lede">
+            "Plain-language articles on attachment, and on how people become more secure at any age."
+        </p>
+        <div class="library-tools" role="search">
+            <label class="field">
+                <span class="field-label">"Search the library"</span>
+                <input
+                    type="search"
+                    autocomplete="off"
+                    spellcheck="false"
+                    placeholder="for example: reassurance, timeout, jealousy"
+                    prop:value=move || query.get()
+                    on:input=move |ev| query.set(event_target_value(&ev))
+                />
+            </label>
+            <fieldset class="chips">
+                <legend>"For my style"</legend>
+                {StyleFilter::ALL
+                    .into_iter()
+                    .map(|s| {
+                        view! {
+                            <label class="chip">
+                                <input
+                                    type="radio"
+                                    name="style"
+                                    prop:checked=move || style.get() == s
+                                    on:change=move |_| style.set(s)
+                                />
+                                <span>{s.label()}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+        </div>
+        <p class="search-status" role="status" aria-live="polite">
+            {status}
+        </p>
+        {move || match results.get() {
+            Some(found) => {
+                view! {
+                    <h2 class="visually-hidden">"Search results"</h2>
+                    <ul class="card-list">
+                        {found.into_iter().map(|a| view! { <ArticleCard article=a /> }).collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }
+            None => view! { <Shelves style /> }.into_any(),
+        }}
+    }
+}
+
+/// The library by topic, narrowed to one style when chosen.
+#[component]
+fn Shelves(style: RwSignal<StyleFilter>) -> impl IntoView {
+    move || {
+        let style = style.get();
+        SHELVES
+            .iter()
+            .filter_map(|(key, name)| {
+                let articles: Vec<&'static Article> = ARTICLES
+                    .iter()
+                    .filter(|a| a.topic == *key && style.admits(a.tags))
+                    .collect();
+                (!articles.is_empty()).then(|| {
+                    let heading_id = format!("shelf-{key}");
+                    let labelled_by = heading_id.clone();
+                    view! {
+                        <section class="shelf" aria-labelledby=labelled_by>
+                            <h2 id=heading_id>{*name}</h2>
+                            <ul class="card-list">
+                                {articles
+                                    .into_iter()
+                                    .map(|a| view! { <ArticleCard article=a /> })
+                                    .collect_view()}
+                            </ul>
+                        </section>
+                    }
+                })
+            })
+            .collect_view()
     }
 }
 
@@ -22,7 +135,9 @@ pub fn Library() -> impl IntoView {
 fn ArticleCard(article: &'static Article) -> impl IntoView {
     view! {
         <li class="card">
-            <h2 class="card-title"><a href=href(&format!("learn/{}", article.slug))>{article.title}</a></h2>
+            <h3 class="card-title">
+                <a href=href(&format!("learn/{}", article.slug))>{article.title}</a>
+            </h3>
             <p>{article.summary}</p>
             <p class="meta">{format!("{} min read", article.reading_minutes)}</p>
         </li>
@@ -51,21 +166,33 @@ fn ArticleView(article: &'static Article) -> impl IntoView {
     view! {
         <Title text=article.title />
         <article class="article">
-            <p class="breadcrumb"><a href=href("learn")>"Learn"</a></p>
+            <p class="breadcrumb">
+                <a href=href("learn")>"Learn"</a>
+            </p>
             <h1>{article.title}</h1>
             <p class="meta">{format!("{} min read", article.reading_minutes)}</p>
             // Build-time HTML compiled from our own markdown in content/.
             <div class="prose" inner_html=article.html></div>
-            {(!related.is_empty()).then(|| view! {
-                <aside class="related" aria-labelledby="related-heading">
-                    <h2 id="related-heading">"Related reading"</h2>
-                    <ul>
-                        {related.into_iter().map(|r| view! {
-                            <li><a href=href(&format!("learn/{}", r.slug))>{r.title}</a></li>
-                        }).collect_view()}
-                    </ul>
-                </aside>
-            })}
+            {(!related.is_empty())
+                .then(|| {
+                    view! {
+                        <aside class="related" aria-labelledby="related-heading">
+                            <h2 id="related-heading">"Related reading"</h2>
+                            <ul>
+                                {related
+                                    .into_iter()
+                                    .map(|r| {
+                                        view! {
+                                            <li>
+                                                <a href=href(&format!("learn/{}", r.slug))>{r.title}</a>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        </aside>
+                    }
+                })}
         </article>
     }
 }

@@ -1,0 +1,70 @@
+import { test, expect, appReady } from "./fixtures";
+
+const BASE = process.env.STEADY_BASE ?? "/steady/";
+
+test("every article in the library opens with its title", async ({ page, isMobile }) => {
+  test.skip(isMobile, "one pass over every article is enough; desktop runs it");
+  await page.goto("learn");
+  await appReady(page);
+  const cards = page.locator(".card-title a");
+  const articles = await cards.evaluateAll((as) =>
+    as.map((a) => ({ title: a.textContent!.trim(), href: (a as HTMLAnchorElement).getAttribute("href")! })),
+  );
+  expect(articles.length).toBeGreaterThanOrEqual(18);
+  for (const { title, href } of articles) {
+    expect(href.startsWith(`${BASE}learn/`), href).toBe(true);
+    await page.goto(href.slice(BASE.length));
+    await expect(page.locator("h1"), href).toHaveText(title);
+    await expect(page).toHaveTitle(`${title} · Steady`);
+    // Every article ends by pointing at something to do.
+    await expect(page.getByRole("heading", { name: "Try this now" }), href).toBeVisible();
+  }
+});
+
+test("search finds an article by a word only in its body, as you type", async ({ page }) => {
+  await page.goto("learn");
+  await appReady(page);
+  const box = page.getByRole("searchbox", { name: "Search the library" });
+  // "mentaliz" appears in the body of the FAQ, not in its title or summary.
+  await box.pressSequentially("mentaliz");
+  await expect(page.getByRole("status").filter({ hasText: /match/ })).toContainText(/\d+ articles? match/);
+  await expect(page.locator(".card-title").filter({ hasText: "Questions people often ask" })).toBeVisible();
+  await box.fill("zzzqqq");
+  await expect(page.getByText("No article matches.")).toBeVisible();
+  await box.fill("");
+  await expect(page.getByRole("heading", { name: "The basics" })).toBeVisible();
+});
+
+test("the style filter narrows the shelves", async ({ page }) => {
+  await page.goto("learn");
+  await appReady(page);
+  const card = (t: string) => page.locator(".card-title").filter({ hasText: t });
+  await expect(card("Avoidant attachment")).toHaveCount(1);
+  await page.getByRole("radio", { name: "Anxious", exact: true }).check();
+  await expect(card("Anxious attachment")).toHaveCount(1);
+  await expect(card("Avoidant attachment")).toHaveCount(0);
+});
+
+test("related links and in-text links navigate without a reload", async ({ page }) => {
+  await page.goto("learn/anxious-attachment");
+  await appReady(page);
+  await page.evaluate(() => ((window as any).__stayed = true));
+  const related = page.getByRole("complementary").getByRole("link").first();
+  const title = (await related.textContent())!.trim();
+  await related.click();
+  await expect(page.locator("h1")).toHaveText(title);
+  await page.locator(".prose a[href^='learn/']").first().click();
+  await expect(page.locator("h1")).not.toHaveText(title);
+  expect(await page.evaluate(() => (window as any).__stayed)).toBe(true);
+  expect(new URL(page.url()).pathname.startsWith(`${BASE}learn/`)).toBe(true);
+});
+
+test("a heading links to its own section on the same page", async ({ page }) => {
+  await page.goto("learn/secure-attachment");
+  await appReady(page);
+  await page.getByRole("link", { name: "Where it comes from" }).click();
+  const url = new URL(page.url());
+  expect(url.pathname).toBe(`${BASE}learn/secure-attachment`);
+  expect(url.hash).toBe("#where-it-comes-from");
+  await expect(page.locator("h1")).toHaveText("What secure attachment is");
+});
