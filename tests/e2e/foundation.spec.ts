@@ -85,8 +85,8 @@ test("links inside an article stay under the base", async ({ page, baseURL }) =>
   await page.evaluate(() => ((window as any).__stayed = true));
   await page.locator(".prose").getByRole("link", { name: "earned security" }).click();
   await expect(page.locator("h1")).toHaveText("Earned security: becoming secure later in life");
-  await page.getByRole("complementary").getByRole("link", { name: "The two dimensions of attachment" }).click();
-  await expect(page.locator("h1")).toHaveText("The two dimensions of attachment");
+  await page.getByRole("complementary").getByRole("link", { name: "The science of change" }).click();
+  await expect(page.locator("h1")).toHaveText("The science of change");
   expect(await page.evaluate(() => (window as any).__stayed)).toBe(true);
 });
 
