@@ -15,8 +15,6 @@ pub struct Article {
     /// Slugs of related articles; checked to exist at build time.
     pub related: &'static [&'static str],
     pub reading_minutes: u16,
-    /// Distinct lowercase words of title, summary and body (see `domain::search`).
-    pub search_terms: &'static str,
     /// Build-time HTML from our own markdown; never user text.
     pub html: &'static str,
 }

@@ -18,7 +18,6 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 mod checklist;
-pub mod search;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Deserialize;
@@ -92,8 +91,6 @@ pub struct Document {
     pub tags: Vec<String>,
     pub related: Vec<(String, usize)>,
     pub html: String,
-    /// The distinct words of title, summary and body, for search.
-    pub search_terms: String,
     pub words: usize,
     pub heading_ids: BTreeSet<String>,
     links: Vec<InternalLink>,
@@ -297,7 +294,6 @@ pub fn parse_document(file: &Path, text: &str, kind: DocKind) -> Result<Document
     if !diags.is_empty() {
         return Err(diags);
     }
-    let search_terms = search::index_terms(&[&fm.title, &fm.summary, &rendered.text]);
     Ok(Document {
         kind,
         file: file.to_path_buf(),
@@ -307,7 +303,6 @@ pub fn parse_document(file: &Path, text: &str, kind: DocKind) -> Result<Document
         topic,
         tags: fm.tags,
         related,
-        search_terms,
         html: rendered.html,
         words: rendered.words,
         heading_ids: rendered.heading_ids,
@@ -326,7 +321,6 @@ fn is_slug(s: &str) -> bool {
 
 struct Rendered {
     html: String,
-    text: String,
     words: usize,
     heading_ids: BTreeSet<String>,
     links: Vec<InternalLink>,
@@ -343,7 +337,6 @@ fn render_markdown(body: &str, route: &str, line_of: impl Fn(usize) -> usize) ->
     let mut links = Vec::new();
     let mut heading_ids = BTreeSet::new();
     let mut words = 0;
-    let mut text = String::new();
     let mut in_heading = false;
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     let mut i = 0;
@@ -480,8 +473,6 @@ fn render_markdown(body: &str, route: &str, line_of: impl Fn(usize) -> usize) ->
             }
             Event::Text(t) | Event::Code(t) => {
                 words += t.split_whitespace().count();
-                text.push_str(t);
-                text.push(' ');
                 out.push(event.clone());
             }
             _ => out.push(event.clone()),
@@ -492,7 +483,6 @@ fn render_markdown(body: &str, route: &str, line_of: impl Fn(usize) -> usize) ->
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
     Rendered {
         html,
-        text,
         words,
         heading_ids,
         links,
@@ -610,7 +600,7 @@ fn generate(docs: &[Document]) -> String {
         for d in list {
             let related: Vec<&str> = d.related.iter().map(|(r, _)| r.as_str()).collect();
             code.push_str(&format!(
-                "    Article {{ slug: {:?}, title: {:?}, summary: {:?}, topic: {:?}, tags: &{:?}, related: &{:?}, reading_minutes: {}, search_terms: {:?}, html: {:?} }},\n",
+                "    Article {{ slug: {:?}, title: {:?}, summary: {:?}, topic: {:?}, tags: &{:?}, related: &{:?}, reading_minutes: {}, html: {:?} }},\n",
                 d.slug,
                 d.title,
                 d.summary,
@@ -618,7 +608,6 @@ fn generate(docs: &[Document]) -> String {
                 d.tags,
                 related,
                 d.reading_minutes(),
-                d.search_terms,
                 d.html
             ));
         }
@@ -729,12 +718,6 @@ mod tests {
         .unwrap_err();
         assert_eq!(e[0].line, 6, "{e:?}");
         assert!(e[0].message.contains("heading may not contain a link"));
-    }
-
-    #[test]
-    fn search_terms_cover_title_summary_and_body() {
-        let d = doc(GOOD).unwrap();
-        assert_eq!(d.search_terms, "above heading help intro sample see text");
     }
 
     #[test]

@@ -7,8 +7,34 @@ use super::words::words;
 pub struct Searchable<'a> {
     pub title: &'a str,
     pub summary: &'a str,
-    /// Distinct lowercase words, space-separated, built at build time.
+    /// Distinct lowercase words, space-separated (see [`index_terms`]).
     pub terms: &'a str,
+}
+
+/// The distinct words of an article's HTML body, sorted and space-separated.
+/// Derived from the HTML the app already carries, once, on the first search,
+/// rather than shipping a second copy of every article in the wasm.
+pub fn index_terms(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    // Skipping markup: inside a tag, or inside an entity such as `&amp;`
+    // (entities only ever stand for punctuation in our content).
+    let mut skip_until: Option<char> = None;
+    for c in html.chars() {
+        match (skip_until, c) {
+            (Some(end), c) if c == end => {
+                skip_until = None;
+                text.push(' ');
+            }
+            (Some(_), _) => {}
+            (None, '<') => skip_until = Some('>'),
+            (None, '&') => skip_until = Some(';'),
+            (None, c) => text.push(c),
+        }
+    }
+    let mut terms: Vec<String> = words(&text).filter(|w| w.chars().count() >= 2).collect();
+    terms.sort_unstable();
+    terms.dedup();
+    terms.join(" ")
 }
 
 /// How well an article answers a query: `None` when some query word is
@@ -144,6 +170,12 @@ mod tests {
     fn an_empty_query_finds_nothing() {
         assert!(search(&LIB, "  ").is_empty());
         assert!(search(&LIB, "?!").is_empty());
+    }
+
+    #[test]
+    fn index_terms_read_the_text_not_the_markup() {
+        let html = "<h2 id=\"why\"><a class=\"heading-anchor\" href=\"learn/x#why\">Why</a></h2>\n<p>Calm &amp; steady, then calm again. It&#39;s fine.</p>";
+        assert_eq!(index_terms(html), "again calm fine it steady then why");
     }
 
     #[test]

@@ -1,6 +1,5 @@
-//! How Steady splits text into search words. One definition, used at build
-//! time by content-pipeline (which includes this file) to index the library,
-//! and at run time to read the reader's query, so the two always agree.
+//! How Steady splits text into search words: one definition for the index
+//! and for the reader's query, so the two always agree.
 
 /// Lowercase words: letters and digits form words, an apostrophe inside a
 /// word is dropped (`don't` → `dont`), everything else separates words.

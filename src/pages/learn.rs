@@ -1,3 +1,5 @@
+use std::sync::OnceLock;
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -7,19 +9,34 @@ use crate::domain::library::{self, Searchable, StyleFilter};
 use crate::pages::not_found::NotFound;
 use crate::paths::href;
 
-fn searchable(a: &'static Article) -> Searchable<'static> {
-    Searchable {
-        title: a.title,
-        summary: a.summary,
-        terms: a.search_terms,
-    }
+/// The search index, built from the articles' HTML on the first search (not
+/// at start-up: most visits never search).
+fn search_index() -> &'static [Searchable<'static>] {
+    static INDEX: OnceLock<Vec<Searchable<'static>>> = OnceLock::new();
+    static TERMS: OnceLock<Vec<String>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let terms = TERMS.get_or_init(|| {
+            ARTICLES
+                .iter()
+                .map(|a| library::index_terms(a.html))
+                .collect()
+        });
+        ARTICLES
+            .iter()
+            .zip(terms)
+            .map(|(a, terms)| Searchable {
+                title: a.title,
+                summary: a.summary,
+                terms,
+            })
+            .collect()
+    })
 }
 
 #[component]
 pub fn Library() -> impl IntoView {
     let query = RwSignal::new(String::new());
     let style = RwSignal::new(StyleFilter::All);
-    let index: Vec<Searchable<'static>> = ARTICLES.iter().map(searchable).collect();
 
     // `None` while the box is empty: the shelves show instead of results.
     let results = Memo::new(move |_| {
@@ -29,7 +46,7 @@ pub fn Library() -> impl IntoView {
         }
         let style = style.get();
         Some(
-            library::search(&index, &q)
+            library::search(search_index(), &q)
                 .into_iter()
                 .map(|i| &ARTICLES[i])
                 .filter(|a| style.admits(a.tags))
