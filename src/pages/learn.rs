@@ -73,7 +73,7 @@ pub fn Library() -> impl IntoView {
                     type="search"
                     autocomplete="off"
                     spellcheck="false"
-                    placeholder="for example: reassurance, timeout, jealousy"
+                    placeholder="reassurance, timeout, jealousy"
                     prop:value=move || query.get()
                     on:input=move |ev| query.set(event_target_value(&ev))
                 />
