@@ -27,7 +27,7 @@ pub fn start() {
         .unwrap_or_else(|| document.body().expect("the page has a body"));
     // The static shell is replaced, not hydrated: it is plain HTML written to
     // paint before the wasm has loaded.
-    root.set_inner_html("");
+    root.set_text_content(None);
     leptos::mount::mount_to(root, app::App).forget();
 }
 

@@ -1,6 +1,6 @@
 //! Plain Rust: the rules of Steady with no browser in sight.
 //!
-//! Nothing in here may import leptos, web-sys, wasm-bindgen or gloo: these
+//! Nothing in here may import the UI framework or the browser bindings: these
 //! modules are tested with a plain `cargo test` and hold every decision worth
 //! testing. Times and random ids come in from the edge as arguments.
 
