@@ -9,28 +9,28 @@ use crate::domain::library::{self, Searchable, StyleFilter};
 use crate::pages::not_found::NotFound;
 use crate::paths::href;
 
-/// The search index, built from the articles' HTML on the first search (not
-/// at start-up: most visits never search).
-fn search_index() -> &'static [Searchable<'static>] {
-    static INDEX: OnceLock<Vec<Searchable<'static>>> = OnceLock::new();
+/// Each article's search words, derived from its HTML on the first search
+/// (not at start-up: most visits never search).
+fn article_terms() -> &'static [String] {
     static TERMS: OnceLock<Vec<String>> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let terms = TERMS.get_or_init(|| {
-            ARTICLES
-                .iter()
-                .map(|a| library::index_terms(a.html))
-                .collect()
-        });
+    TERMS.get_or_init(|| {
         ARTICLES
             .iter()
-            .zip(terms)
-            .map(|(a, terms)| Searchable {
-                title: a.title,
-                summary: a.summary,
-                terms,
-            })
+            .map(|a| library::index_terms(a.html))
             .collect()
     })
+}
+
+fn search_index() -> Vec<Searchable<'static>> {
+    ARTICLES
+        .iter()
+        .zip(article_terms())
+        .map(|(a, terms)| Searchable {
+            title: a.title,
+            summary: a.summary,
+            terms,
+        })
+        .collect()
 }
 
 #[component]
@@ -46,7 +46,7 @@ pub fn Library() -> impl IntoView {
         }
         let style = style.get();
         Some(
-            library::search(search_index(), &q)
+            library::search(&search_index(), &q)
                 .into_iter()
                 .map(|i| &ARTICLES[i])
                 .filter(|a| style.admits(a.tags))
