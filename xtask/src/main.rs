@@ -57,7 +57,11 @@ fn main() -> ExitCode {
 
 /// The workspace root (where the app's Cargo.toml lives).
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    // `cargo run` sets CARGO_MANIFEST_DIR at run time too; prefer it over the
+    // compile-time path, which is stale if the binary was built in another checkout.
+    let manifest = env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
+    manifest
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")))
         .parent()
         .expect("xtask lives in the workspace")
         .to_path_buf()
