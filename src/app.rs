@@ -10,12 +10,14 @@ use crate::components::shell::Shell;
 use crate::components::theme::provide_theme;
 use crate::pages;
 use crate::paths;
+use crate::state::provide_results;
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_notices();
     provide_theme();
+    provide_results();
 
     view! {
         <Title formatter=|page: String| {
@@ -25,13 +27,16 @@ pub fn App() -> impl IntoView {
             <Shell>
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("") view=pages::home::Home />
-                    <Route path=path!("quiz") view=pages::sections::Quiz />
+                    <Route path=path!("quiz") view=pages::quiz::QuizPage />
+                    <Route path=path!("quiz/result/:id") view=pages::result::ResultPage />
+                    <Route path=path!("report") view=pages::result::ReportPage />
+                    <Route path=path!("report/:id") view=pages::result::ReportPage />
                     <Route path=path!("learn") view=pages::learn::Library />
                     <Route path=path!("learn/:slug") view=pages::learn::ArticlePage />
                     <Route path=path!("practice") view=pages::sections::Practice />
                     <Route path=path!("practice/:tool") view=pages::sections::PracticeTool />
                     <Route path=path!("journal") view=pages::sections::Journal />
-                    <Route path=path!("progress") view=pages::sections::Progress />
+                    <Route path=path!("progress") view=pages::progress::ProgressPage />
                     <Route path=path!("data") view=pages::data::DataPage />
                     <Route path=path!("help") view=pages::help::Help />
                 </Routes>

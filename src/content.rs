@@ -19,7 +19,56 @@ pub struct Article {
     pub html: &'static str,
 }
 
+/// How one dimension's score reads, from `content/quiz/results.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DimensionWords {
+    /// Completes "Anxiety is about ...".
+    pub about: &'static str,
+    /// For a score below the midpoint.
+    pub low: &'static str,
+    /// For a score at or above the midpoint.
+    pub high: &'static str,
+}
+
+/// What a region of the plane means and what to try, from `results.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RegionWords {
+    /// Slug of the article about this style.
+    pub article: &'static str,
+    pub meaning: &'static str,
+    pub near_boundary: &'static str,
+    pub strengths: &'static [&'static str],
+    pub growth_edges: &'static [&'static str],
+    pub next_steps: &'static [NextStep],
+    /// The four-week practice plan of the personal report.
+    pub plan: &'static [PlanWeek],
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NextStep {
+    pub title: &'static str,
+    /// An app path relative to the base; checked at build time.
+    pub href: &'static str,
+    pub why: &'static str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlanWeek {
+    pub title: &'static str,
+    pub practices: &'static [&'static str],
+}
+
+use crate::domain::quiz::{Dimension, Item, Region};
+
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
+
+pub fn dimension_words(dimension: Dimension) -> &'static DimensionWords {
+    &DIMENSION_WORDS[dimension as usize]
+}
+
+pub fn region_words(region: Region) -> &'static RegionWords {
+    &REGION_WORDS[region.index()]
+}
 
 /// The article served at `learn/<slug>`.
 pub fn article(slug: &str) -> Option<&'static Article> {
@@ -50,6 +99,64 @@ mod tests {
             for r in a.related {
                 assert!(article(r).is_some(), "{} relates to missing {r}", a.slug);
             }
+        }
+    }
+
+    #[test]
+    fn the_item_bank_is_the_full_balanced_bank() {
+        use crate::domain::quiz::answers_needed;
+        assert_eq!(QUIZ_ITEMS.len(), 36);
+        for d in Dimension::ALL {
+            assert_eq!(QUIZ_ITEMS.iter().filter(|i| i.dimension == d).count(), 18);
+            assert_eq!(answers_needed(QUIZ_ITEMS, d), 9);
+        }
+        // The two dimensions alternate, so a run stopped half-way still
+        // touches both.
+        assert!(
+            QUIZ_ITEMS
+                .windows(2)
+                .all(|w| w[0].dimension != w[1].dimension)
+        );
+    }
+
+    /// The same fixture drives the end-to-end quiz test, so the numbers on
+    /// screen are checked against this computation.
+    #[test]
+    fn the_shared_answer_pattern_gives_the_expected_scores() {
+        use crate::domain::quiz::{Answer, score};
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/quiz-pattern.json"
+        ))
+        .unwrap();
+        let fixture: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let answers = fixture["answers"].as_array().unwrap();
+        assert_eq!(answers.len(), QUIZ_ITEMS.len());
+        let map = QUIZ_ITEMS
+            .iter()
+            .zip(answers)
+            .map(|(item, a)| {
+                (
+                    item.id.to_string(),
+                    Answer::new(a.as_u64().unwrap() as u8).unwrap(),
+                )
+            })
+            .collect();
+        let scores = score(QUIZ_ITEMS, &map).unwrap();
+        assert_eq!(scores.anxiety.to_string(), fixture["expected"]["anxiety"]);
+        assert_eq!(
+            scores.avoidance.to_string(),
+            fixture["expected"]["avoidance"]
+        );
+    }
+
+    #[test]
+    fn every_region_has_words_and_a_plan() {
+        for r in Region::ALL {
+            let w = region_words(r);
+            assert!(article(w.article).is_some(), "{r:?}");
+            assert_eq!(w.plan.len(), 4);
+            assert_eq!(w.next_steps.len(), 3);
         }
     }
 

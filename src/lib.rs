@@ -6,12 +6,14 @@
 //! are the thin Leptos shell.
 
 pub mod app;
+pub mod clock;
 pub mod components;
 pub mod content;
 pub mod domain;
 pub mod pages;
 pub mod paths;
 pub mod routes;
+pub mod state;
 pub mod store;
 
 /// Mounts the app in place of the static shell that `index.html` painted

@@ -18,6 +18,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 mod checklist;
+mod quiz;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Deserialize;
@@ -149,8 +150,9 @@ pub fn compile(content_dir: &Path, static_routes: &[&str]) -> Result<String, Vec
     if let Ok(text) = fs::read_to_string(&topics) {
         checklist::check(&topics, &text, &docs, &mut diags);
     }
+    let quiz_code = quiz::compile(&content_dir.join("quiz"), &docs, static_routes, &mut diags);
     if diags.is_empty() {
-        Ok(generate(&docs))
+        Ok(generate(&docs) + &quiz_code)
     } else {
         diags.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         Err(diags)

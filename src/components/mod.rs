@@ -1,6 +1,7 @@
 //! Pieces of page shared across sections. Thin: they read signals and call
 //! the domain.
 
+pub mod charts;
 pub mod notice;
 pub mod shell;
 pub mod theme;

@@ -5,6 +5,9 @@
 //! testing. Times and random ids come in from the edge as arguments.
 
 pub mod envelope;
+pub mod history;
 pub mod library;
+pub mod quiz;
+pub mod report;
 pub mod theme;
 pub mod words;

@@ -6,4 +6,7 @@ pub mod help;
 pub mod home;
 pub mod learn;
 pub mod not_found;
+pub mod progress;
+pub mod quiz;
+pub mod result;
 pub mod sections;

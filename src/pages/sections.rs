@@ -20,18 +20,6 @@ fn SectionIntro(title: &'static str, children: Children) -> impl IntoView {
 }
 
 #[component]
-pub fn Quiz() -> impl IntoView {
-    view! {
-        <SectionIntro title="Attachment quiz">
-            <p>
-                "The quiz is being written: 36 statements of our own about closeness and worry in relationships, scored on the two research dimensions, anxiety and avoidance. Your answers will stay on this device."
-            </p>
-            <p>"Until it is ready, "<a href=href("learn")>"the library"</a>" explains the styles it will describe."</p>
-        </SectionIntro>
-    }
-}
-
-#[component]
 pub fn Practice() -> impl IntoView {
     view! {
         <SectionIntro title="Practice">
@@ -73,17 +61,6 @@ pub fn Journal() -> impl IntoView {
         <SectionIntro title="Journal">
             <p>
                 "Your private journal will live here: entries only you can read, saved on this device, with export so nothing is ever lost."
-            </p>
-        </SectionIntro>
-    }
-}
-
-#[component]
-pub fn Progress() -> impl IntoView {
-    view! {
-        <SectionIntro title="Progress">
-            <p>
-                "Once you have taken the quiz and used the practice tools, this page will show how your scores move over time and which tools help you most."
             </p>
         </SectionIntro>
     }

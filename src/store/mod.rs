@@ -7,9 +7,14 @@
 //! caller to tell the user. A value that cannot be read is copied aside under
 //! a `steady.quarantine.` key before anything may replace it.
 
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+
 use gloo_storage::{LocalStorage, Storage};
 
 use crate::domain::envelope::{self, Unreadable};
+use crate::domain::history::History;
+use crate::domain::quiz::QuizProgress;
 use crate::domain::theme::ThemeChoice;
 
 /// Every key of ours starts with this.
@@ -17,6 +22,17 @@ pub const PREFIX: &str = "steady.";
 
 const THEME_KEY: &str = "steady.theme";
 const THEME_VERSION: u32 = 1;
+const QUIZ_PROGRESS_KEY: &str = "steady.quiz.progress";
+const QUIZ_PROGRESS_VERSION: u32 = 1;
+const QUIZ_RESULTS_KEY: &str = "steady.quiz.results";
+const QUIZ_RESULTS_VERSION: u32 = 1;
+
+thread_local! {
+    /// Keys holding a value we could not read AND could not copy aside (the
+    /// quota was full). Writing them would destroy the only copy, so writes
+    /// are refused until the person has dealt with it.
+    static GUARDED: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
+}
 
 /// A write that did not happen. The message is for people.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +57,9 @@ fn read_raw(key: &str) -> Option<String> {
 }
 
 fn write_raw(key: &str, value: &str) -> Result<(), NotSaved> {
+    if GUARDED.with(|g| g.borrow().contains(key)) {
+        return Err(NotSaved("Steady found saved data here that it could not read, and there was no room to keep a copy of it aside, so it will not write over it. Free some space (or export from the Your data page) and reload.".into()));
+    }
     let Some(storage) = storage() else {
         return Err(NotSaved("This browser is not letting Steady save anything right now (storage is turned off or unavailable in this mode).".into()));
     };
@@ -69,8 +88,19 @@ fn load<T: serde::de::DeserializeOwned>(key: &str, version: u32) -> Result<Optio
     envelope::decode(&raw, version, envelope::no_migrations)
         .map(Some)
         .inspect_err(|_| {
-            quarantine(key, &raw);
+            if !quarantine(key, &raw) {
+                GUARDED.with(|g| g.borrow_mut().insert(key.to_string()));
+            }
         })
+}
+
+fn remove_raw(key: &str) {
+    if GUARDED.with(|g| g.borrow().contains(key)) {
+        return;
+    }
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(key);
+    }
 }
 
 /// The remembered theme; `System` when nothing (readable) was stored.
@@ -87,5 +117,34 @@ pub fn save_theme(choice: ThemeChoice) -> Result<(), NotSaved> {
     write_raw(
         THEME_KEY,
         &envelope::encode(THEME_VERSION, &choice.as_str()),
+    )
+}
+
+/// The quiz being taken, if any. An unreadable one is kept aside and reported.
+pub fn load_quiz_progress() -> Result<Option<QuizProgress>, Unreadable> {
+    load(QUIZ_PROGRESS_KEY, QUIZ_PROGRESS_VERSION)
+}
+
+pub fn save_quiz_progress(progress: &QuizProgress) -> Result<(), NotSaved> {
+    write_raw(
+        QUIZ_PROGRESS_KEY,
+        &envelope::encode(QUIZ_PROGRESS_VERSION, progress),
+    )
+}
+
+/// Forgets the quiz being taken (finished or restarted).
+pub fn clear_quiz_progress() {
+    remove_raw(QUIZ_PROGRESS_KEY);
+}
+
+/// Every completed quiz. Unreadable history is kept aside and reported.
+pub fn load_history() -> Result<History, Unreadable> {
+    load(QUIZ_RESULTS_KEY, QUIZ_RESULTS_VERSION).map(Option::unwrap_or_default)
+}
+
+pub fn save_history(history: &History) -> Result<(), NotSaved> {
+    write_raw(
+        QUIZ_RESULTS_KEY,
+        &envelope::encode(QUIZ_RESULTS_VERSION, history),
     )
 }

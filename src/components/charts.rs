@@ -1,0 +1,212 @@
+//! The two pictures of a result: the anxiety/avoidance plane with the trail of
+//! earlier results, and scores over time. Each carries a text alternative,
+//! and neither relies on colour alone (shapes and dashes tell series apart).
+
+use leptos::prelude::*;
+
+use crate::clock;
+use crate::domain::history::QuizResult;
+use crate::domain::quiz::{DimensionScore, Region};
+use crate::domain::report;
+
+// Whole-pixel coordinates throughout: formatting floats would pull Rust's
+// float printing into the wasm for no visible gain.
+
+// The plane's plot area inside a 340 x 340 view box.
+const LEFT: i32 = 44;
+const TOP: i32 = 12;
+const SIZE: i32 = 284;
+
+/// Distance along an axis of `length` pixels for a score of 1.0 to 7.0.
+fn along(score: DimensionScore, length: i32) -> i32 {
+    (i32::from(score.tenths()) - 10) * length / 60
+}
+
+fn x_of(score: DimensionScore) -> i32 {
+    LEFT + along(score, SIZE)
+}
+
+fn y_of(score: DimensionScore) -> i32 {
+    TOP + SIZE - along(score, SIZE)
+}
+
+/// The plane with `trail` (oldest first; the last is the result shown).
+#[component]
+pub fn AttachmentPlane(trail: Vec<QuizResult>, #[prop(into)] id: String) -> impl IntoView {
+    let Some(current) = trail.last().cloned() else {
+        return ().into_any();
+    };
+    let refs: Vec<&QuizResult> = trail.iter().collect();
+    let mut description = report::describe_position(current.scores);
+    if let Some(change) = report::describe_trail(&refs, clock::date) {
+        description.push(' ');
+        description.push_str(&change);
+    }
+    let (title_id, desc_id) = (format!("{id}-title"), format!("{id}-desc"));
+    let (labelled_by, described_by) = (title_id.clone(), desc_id.clone());
+    let mid = LEFT + SIZE / 2;
+    let midy = TOP + SIZE / 2;
+    let quadrant = |region: Region, x: i32, y: i32| {
+        let class = format!("plane-region plane-{}", region.tag());
+        view! { <rect class=class x=x y=y width=SIZE / 2 height=SIZE / 2 /> }
+    };
+    let label = |region: Region, x: i32, y: i32, anchor: &'static str| {
+        view! { <text class="plane-label" x=x y=y text-anchor=anchor>{region.name()}</text> }
+    };
+    let points: Vec<String> = trail
+        .iter()
+        .map(|r| {
+            format!(
+                "{:.1},{:.1}",
+                x_of(r.scores.avoidance),
+                y_of(r.scores.anxiety)
+            )
+        })
+        .collect();
+    let earlier: Vec<_> = trail[..trail.len() - 1]
+        .iter()
+        .map(|r| {
+            let when = clock::date(r.taken_at);
+            view! {
+                <circle class="plane-earlier" cx=x_of(r.scores.avoidance) cy=y_of(r.scores.anxiety) r="4">
+                    <title>{format!("{when}: anxiety {}, avoidance {}", r.scores.anxiety, r.scores.avoidance)}</title>
+                </circle>
+            }
+        })
+        .collect();
+    let (cx, cy) = (x_of(current.scores.avoidance), y_of(current.scores.anxiety));
+    view! {
+        <figure class="plane">
+            <svg viewBox="0 0 340 340" role="img" aria-labelledby=labelled_by aria-describedby=described_by focusable="false">
+                <title id=title_id>"Your point on the anxiety and avoidance plane"</title>
+                {quadrant(Region::Anxious, LEFT, TOP)}
+                {quadrant(Region::Fearful, mid, TOP)}
+                {quadrant(Region::Secure, LEFT, midy)}
+                {quadrant(Region::Avoidant, mid, midy)}
+                <line class="plane-midline" x1=mid y1=TOP x2=mid y2=TOP + SIZE />
+                <line class="plane-midline" x1=LEFT y1=midy x2=LEFT + SIZE y2=midy />
+                <rect class="plane-frame" x=LEFT y=TOP width=SIZE height=SIZE />
+                {label(Region::Anxious, LEFT + 8, TOP + 20, "start")}
+                {label(Region::Fearful, LEFT + SIZE - 8, TOP + 20, "end")}
+                {label(Region::Secure, LEFT + 8, TOP + SIZE - 10, "start")}
+                {label(Region::Avoidant, LEFT + SIZE - 8, TOP + SIZE - 10, "end")}
+                <text class="plane-tick" x=LEFT y=TOP + SIZE + 16 text-anchor="middle">"1"</text>
+                <text class="plane-tick" x=mid y=TOP + SIZE + 16 text-anchor="middle">"4"</text>
+                <text class="plane-tick" x=LEFT + SIZE y=TOP + SIZE + 16 text-anchor="middle">"7"</text>
+                <text class="plane-tick" x=LEFT - 8 y=TOP + SIZE + 4 text-anchor="end">"1"</text>
+                <text class="plane-tick" x=LEFT - 8 y=midy + 4 text-anchor="end">"4"</text>
+                <text class="plane-tick" x=LEFT - 8 y=TOP + 4 text-anchor="end">"7"</text>
+                <text class="plane-axis" x=mid y="336" text-anchor="middle">"Avoidance \u{2192}"</text>
+                <text class="plane-axis" x="14" y=midy text-anchor="middle" transform=format!("rotate(-90 14 {midy})")>"Anxiety \u{2192}"</text>
+                {(trail.len() > 1).then(|| view! { <polyline class="plane-trail" points=points.join(" ") /> })}
+                {earlier}
+                <circle class="plane-you-halo" cx=cx cy=cy r="11" />
+                <circle class="plane-you" cx=cx cy=cy r="7" />
+            </svg>
+            <figcaption id=desc_id>{description}</figcaption>
+        </figure>
+    }
+    .into_any()
+}
+
+// The trend chart's plot area inside a 600 x 232 view box.
+const T_LEFT: i32 = 40;
+const T_RIGHT: i32 = 585;
+const T_TOP: i32 = 14;
+const T_BOTTOM: i32 = 206;
+
+fn t_y(score: DimensionScore) -> i32 {
+    T_BOTTOM - along(score, T_BOTTOM - T_TOP)
+}
+
+/// Both scores of one focus over time, oldest on the left.
+#[component]
+pub fn TrendChart(results: Vec<QuizResult>, #[prop(into)] label: String) -> impl IntoView {
+    if results.is_empty() {
+        return ().into_any();
+    }
+    let n = results.len();
+    let steps = i32::try_from(n.saturating_sub(1))
+        .unwrap_or(i32::MAX)
+        .max(1);
+    let x_at = move |i: usize| {
+        if n == 1 {
+            (T_LEFT + T_RIGHT) / 2
+        } else {
+            T_LEFT + 20 + (T_RIGHT - T_LEFT - 40) * i32::try_from(i).unwrap_or(0) / steps
+        }
+    };
+    // Label at most about eight dates so they never overlap.
+    let every = n.div_ceil(8);
+    let series = |pick: fn(&QuizResult) -> DimensionScore| -> String {
+        results
+            .iter()
+            .enumerate()
+            .map(|(i, r)| format!("{},{}", x_at(i), t_y(pick(r))))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let anxiety_line = series(|r| r.scores.anxiety);
+    let avoidance_line = series(|r| r.scores.avoidance);
+    let grid: Vec<_> = (1..=7u8)
+        .map(|v| {
+            let y = t_y(DimensionScore::from_tenths(v * 10).expect("1 to 7"));
+            let class = if v == 4 { "trend-grid trend-mid" } else { "trend-grid" };
+            view! {
+                <line class=class x1=T_LEFT x2=T_RIGHT y1=y y2=y />
+                <text class="trend-tick" x=T_LEFT - 8 y=y + 4 text-anchor="end">{v.to_string()}</text>
+            }
+        })
+        .collect();
+    let marks: Vec<_> = results
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let x = x_at(i);
+            let (ya, yv) = (t_y(r.scores.anxiety), t_y(r.scores.avoidance));
+            let date = (i % every == 0 || i == n - 1).then(|| {
+                view! { <text class="trend-tick" x=x y=T_BOTTOM + 20 text-anchor="middle">{clock::short_date(r.taken_at)}</text> }
+            });
+            view! {
+                <circle class="trend-anxiety-mark" cx=x cy=ya r="5" />
+                <rect class="trend-avoidance-mark" x=x - 4 y=yv - 4 width="9" height="9" />
+                {date}
+            }
+        })
+        .collect();
+    let first = &results[0];
+    let last = &results[n - 1];
+    let alt = if n == 1 {
+        format!(
+            "{label}: one result so far, anxiety {} and avoidance {}.",
+            first.scores.anxiety, first.scores.avoidance
+        )
+    } else {
+        format!(
+            "{label}: {n} results from {} to {}. Anxiety went from {} to {}; avoidance from {} to {}.",
+            clock::date(first.taken_at),
+            clock::date(last.taken_at),
+            first.scores.anxiety,
+            last.scores.anxiety,
+            first.scores.avoidance,
+            last.scores.avoidance
+        )
+    };
+    view! {
+        <figure class="trend">
+            <ul class="trend-legend" aria-hidden="true">
+                <li><span class="key key-anxiety"></span>"Anxiety"</li>
+                <li><span class="key key-avoidance"></span>"Avoidance"</li>
+            </ul>
+            <svg viewBox="0 0 600 232" role="img" aria-label=alt focusable="false">
+                {grid}
+                {(n > 1).then(|| view! {
+                    <polyline class="trend-anxiety" points=anxiety_line />
+                    <polyline class="trend-avoidance" points=avoidance_line />
+                })}
+                {marks}
+            </svg>
+        </figure>
+    }
+    .into_any()
+}

@@ -1,0 +1,413 @@
+//! The quiz: an intro with the focus choice, one statement at a time, and a
+//! summary of skipped statements before scoring. Every answer is saved, so a
+//! reload or a closed tab resumes at the same statement.
+
+use leptos::ev;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_navigate;
+use wasm_bindgen::JsCast;
+
+use crate::clock;
+use crate::components::notice::{Notices, use_notices};
+use crate::content::{QUIZ_ITEMS, SCALE_LABELS};
+use crate::domain::history::QuizResult;
+use crate::domain::quiz::{self, Answer, Focus, QuizProgress};
+use crate::paths::href;
+use crate::state::use_results;
+use crate::store;
+
+const STATEMENT_ID: &str = "quiz-statement";
+
+#[component]
+pub fn QuizPage() -> impl IntoView {
+    let notices = use_notices();
+    let stored = match store::load_quiz_progress() {
+        Ok(progress) => progress.map(|p| p.clamped(QUIZ_ITEMS)),
+        Err(problem) => {
+            notices.show(format!(
+                "Your quiz in progress could not be read ({problem}), so the quiz starts again. The unreadable copy has been kept aside, unchanged."
+            ));
+            None
+        }
+    };
+    let progress = RwSignal::new(stored);
+    let quiz = QuizControls {
+        progress,
+        warned: StoredValue::new(false),
+        notices,
+    };
+    let stage = Memo::new(move |_| {
+        progress.with(|p| match p {
+            None => Stage::Intro,
+            Some(p) if p.is_past_the_end(QUIZ_ITEMS) => Stage::Review,
+            Some(_) => Stage::Statement,
+        })
+    });
+
+    view! {
+        <Title text="Attachment quiz" />
+        <h1>"Attachment quiz"</h1>
+        {move || match stage.get() {
+            Stage::Intro => view! { <Intro quiz /> }.into_any(),
+            Stage::Statement => view! { <Statement quiz /> }.into_any(),
+            Stage::Review => view! { <Review quiz /> }.into_any(),
+        }}
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    Intro,
+    Statement,
+    Review,
+}
+
+/// The run in progress and how to save it, handed to each stage.
+#[derive(Clone, Copy)]
+struct QuizControls {
+    progress: RwSignal<Option<QuizProgress>>,
+    /// Whether "not saved" was already said: once per visit, not per answer.
+    warned: StoredValue<bool>,
+    notices: Notices,
+}
+
+impl QuizControls {
+    fn save(self) {
+        let result = self.progress.with_untracked(|p| match p {
+            Some(p) => store::save_quiz_progress(p),
+            None => {
+                store::clear_quiz_progress();
+                Ok(())
+            }
+        });
+        if let Err(not_saved) = result
+            && !self.warned.get_value()
+        {
+            self.warned.set_value(true);
+            self.notices.show(format!(
+                "{not_saved} You can keep answering, but if this page is closed your answers so far will be lost."
+            ));
+        }
+    }
+
+    fn update(self, f: impl FnOnce(&mut QuizProgress)) {
+        self.progress.update(|p| {
+            if let Some(p) = p {
+                f(p);
+            }
+        });
+        self.save();
+    }
+
+    fn start(self, focus: Focus) {
+        self.progress.set(Some(QuizProgress::new(focus)));
+        self.save();
+    }
+
+    fn restart(self) {
+        self.progress.set(None);
+        self.save();
+    }
+}
+
+#[component]
+fn Intro(quiz: QuizControls) -> impl IntoView {
+    let focus = RwSignal::new(Focus::General);
+    let history = use_results().history();
+    let last = move || history.with(|h| h.latest().cloned());
+    view! {
+        <div class="quiz-intro">
+            <p class="lead">
+                {format!("{} statements about how you feel and act in close relationships. It takes about 8 minutes.", QUIZ_ITEMS.len())}
+            </p>
+            <ul class="quiz-facts">
+                <li>"Your answers never leave this device. Nothing is sent anywhere."</li>
+                <li>"Each answer is saved as you go: you can close the page and carry on later."</li>
+                <li>"There are no right answers. Go with your first sense of what is usually true."</li>
+                <li><strong>"This is self-reflection, not a diagnosis."</strong>" The statements are our own, not a clinical test."</li>
+            </ul>
+            {move || last().map(|r| view! {
+                <p class="quiz-last">
+                    {format!("Your last result was on {}. ", clock::date(r.taken_at))}
+                    <a href=href(&format!("quiz/result/{}", r.id))>"See your last result"</a>
+                    " or take it again to add a point to your trail."
+                </p>
+            })}
+            <form class="quiz-start" on:submit=move |ev: ev::SubmitEvent| {
+                ev.prevent_default();
+                quiz.start(focus.get_untracked());
+                focus_statement();
+            }>
+                <fieldset class="choice-group">
+                    <legend>"Which relationship do you want to reflect on?"</legend>
+                    <p class="hint" id="focus-hint">"Each choice keeps its own history, because we can feel different with different people."</p>
+                    {Focus::ALL.into_iter().map(|f| view! {
+                        <label class="choice">
+                            <input
+                                type="radio"
+                                name="focus"
+                                value=f.key()
+                                aria-describedby="focus-hint"
+                                prop:checked=move || focus.get() == f
+                                on:change=move |_| focus.set(f)
+                            />
+                            <span>{f.label()}</span>
+                        </label>
+                    }).collect_view()}
+                </fieldset>
+                <button type="submit" class="button primary">"Start the quiz"</button>
+            </form>
+        </div>
+    }
+}
+
+/// Moves focus to the statement once it is on screen, so a screen reader
+/// reads the new statement and the number keys keep working.
+fn focus_statement() {
+    request_animation_frame(|| {
+        if let Some(el) = document()
+            .get_element_by_id(STATEMENT_ID)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}
+
+#[component]
+fn Statement(quiz: QuizControls) -> impl IntoView {
+    let total = QUIZ_ITEMS.len();
+    let position = Memo::new(move |_| quiz.progress.with(|p| p.as_ref().map_or(0, |p| p.position)));
+    let focus = Memo::new(move |_| {
+        quiz.progress
+            .with(|p| p.as_ref().map(|p| p.focus).unwrap_or_default())
+    });
+    let chosen = Memo::new(move |_| {
+        quiz.progress
+            .with(|p| p.as_ref().and_then(|p| p.current_answer(QUIZ_ITEMS)))
+    });
+    // A tap or click on an option answers and moves on; arrow keys only
+    // choose (they move through the options), and Enter or "Next" moves on.
+    let by_pointer = StoredValue::new(false);
+    let answer_and_go = move |answer: Answer| {
+        quiz.update(|p| p.answer_current(QUIZ_ITEMS, answer));
+        focus_statement();
+    };
+
+    // Keys 1-7 answer and move on, from anywhere on the page except a text field.
+    let keys = window_event_listener(ev::keydown, move |ev| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || ev.default_prevented() {
+            return;
+        }
+        let typing = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| {
+                el.closest("textarea, input:not([type=radio]), select, [contenteditable]")
+                    .ok()
+                    .flatten()
+                    .is_some()
+            });
+        if typing {
+            return;
+        }
+        let digit = ev.key().parse::<u8>().ok().and_then(Answer::new);
+        if let Some(answer) = digit {
+            ev.prevent_default();
+            answer_and_go(answer);
+        }
+    });
+    on_cleanup(move || keys.remove());
+
+    let options = move || {
+        let name = format!("answer-{}", position.get());
+        Answer::all()
+            .map(|a| {
+                let n = a.value();
+                let name = name.clone();
+                view! {
+                    <label class="likert-option" on:pointerup=move |_| by_pointer.set_value(true)>
+                        <input
+                            type="radio"
+                            name=name
+                            value=n.to_string()
+                            prop:checked=move || chosen.get() == Some(a)
+                            on:change=move |_| {
+                                if by_pointer.get_value() {
+                                    by_pointer.set_value(false);
+                                    answer_and_go(a);
+                                } else {
+                                    quiz.update(|p| p.choose_current(QUIZ_ITEMS, a));
+                                }
+                            }
+                        />
+                        <span class="likert-number" aria-hidden="true">{n.to_string()}</span>
+                        <span class="likert-label">{SCALE_LABELS[usize::from(n) - 1]}</span>
+                    </label>
+                }
+            })
+            .collect_view()
+    };
+
+    view! {
+        <div class="quiz-run">
+            <div class="quiz-progress">
+                <p id="quiz-count" class="quiz-count">
+                    {move || format!("{} of {total}", position.get() + 1)}
+                </p>
+                <progress max=total value=move || position.get() + 1 aria-labelledby="quiz-count"></progress>
+                <p class="quiz-about">{move || format!("About: {}", focus.get().label().to_lowercase())}</p>
+            </div>
+            <form class="quiz-form" on:submit=move |ev: ev::SubmitEvent| {
+                ev.prevent_default();
+                quiz.update(|p| p.next(QUIZ_ITEMS));
+                focus_statement();
+            }>
+                <fieldset class="likert">
+                    <legend id=STATEMENT_ID tabindex="-1" class="quiz-statement">
+                        {move || QUIZ_ITEMS.get(position.get()).map(|i| i.statement(focus.get()))}
+                    </legend>
+                    <div class="likert-options">{options}</div>
+                </fieldset>
+                <div class="quiz-nav">
+                    <button
+                        type="button"
+                        class="button"
+                        disabled=move || position.get() == 0
+                        on:click=move |_| {
+                            quiz.update(QuizProgress::back);
+                            focus_statement();
+                        }
+                    >
+                        "Back"
+                    </button>
+                    <button type="submit" class="button primary">
+                        {move || if chosen.get().is_some() { "Next" } else { "Skip" }}
+                    </button>
+                </div>
+            </form>
+            <p class="hint">"Tip: press a number from 1 to 7 to answer and go straight on."</p>
+            <RestartControl quiz />
+        </div>
+    }
+}
+
+/// "Start over", with a second step: it throws away answers.
+#[component]
+fn RestartControl(quiz: QuizControls) -> impl IntoView {
+    let asking = RwSignal::new(false);
+    let answered = move || {
+        quiz.progress
+            .with(|p| p.as_ref().map_or(0, |p| p.answered(QUIZ_ITEMS)))
+    };
+    view! {
+        <div class="quiz-restart">
+            {move || if asking.get() {
+                view! {
+                    <div class="confirm" role="group" aria-labelledby="restart-question">
+                        <p id="restart-question">{format!("Start over? Your {} answers so far will be cleared.", answered())}</p>
+                        <button type="button" class="button" on:click=move |_| quiz.restart()>"Yes, start over"</button>
+                        <button type="button" class="button quiet" on:click=move |_| asking.set(false)>"Keep going"</button>
+                    </div>
+                }.into_any()
+            } else {
+                view! {
+                    <button type="button" class="button quiet" on:click=move |_| asking.set(true)>"Start over"</button>
+                }.into_any()
+            }}
+        </div>
+    }
+}
+
+/// Shown after the last statement when some were skipped.
+#[component]
+fn Review(quiz: QuizControls) -> impl IntoView {
+    let results = use_results();
+    let navigate = use_navigate();
+    let finish = move || {
+        let Some(p) = quiz.progress.get_untracked() else {
+            return;
+        };
+        let Ok(scores) = quiz::score(QUIZ_ITEMS, &p.answers) else {
+            return;
+        };
+        let id = clock::random_id();
+        let count = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        results.add(QuizResult {
+            id: id.clone(),
+            focus: p.focus,
+            taken_at: clock::now(),
+            scores,
+            answered: count(p.answered(QUIZ_ITEMS)),
+            of: count(QUIZ_ITEMS.len()),
+            answers: p.answers,
+        });
+        quiz.restart();
+        navigate(&format!("/quiz/result/{id}"), Default::default());
+    };
+    let skipped = move || {
+        quiz.progress.with(|p| {
+            p.as_ref()
+                .map(|p| p.skipped(QUIZ_ITEMS))
+                .unwrap_or_default()
+        })
+    };
+    let scorable = move || {
+        quiz.progress
+            .with(|p| p.as_ref().map(|p| quiz::score(QUIZ_ITEMS, &p.answers)))
+    };
+
+    // With nothing skipped there is nothing to review: go straight to the result.
+    let finish_now = finish.clone();
+    Effect::new(move |_| {
+        if skipped().is_empty() {
+            finish_now();
+        }
+    });
+
+    view! {
+        <div class="quiz-review">
+            <h2>"Before your result"</h2>
+            {move || {
+                let skipped = skipped();
+                let focus = quiz.progress.with(|p| p.as_ref().map(|p| p.focus).unwrap_or_default());
+                view! {
+                    <p>{format!("You left {} of {} statements without an answer. That is fine: each score is the average of the statements you answered. You can go back to any of them now.", skipped.len(), QUIZ_ITEMS.len())}</p>
+                    <ol class="skipped-list">
+                        {skipped.into_iter().map(|at| view! {
+                            <li>
+                                <button type="button" class="link-button" on:click=move |_| {
+                                    quiz.update(|p| p.go_to(QUIZ_ITEMS, at));
+                                    focus_statement();
+                                }>
+                                    {format!("{}. {}", at + 1, QUIZ_ITEMS[at].statement(focus))}
+                                </button>
+                            </li>
+                        }).collect_view()}
+                    </ol>
+                }
+            }}
+            {move || match scorable() {
+                Some(Ok(_)) => {
+                    let finish = finish.clone();
+                    view! {
+                        <button type="button" class="button primary" on:click=move |_| finish()>"See my result"</button>
+                    }.into_any()
+                }
+                Some(Err(short)) => view! {
+                    <p class="warning">
+                        {format!("To give a fair {} score, at least {} of its statements need an answer; so far there are {}.", short.dimension.name().to_lowercase(), short.needed, short.answered)}
+                    </p>
+                }.into_any(),
+                None => ().into_any(),
+            }}
+            <div class="quiz-nav">
+                <button type="button" class="button" on:click=move |_| {
+                    quiz.update(QuizProgress::back);
+                    focus_statement();
+                }>"Back to the last statement"</button>
+            </div>
+        </div>
+    }
+}

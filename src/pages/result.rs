@@ -1,0 +1,245 @@
+//! A saved quiz result (`quiz/result/:id`) and the printable personal report
+//! (`report`, `report/:id`). Both read the history; neither writes.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::clock;
+use crate::components::charts::{AttachmentPlane, TrendChart};
+use crate::content::{self, dimension_words};
+use crate::domain::history::{History, QuizResult};
+use crate::domain::quiz::Dimension;
+use crate::domain::report::{self, Summary};
+use crate::paths::href;
+use crate::routes::HELP;
+use crate::state::use_results;
+
+/// The care note every result carries.
+#[component]
+pub fn CareNote() -> impl IntoView {
+    view! {
+        <aside class="care-note" aria-label="About this result">
+            <p>
+                <strong>"This is self-reflection, not a diagnosis."</strong>
+                " The quiz uses our own statements on the two research dimensions; it is not a clinical test, and scores move over time."
+            </p>
+            <p>"If you are struggling right now, "<a href=href(HELP)>"find help and crisis lines"</a>"."</p>
+        </aside>
+    }
+}
+
+#[component]
+fn MissingResult() -> impl IntoView {
+    view! {
+        <Title text="Result not found" />
+        <h1>"This result isn't here"</h1>
+        <p>"It may have been deleted, or saved in another browser. Results live only on the device where the quiz was taken."</p>
+        <p><a href=href("quiz")>"Take the quiz"</a>" or "<a href=href("progress")>"see your saved results"</a>"."</p>
+    }
+}
+
+/// Both scores in plain words.
+#[component]
+fn ScoreList(result: QuizResult) -> impl IntoView {
+    view! {
+        <dl class="score-list">
+            {Dimension::ALL.into_iter().map(|d| {
+                let score = result.scores.get(d);
+                let words = dimension_words(d);
+                view! {
+                    <div class="score">
+                        <dt>{d.name()}</dt>
+                        <dd>
+                            <span class="score-value" data-dimension=d.name().to_lowercase()>{score.to_string()}</span>
+                            <span class="score-of">" of 7"</span>
+                            <p>{format!("{} is about {}. ", d.name(), words.about)}{if score.is_high() { words.high } else { words.low }}</p>
+                        </dd>
+                    </div>
+                }
+            }).collect_view()}
+        </dl>
+    }
+}
+
+fn trail_of(history: &History, id: &str) -> Vec<QuizResult> {
+    history.trail_to(id).into_iter().cloned().collect()
+}
+
+#[component]
+pub fn ResultPage() -> impl IntoView {
+    let params = use_params_map();
+    let history = use_results().history();
+    move || {
+        let id = params.read().get("id").unwrap_or_default();
+        let Some(result) = history.with(|h| h.get(&id).cloned()) else {
+            return view! { <MissingResult /> }.into_any();
+        };
+        let trail = history.with(|h| trail_of(h, &id));
+        let region = result.region();
+        let words = content::region_words(region);
+        let nearby = result.scores.nearby_regions();
+        view! {
+            <Title text="Your quiz result" />
+            <h1>"Your result"</h1>
+            <p class="result-meta">{format!("{} · answered about {} · {} of {} statements", clock::date(result.taken_at), result.focus.label().to_lowercase(), result.answered, result.of)}</p>
+            <CareNote />
+            <section aria-labelledby="where-heading">
+                <h2 id="where-heading">"Where you are"</h2>
+                <div class="result-grid">
+                    <AttachmentPlane trail=trail id="result-plane" />
+                    <ScoreList result=result.clone() />
+                </div>
+            </section>
+            <section aria-labelledby="style-heading">
+                <h2 id="style-heading">{format!("Closest style: {}", region.name())}</h2>
+                <p>{words.meaning}</p>
+                {(!nearby.is_empty()).then(|| view! {
+                    <p class="near-boundary">
+                        <strong>{format!("Near the line with {}. ", report::list_regions(&nearby))}</strong>
+                        {words.near_boundary}
+                    </p>
+                })}
+                <p>"The label is approximate: attachment is a matter of degree, and your point on the plane says more than the name. "
+                    <a href=href(&format!("learn/{}", words.article))>{format!("Read about the {} style", region.name().to_lowercase())}</a>"."
+                </p>
+                <div class="two-up">
+                    <div>
+                        <h3>"Strengths"</h3>
+                        <ul>{words.strengths.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
+                    </div>
+                    <div>
+                        <h3>"Growth edges"</h3>
+                        <ul>{words.growth_edges.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
+                    </div>
+                </div>
+            </section>
+            <section aria-labelledby="next-heading">
+                <h2 id="next-heading">"Three next steps"</h2>
+                <ol class="card-list next-steps">
+                    {words.next_steps.iter().map(|step| view! {
+                        <li class="card">
+                            <h3 class="card-title"><a href=href(step.href)>{step.title}</a></h3>
+                            <p>{step.why}</p>
+                        </li>
+                    }).collect_view()}
+                </ol>
+            </section>
+            <div class="actions">
+                <a class="button primary" href=href(&format!("report/{}", result.id))>"Open your personal report"</a>
+                <a class="button" href=href("quiz")>"Take the quiz again"</a>
+                <a class="button" href=href("progress")>"See your progress"</a>
+            </div>
+        }
+        .into_any()
+    }
+}
+
+/// The personal report: the result, what it means, a four-week plan and the
+/// history chart, laid out to print cleanly.
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    let params = use_params_map();
+    let history = use_results().history();
+    let copied = RwSignal::new(None::<&'static str>);
+    move || {
+        let wanted = params.read().get("id");
+        let result = history.with(|h| match &wanted {
+            Some(id) => h.get(id).cloned(),
+            None => h.latest().cloned(),
+        });
+        let Some(result) = result else {
+            return match wanted {
+                Some(_) => view! { <MissingResult /> }.into_any(),
+                None => view! {
+                    <Title text="Personal report" />
+                    <h1>"Your personal report"</h1>
+                    <p>"Your report is made from your quiz result, here on this device. Take the quiz first, and your report will be waiting here."</p>
+                    <p><a class="button primary" href=href("quiz")>"Take the quiz"</a></p>
+                }
+                .into_any(),
+            };
+        };
+        let region = result.region();
+        let words = content::region_words(region);
+        let trail = history.with(|h| trail_of(h, &result.id));
+        let all_of_focus: Vec<QuizResult> =
+            history.with(|h| h.of_focus(result.focus).into_iter().cloned().collect());
+        let refs: Vec<&QuizResult> = trail.iter().collect();
+        let plan: Vec<(&str, &[&str])> =
+            words.plan.iter().map(|w| (w.title, w.practices)).collect();
+        let summary = Summary {
+            result: &result,
+            date: &clock::date(result.taken_at),
+            meaning: words.meaning,
+            plan: &plan,
+            trail: report::describe_trail(&refs, clock::date),
+        }
+        .to_text();
+        let copy = move |_| {
+            let clipboard = window().navigator().clipboard();
+            let promise = clipboard.write_text(&summary);
+            leptos::task::spawn_local(async move {
+                let done = wasm_bindgen_futures::JsFuture::from(promise).await;
+                copied.set(Some(if done.is_ok() {
+                    "Summary copied. It is on your clipboard only; paste it wherever you like."
+                } else {
+                    "This browser did not allow copying. You can select the text of the report instead."
+                }));
+            });
+        };
+        view! {
+            <Title text="Personal report" />
+            <article class="report">
+                <h1>"Your personal report"</h1>
+                <p class="result-meta">{format!("{} · about {} · made on this device by Steady", clock::date(result.taken_at), result.focus.label().to_lowercase())}</p>
+                <div class="actions no-print">
+                    <button type="button" class="button primary" on:click=move |_| { let _ = window().print(); }>"Print or save as PDF"</button>
+                    <button type="button" class="button" on:click=copy>"Copy summary"</button>
+                </div>
+                <p class="no-print" role="status">{move || copied.get()}</p>
+                <CareNote />
+                <section aria-labelledby="report-result">
+                    <h2 id="report-result">"Your result"</h2>
+                    <div class="result-grid">
+                        <AttachmentPlane trail=trail id="report-plane" />
+                        <ScoreList result=result.clone() />
+                    </div>
+                </section>
+                <section aria-labelledby="report-meaning">
+                    <h2 id="report-meaning">{format!("What it means: closest to {}", region.name().to_lowercase())}</h2>
+                    <p>{words.meaning}</p>
+                    {result.scores.is_near_boundary().then(|| view! { <p>{words.near_boundary}</p> })}
+                    <h3>"Strengths"</h3>
+                    <ul>{words.strengths.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
+                    <h3>"Growth edges"</h3>
+                    <ul>{words.growth_edges.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
+                </section>
+                <section aria-labelledby="report-plan">
+                    <h2 id="report-plan">"Your four-week practice plan"</h2>
+                    <ol class="plan">
+                        {words.plan.iter().map(|week| view! {
+                            <li class="plan-week">
+                                <h3>{week.title}</h3>
+                                <ul>{week.practices.iter().map(|p| view! { <li>{*p}</li> }).collect_view()}</ul>
+                            </li>
+                        }).collect_view()}
+                    </ol>
+                </section>
+                <section aria-labelledby="report-history">
+                    <h2 id="report-history">"Your history"</h2>
+                    {if all_of_focus.len() > 1 {
+                        view! { <TrendChart results=all_of_focus label=format!("Scores {}", result.focus.short()) /> }.into_any()
+                    } else {
+                        view! { <p>"This is your first result for this focus. Take the quiz again in a few weeks and your trail will show here."</p> }.into_any()
+                    }}
+                </section>
+                <section aria-labelledby="report-support">
+                    <h2 id="report-support">"Support"</h2>
+                    <p>"Change of this kind is often easier with company. A therapist trained in attachment-based work can help; in a crisis, call your local emergency number or a crisis line (Steady's \u{201c}Need help now?\u{201d} page lists several)."</p>
+                </section>
+            </article>
+        }
+        .into_any()
+    }
+}

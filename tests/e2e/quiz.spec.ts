@@ -1,0 +1,189 @@
+import { readFileSync } from "node:fs";
+import { test, expect, appReady } from "./fixtures";
+import type { Page } from "@playwright/test";
+
+// The same answers and expected scores the domain's unit test checks
+// (src/content.rs), so the screen is held to the domain's computation.
+const pattern: { answers: number[]; expected: { anxiety: string; avoidance: string } } = JSON.parse(
+  readFileSync(new URL("../fixtures/quiz-pattern.json", import.meta.url), "utf8"),
+);
+const TOTAL = pattern.answers.length;
+
+const statement = (page: Page) => page.locator("#quiz-statement");
+const count = (page: Page) => page.locator("#quiz-count");
+
+/** Starts the quiz by keyboard alone, for the focus named `label`. */
+async function startByKeyboard(page: Page, label = "Relationships in general") {
+  await page.goto("quiz");
+  await appReady(page);
+  const choice = page.getByRole("radio", { name: label });
+  await choice.focus();
+  await page.keyboard.press("Space");
+  await expect(choice).toBeChecked();
+  await page.getByRole("button", { name: "Start the quiz" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(count(page)).toHaveText(`1 of ${TOTAL}`);
+  await expect(statement(page)).toBeFocused();
+}
+
+/** Answers statements from `from` (0-based) to `to` with number keys. */
+async function answerWithKeys(page: Page, answers: number[], from: number, to: number) {
+  for (let i = from; i < to; i++) {
+    await expect(count(page)).toHaveText(`${i + 1} of ${TOTAL}`);
+    await page.keyboard.press(String(answers[i]));
+  }
+}
+
+test("the whole quiz by keyboard gives the domain's scores and saves a result", async ({ page }) => {
+  await startByKeyboard(page);
+  await expect(statement(page)).toContainText("people I'm close to");
+  await answerWithKeys(page, pattern.answers, 0, TOTAL);
+
+  await expect(page).toHaveURL(/\/steady\/quiz\/result\/[\w-]+$/);
+  await expect(page.locator("h1")).toHaveText("Your result");
+  await expect(page.locator('[data-dimension="anxiety"]')).toHaveText(pattern.expected.anxiety);
+  await expect(page.locator('[data-dimension="avoidance"]')).toHaveText(pattern.expected.avoidance);
+  // The text alternative of the plane states the same position.
+  await expect(page.locator("figure.plane figcaption")).toContainText(
+    `Anxiety ${pattern.expected.anxiety} and avoidance ${pattern.expected.avoidance}`,
+  );
+  await expect(page.getByRole("img", { name: "Your point on the anxiety and avoidance plane" })).toBeVisible();
+  await expect(page.locator("main")).toContainText("This is self-reflection, not a diagnosis.");
+  await expect(page.getByRole("link", { name: "find help and crisis lines" })).toBeVisible();
+  await expect(page.locator(".next-steps li")).toHaveCount(3);
+
+  // The run in progress is gone: the quiz starts fresh.
+  await page.goto("quiz");
+  await expect(page.getByRole("button", { name: "Start the quiz" })).toBeVisible();
+  await expect(page.getByText("See your last result")).toBeVisible();
+});
+
+test("a reload mid-quiz resumes at the same statement with the answers kept", async ({ page }) => {
+  await startByKeyboard(page, "A partner");
+  await answerWithKeys(page, pattern.answers, 0, 12);
+  await expect(count(page)).toHaveText(`13 of ${TOTAL}`);
+  await expect(statement(page)).toContainText("my partner");
+
+  await page.reload();
+  await appReady(page);
+  await expect(count(page)).toHaveText(`13 of ${TOTAL}`);
+  await expect(statement(page)).toContainText("my partner");
+  // Back shows the earlier answer still chosen.
+  await page.getByRole("button", { name: "Back" }).click();
+  await expect(count(page)).toHaveText(`12 of ${TOTAL}`);
+  await expect(page.getByRole("radio", { checked: true })).toHaveValue(String(pattern.answers[11]));
+});
+
+test("arrow keys choose without moving on; Enter moves on", async ({ page }) => {
+  await startByKeyboard(page);
+  await page.keyboard.press("Tab");
+  const first = page.getByRole("radio").first();
+  await expect(first).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByRole("radio").nth(1)).toBeChecked();
+  await expect(count(page)).toHaveText(`1 of ${TOTAL}`);
+  await page.keyboard.press("Enter");
+  await expect(count(page)).toHaveText(`2 of ${TOTAL}`);
+});
+
+test("a tap on an option answers and moves on; skipped statements are listed before the result", async ({ page }) => {
+  await page.goto("quiz");
+  await appReady(page);
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await page.getByText("Agree", { exact: true }).click();
+  await expect(count(page)).toHaveText(`2 of ${TOTAL}`);
+  // Skip the second statement, answer the rest.
+  await page.getByRole("button", { name: "Skip" }).click();
+  await expect(count(page)).toHaveText(`3 of ${TOTAL}`);
+  await answerWithKeys(page, pattern.answers, 2, TOTAL);
+
+  await expect(page.getByRole("heading", { name: "Before your result" })).toBeVisible();
+  await expect(page.locator(".skipped-list li")).toHaveCount(1);
+  await page.locator(".skipped-list button").click();
+  await expect(count(page)).toHaveText(`2 of ${TOTAL}`);
+  await page.keyboard.press("4");
+  await expect(page).toHaveURL(/quiz\/result\//);
+});
+
+test("a retake adds a second point to the history, shown as a trail and on Progress", async ({ page }) => {
+  await startByKeyboard(page);
+  await answerWithKeys(page, pattern.answers, 0, TOTAL);
+  await expect(page.locator("h1")).toHaveText("Your result");
+
+  const mirrored = pattern.answers.map((a) => 8 - a);
+  await page.getByRole("link", { name: "Take the quiz again" }).click();
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await answerWithKeys(page, mirrored, 0, TOTAL);
+  await expect(page.locator("h1")).toHaveText("Your result");
+  // Mirrored answers mirror the scores around 4.
+  const mirror = (s: string) => (8 - Number(s)).toFixed(1);
+  await expect(page.locator('[data-dimension="anxiety"]')).toHaveText(mirror(pattern.expected.anxiety));
+  await expect(page.locator("figure.plane figcaption")).toContainText("1 earlier result of this focus");
+  await expect(page.locator(".plane-earlier")).toHaveCount(1);
+
+  await page.getByRole("link", { name: "See your progress" }).click();
+  await expect(page.locator(".result-row")).toHaveCount(2);
+  await expect(page.getByRole("img", { name: /Scores in general: 2 results/ })).toBeVisible();
+
+  // Delete, then undo.
+  await page.locator(".result-row").first().getByRole("button", { name: /Delete/ }).click();
+  await expect(page.locator(".result-row")).toHaveCount(1);
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(page.locator(".result-row")).toHaveCount(2);
+  await page.reload();
+  await appReady(page);
+  await expect(page.locator(".result-row")).toHaveCount(2);
+});
+
+test("the report prints without navigation and offers a text summary", async ({ page, context }) => {
+  await startByKeyboard(page);
+  await answerWithKeys(page, pattern.answers, 0, TOTAL);
+  await page.getByRole("link", { name: "Open your personal report" }).click();
+  await expect(page.locator("h1")).toHaveText("Your personal report");
+  await expect(page.locator(".plan-week")).toHaveCount(4);
+
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".site-header")).toBeHidden();
+  await expect(page.locator(".site-footer")).toBeHidden();
+  await expect(page.getByRole("button", { name: "Print or save as PDF" })).toBeHidden();
+  await expect(page.locator(".plan-week").first()).toBeVisible();
+  await page.emulateMedia({ media: "screen" });
+
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByRole("button", { name: "Copy summary" }).click();
+  await expect(page.getByText("Summary copied.")).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain(`Anxiety: ${pattern.expected.anxiety} of 7`);
+  expect(copied).toContain("self-reflection, not a diagnosis");
+});
+
+test("unreadable saved progress restarts the quiz with a message and keeps the value aside", async ({ page }) => {
+  await page.goto("quiz");
+  await appReady(page);
+  await page.evaluate(() => localStorage.setItem("steady.quiz.progress", '{"v":1,"data":{"focus":"nobody"'));
+  await page.reload();
+  await appReady(page);
+  await expect(page.locator(".notice")).toContainText("could not be read");
+  await expect(page.getByRole("button", { name: "Start the quiz" })).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem("steady.quarantine.quiz.progress"))).toBe(
+    '{"v":1,"data":{"focus":"nobody"',
+  );
+  // Starting again writes fresh progress; the kept copy is untouched.
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await page.keyboard.press("5");
+  await expect(count(page)).toHaveText(`2 of ${TOTAL}`);
+  expect(await page.evaluate(() => localStorage.getItem("steady.quarantine.quiz.progress"))).toBe(
+    '{"v":1,"data":{"focus":"nobody"',
+  );
+});
+
+test("unreadable saved results never crash the app and are kept aside", async ({ page }) => {
+  await page.goto("progress");
+  await appReady(page);
+  await page.evaluate(() => localStorage.setItem("steady.quiz.results", '{"v":1,"data":[{"scores":{"anxiety":99}}]}'));
+  await page.reload();
+  await appReady(page);
+  await expect(page.locator(".notice")).toContainText("quiz results could not be read");
+  await expect(page.locator("h1")).toHaveText("Progress");
+  expect(await page.evaluate(() => localStorage.getItem("steady.quarantine.quiz.results"))).toContain('"anxiety":99');
+});
