@@ -87,6 +87,17 @@ pub enum StyleFilter {
 }
 
 impl StyleFilter {
+    /// The filter for the region of someone's latest quiz result.
+    pub fn for_region(region: crate::domain::quiz::Region) -> StyleFilter {
+        use crate::domain::quiz::Region;
+        match region {
+            Region::Secure => StyleFilter::Secure,
+            Region::Anxious => StyleFilter::Anxious,
+            Region::Avoidant => StyleFilter::Avoidant,
+            Region::Fearful => StyleFilter::Fearful,
+        }
+    }
+
     pub const ALL: [StyleFilter; 5] = [
         StyleFilter::All,
         StyleFilter::Anxious,

@@ -1,7 +1,53 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::clock;
+use crate::content::QUIZ_ITEMS;
 use crate::paths::href;
+use crate::state::use_results;
+use crate::store;
+
+/// "Continue where you left off": a quiz in progress and the latest result.
+#[component]
+fn WhereYouLeftOff() -> impl IntoView {
+    let history = use_results().history();
+    // Read once: a damaged value is reported by the quiz page itself.
+    let in_progress = store::load_quiz_progress()
+        .ok()
+        .flatten()
+        .filter(|p| !p.answers.is_empty());
+    move || {
+        let latest = history.with(|h| h.latest().cloned());
+        if in_progress.is_none() && latest.is_none() {
+            return ().into_any();
+        }
+        let quiz = in_progress.clone().map(|p| {
+            view! {
+                <li class="card">
+                    <h3><a href=href("quiz")>"Continue the quiz"</a></h3>
+                    <p>{format!("You have answered {} of {} statements. Your answers are saved on this device.", p.answered(QUIZ_ITEMS), QUIZ_ITEMS.len())}</p>
+                </li>
+            }
+        });
+        let result = latest.map(|r| {
+            view! {
+                <li class="card">
+                    <h3><a href=href(&format!("quiz/result/{}", r.id))>{format!("Your latest result: {}", r.region().name())}</a></h3>
+                    <p>{format!("Anxiety {}, avoidance {}, on {}. ", r.scores.anxiety, r.scores.avoidance, clock::date(r.taken_at))}
+                        <a href=href(&format!("report/{}", r.id))>"Your personal report"</a>
+                    </p>
+                </li>
+            }
+        });
+        view! {
+            <section class="cards" aria-labelledby="resume-heading">
+                <h2 id="resume-heading">"Where you left off"</h2>
+                <ul class="card-list two-up">{quiz}{result}</ul>
+            </section>
+        }
+        .into_any()
+    }
+}
 
 #[component]
 pub fn Home() -> impl IntoView {
@@ -14,9 +60,10 @@ pub fn Home() -> impl IntoView {
             </p>
             <div class="actions">
                 <a class="button primary" href=href("quiz")>"Take the quiz"</a>
-                <a class="button" href=href("practice")>"I'm activated right now"</a>
+                <a class="button" href=href("practice/activated")>"I'm activated right now"</a>
             </div>
         </section>
+        <WhereYouLeftOff />
         <section class="cards" aria-labelledby="what-heading">
             <h2 id="what-heading">"What you can do here"</h2>
             <ul class="card-list two-up">

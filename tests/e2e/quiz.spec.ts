@@ -68,6 +68,10 @@ test("a reload mid-quiz resumes at the same statement with the answers kept", as
   await appReady(page);
   await expect(count(page)).toHaveText(`13 of ${TOTAL}`);
   await expect(statement(page)).toContainText("my partner");
+  // Home offers the way back in.
+  await page.goto("");
+  await page.getByRole("link", { name: "Continue the quiz" }).click();
+  await expect(count(page)).toHaveText(`13 of ${TOTAL}`);
   // Back shows the earlier answer still chosen.
   await page.getByRole("button", { name: "Back" }).click();
   await expect(count(page)).toHaveText(`12 of ${TOTAL}`);
