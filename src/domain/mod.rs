@@ -4,8 +4,11 @@
 //! modules are tested with a plain `cargo test` and hold every decision worth
 //! testing. Times and random ids come in from the edge as arguments.
 
+pub mod backup;
 pub mod envelope;
 pub mod history;
+pub mod insights;
+pub mod journal;
 pub mod library;
 pub mod quiz;
 pub mod report;
