@@ -10,7 +10,7 @@ use crate::components::shell::Shell;
 use crate::components::theme::provide_theme;
 use crate::pages;
 use crate::paths;
-use crate::state::provide_results;
+use crate::state::{provide_journal, provide_results, sync_with_other_tabs};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -18,6 +18,8 @@ pub fn App() -> impl IntoView {
     provide_notices();
     provide_theme();
     provide_results();
+    provide_journal();
+    sync_with_other_tabs();
 
     view! {
         <Title formatter=|page: String| {
@@ -35,7 +37,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("learn/:slug") view=pages::learn::ArticlePage />
                     <Route path=path!("practice") view=pages::sections::Practice />
                     <Route path=path!("practice/:tool") view=pages::sections::PracticeTool />
-                    <Route path=path!("journal") view=pages::sections::Journal />
+                    <Route path=path!("journal") view=pages::journal::JournalPage />
                     <Route path=path!("progress") view=pages::progress::ProgressPage />
                     <Route path=path!("data") view=pages::data::DataPage />
                     <Route path=path!("help") view=pages::help::Help />

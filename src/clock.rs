@@ -49,3 +49,18 @@ pub fn date(ms: f64) -> String {
 pub fn short_date(ms: f64) -> String {
     format(ms, &[("day", "numeric"), ("month", "short")])
 }
+
+/// "22 Nov 2026, 18:45" in the user's locale and clock.
+pub fn date_time(ms: f64) -> String {
+    format(ms, &[("dateStyle", "medium"), ("timeStyle", "short")])
+}
+
+/// The start of a day picked in a date field (`2026-11-22`), in local time.
+pub fn day_start(value: &str) -> Option<f64> {
+    if value.len() != 10 {
+        return None;
+    }
+    // Without a time zone, a date-time string is read as local time.
+    let t = js_sys::Date::new(&JsValue::from_str(&format!("{value}T00:00:00"))).get_time();
+    t.is_finite().then_some(t)
+}

@@ -1,11 +1,13 @@
-//! App-wide data that several pages read: the quiz history. Loaded once from
-//! `store`, kept in a signal, and saved through `store` on every change.
+//! App-wide data that several pages read: the quiz history and the journal.
+//! Loaded once from `store`, kept in signals, saved through `store` on every
+//! change, and refreshed when another tab saves.
 
 use leptos::prelude::*;
 
 use crate::components::notice::{Notices, use_notices};
 use crate::domain::history::{History, QuizResult};
-use crate::store;
+use crate::domain::journal::Journal;
+use crate::store::{self, ChangedElsewhere, NotSaved};
 
 #[derive(Clone, Copy)]
 pub struct Results {
@@ -68,4 +70,91 @@ impl Results {
         self.history.update(|h| h.restore(result));
         self.save();
     }
+}
+
+/// The journal, kept current with other tabs.
+#[derive(Clone, Copy)]
+pub struct JournalData {
+    journal: RwSignal<Journal>,
+    notices: Notices,
+}
+
+pub fn provide_journal() {
+    let notices = use_notices();
+    let journal = match store::load_journal() {
+        Ok(journal) => journal,
+        Err(problem) => {
+            notices.show(format!(
+                "Your saved journal could not be read ({problem}). It has been kept aside, unchanged, and can be downloaded from the Your data page. New entries are saved separately."
+            ));
+            Journal::new()
+        }
+    };
+    provide_context(JournalData {
+        journal: RwSignal::new(journal),
+        notices,
+    });
+}
+
+pub fn use_journal() -> JournalData {
+    expect_context::<JournalData>()
+}
+
+impl JournalData {
+    pub fn journal(self) -> RwSignal<Journal> {
+        self.journal
+    }
+
+    /// Applies `change` and saves. On failure nothing changes on screen
+    /// except the message: the caller keeps the person's text where it is.
+    pub fn change(self, change: impl FnOnce(&mut Journal)) -> Result<(), NotSaved> {
+        let mut next = self.journal.get_untracked();
+        change(&mut next);
+        let merged = store::save_journal(&next)?;
+        self.journal.set(merged);
+        Ok(())
+    }
+
+    /// Like [`JournalData::change`], telling the person when it failed.
+    pub fn change_or_tell(self, change: impl FnOnce(&mut Journal)) -> bool {
+        match self.change(change) {
+            Ok(()) => true,
+            Err(not_saved) => {
+                self.notices
+                    .show(format!("{not_saved} Nothing was changed."));
+                false
+            }
+        }
+    }
+
+    /// Picks up what another tab saved.
+    pub fn reload(self) {
+        if let Ok(stored) = store::load_journal() {
+            self.journal.update(|j| {
+                j.merge(&stored);
+            });
+        }
+    }
+}
+
+impl Results {
+    /// Picks up what another tab saved.
+    pub fn reload(self) {
+        if let Ok(stored) = store::load_history() {
+            self.history.set(stored);
+        }
+    }
+}
+
+/// Keeps this tab's data current when another tab saves.
+pub fn sync_with_other_tabs() {
+    let (journal, results) = (use_journal(), use_results());
+    store::watch_other_tabs(move |what| match what {
+        ChangedElsewhere::Journal => journal.reload(),
+        ChangedElsewhere::Results => results.reload(),
+        ChangedElsewhere::All => {
+            journal.reload();
+            results.reload();
+        }
+    });
 }

@@ -150,7 +150,8 @@ pub fn compile(content_dir: &Path, static_routes: &[&str]) -> Result<String, Vec
     if let Ok(text) = fs::read_to_string(&topics) {
         checklist::check(&topics, &text, &docs, &mut diags);
     }
-    let quiz_code = quiz::compile(&content_dir.join("quiz"), &docs, static_routes, &mut diags);
+    let mut quiz_code = quiz::compile(&content_dir.join("quiz"), &docs, static_routes, &mut diags);
+    quiz_code += &quiz::compile_prompts(&content_dir.join("practice/prompts.toml"), &mut diags);
     if diags.is_empty() {
         Ok(generate(&docs) + &quiz_code)
     } else {

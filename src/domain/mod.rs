@@ -5,6 +5,7 @@
 //! testing. Times and random ids come in from the edge as arguments.
 
 pub mod backup;
+pub mod draft;
 pub mod envelope;
 pub mod history;
 pub mod insights;

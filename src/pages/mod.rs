@@ -4,6 +4,7 @@
 pub mod data;
 pub mod help;
 pub mod home;
+pub mod journal;
 pub mod learn;
 pub mod not_found;
 pub mod progress;

@@ -54,14 +54,3 @@ pub fn PracticeTool() -> impl IntoView {
         }
     }
 }
-
-#[component]
-pub fn Journal() -> impl IntoView {
-    view! {
-        <SectionIntro title="Journal">
-            <p>
-                "Your private journal will live here: entries only you can read, saved on this device, with export so nothing is ever lost."
-            </p>
-        </SectionIntro>
-    }
-}

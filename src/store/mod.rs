@@ -12,8 +12,10 @@ use std::collections::BTreeSet;
 
 use gloo_storage::{LocalStorage, Storage};
 
+use crate::domain::draft::JournalDraft;
 use crate::domain::envelope::{self, Unreadable};
 use crate::domain::history::History;
+use crate::domain::journal::Journal;
 use crate::domain::quiz::QuizProgress;
 use crate::domain::theme::ThemeChoice;
 
@@ -26,6 +28,10 @@ const QUIZ_PROGRESS_KEY: &str = "steady.quiz.progress";
 const QUIZ_PROGRESS_VERSION: u32 = 1;
 const QUIZ_RESULTS_KEY: &str = "steady.quiz.results";
 const QUIZ_RESULTS_VERSION: u32 = 1;
+const JOURNAL_KEY: &str = "steady.journal";
+const JOURNAL_VERSION: u32 = 1;
+const DRAFT_KEY: &str = "steady.journal.draft";
+const DRAFT_VERSION: u32 = 1;
 
 thread_local! {
     /// Keys holding a value we could not read AND could not copy aside (the
@@ -147,4 +153,67 @@ pub fn save_history(history: &History) -> Result<(), NotSaved> {
         QUIZ_RESULTS_KEY,
         &envelope::encode(QUIZ_RESULTS_VERSION, history),
     )
+}
+
+/// The journal, tombstones included. Unreadable journal data is kept aside
+/// and reported.
+pub fn load_journal() -> Result<Journal, Unreadable> {
+    load(JOURNAL_KEY, JOURNAL_VERSION).map(Option::unwrap_or_default)
+}
+
+/// Saves `mine` merged with what is stored now, and returns the merged
+/// journal. Another tab may have saved since this one last read: merging by
+/// entry id and last change means neither tab's entries are dropped.
+pub fn save_journal(mine: &Journal) -> Result<Journal, NotSaved> {
+    let mut merged = load_journal().unwrap_or_default();
+    merged.merge(mine);
+    write_raw(JOURNAL_KEY, &envelope::encode(JOURNAL_VERSION, &merged))?;
+    Ok(merged)
+}
+
+pub fn load_draft() -> Option<JournalDraft> {
+    load(DRAFT_KEY, DRAFT_VERSION).ok().flatten()
+}
+
+pub fn save_draft(draft: &JournalDraft) -> Result<(), NotSaved> {
+    if draft.is_empty() && draft.editing.is_none() {
+        remove_raw(DRAFT_KEY);
+        return Ok(());
+    }
+    write_raw(DRAFT_KEY, &envelope::encode(DRAFT_VERSION, draft))
+}
+
+pub fn clear_draft() {
+    remove_raw(DRAFT_KEY);
+}
+
+/// What another tab changed, from the browser's `storage` event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangedElsewhere {
+    Journal,
+    Results,
+    /// Everything at once (another tab erased all data).
+    All,
+}
+
+/// Calls `f` whenever another tab of this origin changes one of our keys.
+/// The browser fires `storage` only in the *other* tabs, never the writer.
+pub fn watch_other_tabs(f: impl Fn(ChangedElsewhere) + 'static) {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let handler =
+        Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
+            match ev.key().as_deref() {
+                None => f(ChangedElsewhere::All),
+                Some(JOURNAL_KEY) => f(ChangedElsewhere::Journal),
+                Some(QUIZ_RESULTS_KEY) => f(ChangedElsewhere::Results),
+                Some(_) => {}
+            }
+        });
+    let _ = window.add_event_listener_with_callback("storage", handler.as_ref().unchecked_ref());
+    // Lives as long as the page.
+    handler.forget();
 }

@@ -1,0 +1,329 @@
+//! The private journal: write (with a draft that survives a closed tab),
+//! read newest first, filter and search, edit, delete with undo.
+//! Everything the person wrote is rendered as text.
+
+use leptos::ev;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::clock;
+use crate::domain::draft::JournalDraft;
+use crate::domain::journal::{EntryKind, Intensity, JournalEntry, JournalQuery, parse_tags};
+use crate::paths::href;
+use crate::state::use_journal;
+use crate::store;
+
+/// Entries rendered at first; "Show more" adds this many again. Keeps opening
+/// a journal of thousands of entries fast.
+const PAGE: usize = 30;
+
+#[component]
+pub fn JournalPage() -> impl IntoView {
+    let data = use_journal();
+    let journal = data.journal();
+
+    let text = RwSignal::new(String::new());
+    let kind = RwSignal::new(None::<EntryKind>);
+    let tag = RwSignal::new(None::<String>);
+    let from = RwSignal::new(String::new());
+    let to = RwSignal::new(String::new());
+    let shown = RwSignal::new(PAGE);
+    let deleted = RwSignal::new(None::<JournalEntry>);
+    let draft = RwSignal::new(store::load_draft().unwrap_or_default());
+
+    let matches = Memo::new(move |_| {
+        let query = JournalQuery {
+            text: text.get(),
+            kind: kind.get(),
+            tag: tag.get(),
+            from: clock::day_start(&from.get()),
+            to: clock::day_start(&to.get()).map(|t| t + 86_400_000.0 - 1.0),
+        };
+        journal.with(|j| {
+            j.search(&query)
+                .into_iter()
+                .map(|e| e.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let total = Memo::new(move |_| journal.with(|j| j.len()));
+    let tags = Memo::new(move |_| journal.with(|j| j.all_tags()));
+
+    let delete = move |id: String| {
+        let mut removed = None;
+        if data.change_or_tell(|j| removed = j.delete(&id, clock::now())) {
+            deleted.set(removed);
+        }
+    };
+    let undo = move |_| {
+        if let Some(entry) = deleted.get_untracked()
+            && data.change_or_tell(|j| j.restore(entry, clock::now()))
+        {
+            deleted.set(None);
+        }
+    };
+    let edit = move |id: String| {
+        if let Some(e) = journal.with_untracked(|j| j.get(&id).cloned()) {
+            draft.set(JournalDraft {
+                editing: Some(e.id.clone()),
+                title: e.title.clone(),
+                body: e.body.clone(),
+                feeling: e.feeling.clone().unwrap_or_default(),
+                intensity: e
+                    .intensity_before
+                    .map(|i| i.value().to_string())
+                    .unwrap_or_default(),
+                tags: e.tags.join(", "),
+            });
+            let _ = store::save_draft(&draft.get_untracked());
+            focus_by_id("entry-body");
+        }
+    };
+
+    view! {
+        <Title text="Journal" />
+        <h1>"Journal"</h1>
+        <p class="lead">"Private notes, saved only on this device. Write what happened, what you felt and what helped."</p>
+        <p class="care-line">"Self-reflection, not a diagnosis. If you are in crisis, "<a href=href("help")>"find help now"</a>"."</p>
+        <EntryForm draft />
+        <section class="journal-list" aria-labelledby="entries-heading">
+            <h2 id="entries-heading">"Your entries"</h2>
+            <div class="journal-filters" role="search">
+                <label class="field">
+                    <span class="field-label">"Search your journal"</span>
+                    <input type="search" prop:value=move || text.get() on:input=move |ev| { text.set(event_target_value(&ev)); shown.set(PAGE); } />
+                </label>
+                <div class="field">
+                    <label class="field-label" for="filter-kind">"Kind"</label>
+                    <select id="filter-kind" on:change=move |ev| { kind.set(EntryKind::parse(&event_target_value(&ev))); shown.set(PAGE); }>
+                        <option value="">"All kinds"</option>
+                        {EntryKind::ALL.into_iter().map(|k| view! { <option value=k.key()>{k.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label class="field-label" for="filter-tag">"Tag"</label>
+                    <select id="filter-tag" on:change=move |ev| { let v = event_target_value(&ev); tag.set((!v.is_empty()).then_some(v)); shown.set(PAGE); }>
+                        <option value="">"All tags"</option>
+                        {move || tags.get().into_iter().map(|t| view! { <option value=t.clone()>{t.clone()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <label class="field">
+                    <span class="field-label">"From"</span>
+                    <input type="date" on:change=move |ev| from.set(event_target_value(&ev)) />
+                </label>
+                <label class="field">
+                    <span class="field-label">"To"</span>
+                    <input type="date" on:change=move |ev| to.set(event_target_value(&ev)) />
+                </label>
+            </div>
+            <p class="search-status" role="status">
+                {move || {
+                    let (n, all) = (matches.with(Vec::len), total.get());
+                    match (n, all) {
+                        (_, 0) => "No entries yet. What you write above appears here.".to_string(),
+                        (0, _) => "No entry matches. Try fewer words or clear a filter.".to_string(),
+                        (n, all) if n == all => format!("{all} entries."),
+                        (n, all) => format!("{n} of {all} entries match."),
+                    }
+                }}
+            </p>
+            <div class="undo-area" role="status">
+                {move || deleted.get().map(|e| view! {
+                    <div class="notice">
+                        <p>{format!("Deleted \u{201c}{}\u{201d}.", e.display_title())}</p>
+                        <button type="button" class="button" on:click=undo>"Undo"</button>
+                    </div>
+                })}
+            </div>
+            <ol class="entries">
+                <For
+                    each=move || matches.with(|ids| ids.iter().take(shown.get()).cloned().collect::<Vec<_>>())
+                    key=|id| id.clone()
+                    children=move |id| {
+                        let entry = Memo::new({
+                            let id = id.clone();
+                            move |_| journal.with(|j| j.get(&id).cloned())
+                        });
+                        move || entry.get().map(|e| view! { <EntryView entry=e on_edit=edit on_delete=delete /> })
+                    }
+                />
+            </ol>
+            {move || (matches.with(Vec::len) > shown.get()).then(|| view! {
+                <button type="button" class="button" on:click=move |_| shown.update(|n| *n += PAGE)>
+                    {move || format!("Show more ({} more)", matches.with(Vec::len) - shown.get())}
+                </button>
+            })}
+        </section>
+    }
+}
+
+fn focus_by_id(id: &'static str) {
+    request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// A new entry, or the one being edited. The draft is saved on every change,
+/// so nothing typed is lost; it is cleared only after the entry is saved.
+#[component]
+fn EntryForm(draft: RwSignal<JournalDraft>) -> impl IntoView {
+    let data = use_journal();
+    let problem = RwSignal::new(None::<String>);
+    let saved_note = RwSignal::new(None::<&'static str>);
+    let restored = draft.with_untracked(|d| !d.is_empty() && d.editing.is_none());
+    let set = move |f: fn(&mut JournalDraft, String)| {
+        move |ev: ev::Event| {
+            let value = event_target_value(&ev);
+            draft.update(|d| f(d, value));
+            saved_note.set(None);
+            if let Err(not_saved) = store::save_draft(&draft.get_untracked()) {
+                problem.set(Some(format!("{not_saved} Your text is still here; copy it somewhere safe if you need to close this page.")));
+            }
+        }
+    };
+    let submit = move |ev: ev::SubmitEvent| {
+        ev.prevent_default();
+        let d = draft.get_untracked();
+        if d.is_empty() {
+            problem.set(Some(
+                "Write something first: a title, a few words, or a feeling.".into(),
+            ));
+            focus_by_id("entry-body");
+            return;
+        }
+        let now = clock::now();
+        let existing = d
+            .editing
+            .as_ref()
+            .and_then(|id| data.journal().with_untracked(|j| j.get(id).cloned()));
+        let mut entry = existing
+            .clone()
+            .unwrap_or_else(|| JournalEntry::new(clock::random_id(), EntryKind::Free, now));
+        entry.title = d.title.trim().to_string();
+        entry.body = d.body.trim_end().to_string();
+        entry.feeling = Some(d.feeling.trim().to_string()).filter(|f| !f.is_empty());
+        entry.intensity_before = d.intensity.parse().ok().and_then(Intensity::new);
+        entry.tags = parse_tags(&d.tags);
+        entry.updated = now;
+        if let Err(e) = entry.validate() {
+            problem.set(Some(format!(
+                "This entry can't be saved yet: {}",
+                e.message
+            )));
+            return;
+        }
+        match data.change(|j| j.upsert(entry)) {
+            Ok(()) => {
+                problem.set(None);
+                saved_note.set(Some(if existing.is_some() {
+                    "Changes saved."
+                } else {
+                    "Entry saved."
+                }));
+                draft.set(JournalDraft::default());
+                store::clear_draft();
+            }
+            Err(not_saved) => problem.set(Some(format!(
+                "{not_saved} Your entry is still here in the form; nothing was lost."
+            ))),
+        }
+    };
+    let cancel = move |_| {
+        draft.set(JournalDraft::default());
+        store::clear_draft();
+    };
+    let editing = move || draft.with(|d| d.editing.is_some());
+    view! {
+        <section class="entry-form-section" aria-labelledby="form-heading">
+            <h2 id="form-heading">{move || if editing() { "Edit entry" } else { "New entry" }}</h2>
+            {restored.then(|| view! { <p class="hint">"Your unsaved draft is back, just as you left it."</p> })}
+            <form class="entry-form" on:submit=submit novalidate>
+                <label class="field">
+                    <span class="field-label">"Title "<span class="optional">"(optional)"</span></span>
+                    <input id="entry-title" type="text" maxlength="200" prop:value=move || draft.with(|d| d.title.clone()) on:input=set(|d, v| d.title = v) />
+                </label>
+                <label class="field">
+                    <span class="field-label">"What happened, and how it felt"</span>
+                    <textarea id="entry-body" rows="6" prop:value=move || draft.with(|d| d.body.clone()) on:input=set(|d, v| d.body = v)></textarea>
+                </label>
+                <div class="field-row">
+                    <label class="field">
+                        <span class="field-label">"Feeling "<span class="optional">"(optional)"</span></span>
+                        <input type="text" maxlength="60" list="feeling-words" prop:value=move || draft.with(|d| d.feeling.clone()) on:input=set(|d, v| d.feeling = v) />
+                    </label>
+                    <div class="field">
+                        <label class="field-label" for="entry-intensity">"Intensity, 0 to 10 "<span class="optional">"(optional)"</span></label>
+                        <select id="entry-intensity" prop:value=move || draft.with(|d| d.intensity.clone()) on:change=set(|d, v| d.intensity = v)>
+                            <option value="">"Not rated"</option>
+                            {Intensity::all().map(|i| view! { <option value=i.value().to_string()>{i.value().to_string()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                </div>
+                <label class="field">
+                    <span class="field-label">"Tags "<span class="optional">"(optional, separated by commas)"</span></span>
+                    <input type="text" prop:value=move || draft.with(|d| d.tags.clone()) on:input=set(|d, v| d.tags = v) />
+                </label>
+                <datalist id="feeling-words">
+                    {crate::content::FEELING_WORDS.iter().map(|w| view! { <option value=*w></option> }).collect_view()}
+                </datalist>
+                <div class="actions">
+                    <button type="submit" class="button primary">{move || if editing() { "Save changes" } else { "Save entry" }}</button>
+                    {move || editing().then(|| view! { <button type="button" class="button quiet" on:click=cancel>"Cancel editing"</button> })}
+                </div>
+                <div role="status" class="form-status">
+                    {move || problem.get().map(|p| view! { <p class="warning">{p}</p> })}
+                    {move || saved_note.get().map(|n| view! { <p>{n}</p> })}
+                </div>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn EntryView(
+    entry: JournalEntry,
+    on_edit: impl Fn(String) + Copy + Send + Sync + 'static,
+    on_delete: impl Fn(String) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let (edit_id, delete_id) = (entry.id.clone(), entry.id.clone());
+    let title = entry.display_title().to_string();
+    let label = format!("Delete \u{201c}{title}\u{201d}");
+    let intensity = match (entry.intensity_before, entry.intensity_after) {
+        (Some(b), Some(a)) => Some(format!("Intensity {} \u{2192} {}", b.value(), a.value())),
+        (Some(b), None) => Some(format!("Intensity {}", b.value())),
+        (None, Some(a)) => Some(format!("Intensity after: {}", a.value())),
+        (None, None) => None,
+    };
+    view! {
+        <li class="entry">
+            <article>
+                <h3 class="entry-title">{title}</h3>
+                <p class="meta">
+                    <time>{clock::date_time(entry.created)}</time>
+                    " · "{entry.kind.label()}
+                    {entry.feeling.clone().map(|f| view! { " · "<span class="entry-feeling">{f}</span> })}
+                    {intensity.map(|i| view! { " · "{i} })}
+                </p>
+                {(!entry.fields.is_empty()).then(|| view! {
+                    <dl class="entry-fields">
+                        {entry.fields.iter().map(|f| view! { <dt>{f.label.clone()}</dt><dd>{f.value.clone()}</dd> }).collect_view()}
+                    </dl>
+                })}
+                {(!entry.body.is_empty()).then(|| view! { <p class="entry-body">{entry.body.clone()}</p> })}
+                {(!entry.tags.is_empty()).then(|| view! {
+                    <ul class="entry-tags" aria-label="Tags">{entry.tags.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}</ul>
+                })}
+                <div class="entry-actions">
+                    <button type="button" class="button quiet" on:click=move |_| on_edit(edit_id.clone())>"Edit"</button>
+                    <button type="button" class="button quiet" aria-label=label on:click=move |_| on_delete(delete_id.clone())>"Delete"</button>
+                </div>
+            </article>
+        </li>
+    }
+}
