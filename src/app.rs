@@ -10,7 +10,7 @@ use crate::components::shell::Shell;
 use crate::components::theme::provide_theme;
 use crate::pages;
 use crate::paths;
-use crate::state::{provide_journal, provide_results, sync_with_other_tabs};
+use crate::state::{provide_journal, provide_progress, provide_results, sync_with_other_tabs};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -19,6 +19,7 @@ pub fn App() -> impl IntoView {
     provide_theme();
     provide_results();
     provide_journal();
+    provide_progress();
     sync_with_other_tabs();
 
     view! {

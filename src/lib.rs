@@ -10,6 +10,7 @@ pub mod clock;
 pub mod components;
 pub mod content;
 pub mod domain;
+pub mod files;
 pub mod pages;
 pub mod paths;
 pub mod routes;

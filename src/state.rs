@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::components::notice::{Notices, use_notices};
 use crate::domain::history::{History, QuizResult};
+use crate::domain::insights::{SelfCheck, StarterPlan};
 use crate::domain::journal::Journal;
 use crate::store::{self, ChangedElsewhere, NotSaved};
 
@@ -146,15 +147,114 @@ impl Results {
     }
 }
 
+/// Self-checks and the starter plan.
+#[derive(Clone, Copy)]
+pub struct ProgressData {
+    self_checks: RwSignal<Vec<SelfCheck>>,
+    plan: RwSignal<StarterPlan>,
+    notices: Notices,
+}
+
+pub fn provide_progress() {
+    let notices = use_notices();
+    let self_checks = store::load_self_checks().unwrap_or_else(|problem| {
+        notices.show(format!("Your saved self-checks could not be read ({problem}). They have been kept aside, unchanged."));
+        Vec::new()
+    });
+    let plan = store::load_plan().unwrap_or_else(|problem| {
+        notices.show(format!(
+            "Your starter plan could not be read ({problem}). It has been kept aside, unchanged."
+        ));
+        StarterPlan::default()
+    });
+    provide_context(ProgressData {
+        self_checks: RwSignal::new(self_checks),
+        plan: RwSignal::new(plan),
+        notices,
+    });
+}
+
+pub fn use_progress() -> ProgressData {
+    expect_context::<ProgressData>()
+}
+
+impl ProgressData {
+    pub fn self_checks(self) -> RwSignal<Vec<SelfCheck>> {
+        self.self_checks
+    }
+
+    pub fn plan(self) -> RwSignal<StarterPlan> {
+        self.plan
+    }
+
+    pub fn add_self_check(self, check: SelfCheck) -> Result<(), NotSaved> {
+        let mut next = self.self_checks.get_untracked();
+        next.push(check);
+        next.sort_by(|a, b| a.taken_at.total_cmp(&b.taken_at));
+        store::save_self_checks(&next)?;
+        self.self_checks.set(next);
+        Ok(())
+    }
+
+    pub fn toggle_step(self, step: u8) {
+        let mut next = self.plan.get_untracked();
+        next.toggle(step);
+        match store::save_plan(&next) {
+            Ok(()) => self.plan.set(next),
+            Err(not_saved) => self
+                .notices
+                .show(format!("{not_saved} The checklist was not changed.")),
+        }
+    }
+
+    pub fn reload(self) {
+        if let Ok(checks) = store::load_self_checks() {
+            self.self_checks.set(checks);
+        }
+        if let Ok(plan) = store::load_plan() {
+            self.plan.set(plan);
+        }
+    }
+}
+
+/// Every piece of app data, captured while the component tree is reachable
+/// so that an event handler can refresh them all.
+#[derive(Clone, Copy)]
+pub struct AllData {
+    journal: JournalData,
+    results: Results,
+    progress: ProgressData,
+}
+
+impl AllData {
+    pub fn capture() -> AllData {
+        AllData {
+            journal: use_journal(),
+            results: use_results(),
+            progress: use_progress(),
+        }
+    }
+
+    /// Replaces everything on screen with what is stored: after an import,
+    /// an erase, or another tab erasing.
+    pub fn reload(self) {
+        self.journal
+            .journal
+            .set(store::load_journal().unwrap_or_default());
+        self.results
+            .history
+            .set(store::load_history().unwrap_or_default());
+        self.progress.reload();
+    }
+}
+
 /// Keeps this tab's data current when another tab saves.
 pub fn sync_with_other_tabs() {
-    let (journal, results) = (use_journal(), use_results());
+    let all = AllData::capture();
     store::watch_other_tabs(move |what| match what {
-        ChangedElsewhere::Journal => journal.reload(),
-        ChangedElsewhere::Results => results.reload(),
-        ChangedElsewhere::All => {
-            journal.reload();
-            results.reload();
-        }
+        ChangedElsewhere::Journal => all.journal.reload(),
+        ChangedElsewhere::Results => all.results.reload(),
+        ChangedElsewhere::Progress => all.progress.reload(),
+        ChangedElsewhere::All => all.reload(),
     });
 }

@@ -1,34 +1,365 @@
+//! Your data: back up (JSON and Markdown), restore with a preview, storage
+//! use and persistence, values that could not be read, the theme, and erase
+//! everything. An import is checked whole before anything changes.
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::clock;
 use crate::components::theme::use_theme;
+use crate::domain::backup::{self, AppData, Backup, ImportError, ImportMode, MAX_BACKUP_BYTES};
+use crate::domain::journal::to_markdown;
 use crate::domain::theme::ThemeChoice;
+use crate::files::{self, FileProblem};
+use crate::state::{AllData, use_journal};
+use crate::store;
 
-/// Settings and data. The theme setting is here now; export, import, lock
-/// and erase arrive with the journal.
+/// After this long without a backup, the page suggests making one.
+const EXPORT_REMINDER_DAYS: f64 = 30.0;
+const DAY_MS: f64 = 86_400_000.0;
+
+fn kilobytes(bytes: f64) -> String {
+    if bytes >= 1_048_576.0 {
+        format!("{} MB", (bytes / 1_048_576.0 * 10.0).round() / 10.0)
+    } else {
+        format!("{} KB", (bytes / 1024.0).ceil())
+    }
+}
+
+fn file_stamp() -> String {
+    // "2026-11-22" from the ISO form, in UTC: only a file name.
+    js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default()
+        .chars()
+        .take(10)
+        .collect()
+}
+
 #[component]
 pub fn DataPage() -> impl IntoView {
-    let theme = use_theme();
     view! {
         <Title text="Your data and settings" />
         <h1>"Your data and settings"</h1>
         <p class="lede">
-            "Everything Steady keeps is stored in this browser on this device, and nowhere else. Export, import, an optional lock and erase-everything will live on this page."
+            "Everything Steady keeps is stored in this browser on this device, and nowhere else. Nothing is sent anywhere, so a backup is the only copy you have if this browser's data is cleared."
         </p>
-        <fieldset class="choice-group">
-            <legend>"Colour theme"</legend>
-            {ThemeChoice::ALL.into_iter().map(|choice| view! {
-                <label class="choice">
-                    <input
-                        type="radio"
-                        name="theme"
-                        value=choice.as_str()
-                        prop:checked=move || theme.choice.get() == choice
-                        on:change=move |_| theme.choose(choice)
-                    />
-                    {choice.label()}
-                </label>
-            }).collect_view()}
-        </fieldset>
+        <BackupSection />
+        <RestoreSection />
+        <StorageSection />
+        <KeptAsideSection />
+        <ThemeSection />
+        <EraseSection />
+    }
+}
+
+#[component]
+fn BackupSection() -> impl IntoView {
+    let journal = use_journal().journal();
+    let last = RwSignal::new(store::last_export());
+    let status = RwSignal::new(None::<String>);
+    let export_json = move |_| {
+        let now = clock::now();
+        let data = store::load_app_data();
+        let text = data.to_backup(now).to_json_pretty();
+        match files::download(
+            &format!("steady-backup-{}.json", file_stamp()),
+            "application/json",
+            &text,
+        ) {
+            Ok(()) => {
+                let _ = store::record_export(now);
+                last.set(Some(now));
+                status.set(Some("Backup downloaded. Keep it somewhere private: it holds your journal in plain text.".into()));
+            }
+            Err(_) => status.set(Some("This browser did not allow the download.".into())),
+        }
+    };
+    let export_markdown = move |_| {
+        let text = journal.with_untracked(|j| to_markdown(&j.entries(), clock::date_time));
+        let done = files::download(
+            &format!("steady-journal-{}.md", file_stamp()),
+            "text/markdown",
+            &text,
+        );
+        status.set(Some(
+            if done.is_ok() {
+                "Journal downloaded as Markdown."
+            } else {
+                "This browser did not allow the download."
+            }
+            .into(),
+        ));
+    };
+    let reminder = move || {
+        let has_data = journal.with(|j| !j.is_empty());
+        match last.get() {
+            None if has_data => Some("You have not made a backup yet.".to_string()),
+            Some(at) if clock::now() - at > EXPORT_REMINDER_DAYS * DAY_MS => Some(format!(
+                "Your last backup was on {}. A fresh one would keep your newer entries safe.",
+                clock::date(at)
+            )),
+            Some(at) => Some(format!("Last backup: {}.", clock::date(at))),
+            None => None,
+        }
+    };
+    view! {
+        <section aria-labelledby="backup-heading">
+            <h2 id="backup-heading">"Back up"</h2>
+            <p>"A backup is one file with your journal, quiz results, self-checks and plan. You can restore it here or in Steady on another device."</p>
+            {move || reminder().map(|r| view! { <p class="reminder">{r}</p> })}
+            <div class="actions">
+                <button type="button" class="button primary" on:click=export_json>"Download a backup"</button>
+                <button type="button" class="button" on:click=export_markdown>"Download the journal as Markdown"</button>
+            </div>
+            <p role="status">{move || status.get()}</p>
+        </section>
+    }
+}
+
+/// What the person picked and what importing it would do.
+#[derive(Clone)]
+struct PendingImport {
+    name: String,
+    backup: Backup,
+}
+
+#[component]
+fn RestoreSection() -> impl IntoView {
+    let pending = RwSignal::new(None::<PendingImport>);
+    let mode = RwSignal::new(ImportMode::Merge);
+    let message = RwSignal::new(None::<(bool, String)>);
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+    let all = AllData::capture();
+
+    let on_pick = move |_| {
+        pending.set(None);
+        message.set(None);
+        let Some(file) = input_ref
+            .get_untracked()
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        else {
+            return;
+        };
+        let name = file.name();
+        leptos::task::spawn_local(async move {
+            let parsed = match files::read_text(file, MAX_BACKUP_BYTES).await {
+                Ok(bytes) => backup::parse_backup(&bytes),
+                Err(FileProblem::TooLarge(bytes)) => Err(ImportError::TooLarge { bytes }),
+                Err(FileProblem::Unreadable) => Err(ImportError::NotJson),
+            };
+            match parsed {
+                Ok(backup) => pending.set(Some(PendingImport { name, backup })),
+                Err(problem) => message.set(Some((
+                    false,
+                    format!("\u{201c}{name}\u{201d} could not be imported. {problem}"),
+                ))),
+            }
+        });
+    };
+    let confirm = move |_| {
+        let Some(p) = pending.get_untracked() else {
+            return;
+        };
+        let current = store::load_app_data();
+        let next = backup::apply(&current, p.backup, mode.get_untracked());
+        match store::replace_app_data(&next) {
+            Ok(()) => {
+                all.reload();
+                pending.set(None);
+                if let Some(input) = input_ref.get_untracked() {
+                    input.set_value("");
+                }
+                message.set(Some((
+                    true,
+                    format!("Imported \u{201c}{}\u{201d}.", p.name),
+                )));
+            }
+            Err(not_saved) => {
+                message.set(Some((false, format!("{not_saved} Nothing was changed."))))
+            }
+        }
+    };
+    let preview = move || {
+        let p = pending.get()?;
+        let current: AppData = store::load_app_data();
+        let pv = backup::preview(&current, &p.backup, mode.get());
+        let mut lines = vec![
+            format!("{} new journal entries", pv.new_entries),
+            format!("{} entries updated", pv.updated_entries),
+            format!("{} new quiz results", pv.new_results),
+            format!("{} new self-checks", pv.new_self_checks),
+        ];
+        if pv.entries_deleted_by_merge > 0 {
+            lines.push(format!(
+                "{} entries deleted (they were deleted where the backup was made)",
+                pv.entries_deleted_by_merge
+            ));
+        }
+        if mode.get() == ImportMode::Replace {
+            lines.push(format!(
+                "{} entries, {} quiz results and {} self-checks here that are not in the backup would be removed",
+                pv.entries_removed_by_replace, pv.results_removed_by_replace, pv.self_checks_removed_by_replace
+            ));
+        }
+        Some(view! {
+            <div class="import-preview" role="group" aria-labelledby="preview-heading">
+                <h3 id="preview-heading">{format!("\u{201c}{}\u{201d}, exported on {}", p.name, clock::date(p.backup.exported_at))}</h3>
+                <fieldset class="choice-group">
+                    <legend>"How to import it"</legend>
+                    <label class="choice">
+                        <input type="radio" name="import-mode" prop:checked=move || mode.get() == ImportMode::Merge on:change=move |_| mode.set(ImportMode::Merge) />
+                        "Merge: add what is new, keep everything here"
+                    </label>
+                    <label class="choice">
+                        <input type="radio" name="import-mode" prop:checked=move || mode.get() == ImportMode::Replace on:change=move |_| mode.set(ImportMode::Replace) />
+                        "Replace: make this device match the backup"
+                    </label>
+                </fieldset>
+                <p>"Importing will bring:"</p>
+                <ul class="preview-list">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                <div class="actions">
+                    <button type="button" class="button primary" on:click=confirm>"Import"</button>
+                    <button type="button" class="button quiet" on:click=move |_| pending.set(None)>"Cancel"</button>
+                </div>
+            </div>
+        })
+    };
+    view! {
+        <section aria-labelledby="restore-heading">
+            <h2 id="restore-heading">"Restore from a backup"</h2>
+            <p>"Pick a backup file. It is checked in full first, and you will see what it would change before anything does."</p>
+            <label class="field">
+                <span class="field-label">"Backup file"</span>
+                <input type="file" accept=".json,application/json" node_ref=input_ref on:change=on_pick />
+            </label>
+            {preview}
+            <div role="status" class="import-status">
+                {move || message.get().map(|(ok, text)| view! { <p class=if ok { "success" } else { "warning" }>{text}</p> })}
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn StorageSection() -> impl IntoView {
+    let journal = use_journal().journal();
+    let used = Memo::new(move |_| {
+        journal.track();
+        store::usage().iter().map(|(_, n)| *n).sum::<usize>()
+    });
+    let estimate = LocalResource::new(files::storage_estimate);
+    let persisted = RwSignal::new(None::<bool>);
+    leptos::task::spawn_local(async move { persisted.set(Some(files::is_persisted().await)) });
+    let ask = move |_| {
+        leptos::task::spawn_local(async move {
+            persisted.set(Some(files::ask_to_persist().await));
+        });
+    };
+    view! {
+        <section aria-labelledby="storage-heading">
+            <h2 id="storage-heading">"Storage on this device"</h2>
+            <p>{move || format!("Steady's data uses about {} of this browser's storage for web pages (usually about 5 MB for each site).", kilobytes(used.get() as f64))}</p>
+            {move || estimate.get().flatten().map(|(usage, quota)| view! {
+                <p class="meta">{format!("This browser reports {} used of about {} it allows this site in total.", kilobytes(usage), kilobytes(quota))}</p>
+            })}
+            <p>"Browsers may clear a site's data to save space, and Safari clears it after seven days without a visit unless the app is on your home screen. Asking for persistent storage tells the browser to keep it."</p>
+            <p role="status">
+                {move || match persisted.get() {
+                    Some(true) => "This browser has agreed to keep Steady's data.",
+                    Some(false) => "Not yet persistent. The browser decides; installing Steady or visiting often helps.",
+                    None => "",
+                }}
+            </p>
+            <button type="button" class="button" on:click=ask>"Ask the browser to keep my data"</button>
+        </section>
+    }
+}
+
+#[component]
+fn KeptAsideSection() -> impl IntoView {
+    let kept = RwSignal::new(store::quarantined());
+    view! {
+        {move || (!kept.with(Vec::is_empty)).then(|| view! {
+            <section aria-labelledby="kept-heading" class="kept-aside">
+                <h2 id="kept-heading">"Data Steady could not read"</h2>
+                <p>"These saved values could not be read, so Steady set them aside instead of overwriting them. Download them to keep them, or to ask for help recovering them."</p>
+                <ul class="result-list">
+                    {kept.get().into_iter().map(|(key, raw)| {
+                        let (dl_key, discard_key) = (key.clone(), key.clone());
+                        view! {
+                            <li class="result-row">
+                                <span>{format!("{key} ({})", kilobytes(raw.len() as f64))}</span>
+                                <button type="button" class="button" on:click=move |_| {
+                                    let _ = files::download(&format!("steady-unreadable-{dl_key}.txt"), "text/plain", &raw);
+                                }>"Download"</button>
+                                <button type="button" class="button quiet" on:click=move |_| {
+                                    store::discard_quarantined(&discard_key);
+                                    kept.set(store::quarantined());
+                                }>"Discard"</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
+    }
+}
+
+#[component]
+fn ThemeSection() -> impl IntoView {
+    let theme = use_theme();
+    view! {
+        <section aria-labelledby="theme-heading">
+            <h2 id="theme-heading">"Appearance"</h2>
+            <fieldset class="choice-group">
+                <legend>"Colour theme"</legend>
+                {ThemeChoice::ALL.into_iter().map(|choice| view! {
+                    <label class="choice">
+                        <input
+                            type="radio"
+                            name="theme"
+                            value=choice.as_str()
+                            prop:checked=move || theme.choice.get() == choice
+                            on:change=move |_| theme.choose(choice)
+                        />
+                        {choice.label()}
+                    </label>
+                }).collect_view()}
+            </fieldset>
+        </section>
+    }
+}
+
+#[component]
+fn EraseSection() -> impl IntoView {
+    let asking = RwSignal::new(false);
+    let done = RwSignal::new(false);
+    let all = AllData::capture();
+    let erase = move |_| {
+        store::erase_everything();
+        all.reload();
+        asking.set(false);
+        done.set(true);
+    };
+    view! {
+        <section aria-labelledby="erase-heading" class="danger-zone">
+            <h2 id="erase-heading">"Erase everything"</h2>
+            <p>"Removes your journal, quiz results, self-checks, plan and settings from this browser. It cannot be undone, so download a backup first if you may want them back."</p>
+            {move || if asking.get() {
+                view! {
+                    <div class="confirm" role="group" aria-labelledby="erase-question">
+                        <p id="erase-question"><strong>"Erase all of Steady's data on this device?"</strong></p>
+                        <button type="button" class="button danger" on:click=erase>"Yes, erase everything"</button>
+                        <button type="button" class="button quiet" on:click=move |_| asking.set(false)>"Cancel"</button>
+                    </div>
+                }.into_any()
+            } else {
+                view! { <button type="button" class="button" on:click=move |_| { done.set(false); asking.set(true); }>"Erase everything\u{2026}"</button> }.into_any()
+            }}
+            <p role="status">{move || done.get().then_some("Everything was erased from this browser.")}</p>
+        </section>
     }
 }

@@ -12,9 +12,11 @@ use std::collections::BTreeSet;
 
 use gloo_storage::{LocalStorage, Storage};
 
+use crate::domain::backup::AppData;
 use crate::domain::draft::JournalDraft;
 use crate::domain::envelope::{self, Unreadable};
 use crate::domain::history::History;
+use crate::domain::insights::{SelfCheck, StarterPlan};
 use crate::domain::journal::Journal;
 use crate::domain::quiz::QuizProgress;
 use crate::domain::theme::ThemeChoice;
@@ -32,6 +34,13 @@ const JOURNAL_KEY: &str = "steady.journal";
 const JOURNAL_VERSION: u32 = 1;
 const DRAFT_KEY: &str = "steady.journal.draft";
 const DRAFT_VERSION: u32 = 1;
+const SELF_CHECKS_KEY: &str = "steady.self-checks";
+const SELF_CHECKS_VERSION: u32 = 1;
+const PLAN_KEY: &str = "steady.plan";
+const PLAN_VERSION: u32 = 1;
+const LAST_EXPORT_KEY: &str = "steady.last-export";
+const LAST_EXPORT_VERSION: u32 = 1;
+const QUARANTINE_PREFIX: &str = "steady.quarantine.";
 
 thread_local! {
     /// Keys holding a value we could not read AND could not copy aside (the
@@ -79,7 +88,7 @@ fn write_raw(key: &str, value: &str) -> Result<(), NotSaved> {
 /// Keeps an unreadable value under a quarantine key so a later write of the
 /// same key can never destroy it. Returns whether the copy was kept.
 fn quarantine(key: &str, raw: &str) -> bool {
-    let aside = format!("{PREFIX}quarantine.{}", key.trim_start_matches(PREFIX));
+    let aside = format!("{QUARANTINE_PREFIX}{}", key.trim_start_matches(PREFIX));
     if read_raw(&aside).as_deref() == Some(raw) {
         return true;
     }
@@ -192,6 +201,8 @@ pub fn clear_draft() {
 pub enum ChangedElsewhere {
     Journal,
     Results,
+    /// Self-checks or the starter plan.
+    Progress,
     /// Everything at once (another tab erased all data).
     All,
 }
@@ -210,10 +221,136 @@ pub fn watch_other_tabs(f: impl Fn(ChangedElsewhere) + 'static) {
                 None => f(ChangedElsewhere::All),
                 Some(JOURNAL_KEY) => f(ChangedElsewhere::Journal),
                 Some(QUIZ_RESULTS_KEY) => f(ChangedElsewhere::Results),
+                Some(SELF_CHECKS_KEY | PLAN_KEY) => f(ChangedElsewhere::Progress),
                 Some(_) => {}
             }
         });
     let _ = window.add_event_listener_with_callback("storage", handler.as_ref().unchecked_ref());
     // Lives as long as the page.
     handler.forget();
+}
+
+pub fn load_self_checks() -> Result<Vec<SelfCheck>, Unreadable> {
+    load(SELF_CHECKS_KEY, SELF_CHECKS_VERSION).map(Option::unwrap_or_default)
+}
+
+pub fn save_self_checks(checks: &[SelfCheck]) -> Result<(), NotSaved> {
+    write_raw(
+        SELF_CHECKS_KEY,
+        &envelope::encode(SELF_CHECKS_VERSION, &checks),
+    )
+}
+
+pub fn load_plan() -> Result<StarterPlan, Unreadable> {
+    load(PLAN_KEY, PLAN_VERSION).map(Option::unwrap_or_default)
+}
+
+pub fn save_plan(plan: &StarterPlan) -> Result<(), NotSaved> {
+    write_raw(PLAN_KEY, &envelope::encode(PLAN_VERSION, plan))
+}
+
+/// When the last backup was downloaded, for the gentle reminder.
+pub fn last_export() -> Option<f64> {
+    load(LAST_EXPORT_KEY, LAST_EXPORT_VERSION).ok().flatten()
+}
+
+pub fn record_export(at: f64) -> Result<(), NotSaved> {
+    write_raw(LAST_EXPORT_KEY, &envelope::encode(LAST_EXPORT_VERSION, &at))
+}
+
+/// Everything the person made, as the backup sees it.
+pub fn load_app_data() -> AppData {
+    AppData {
+        journal: load_journal().unwrap_or_default(),
+        history: load_history().unwrap_or_default(),
+        self_checks: load_self_checks().unwrap_or_default(),
+        plan: load_plan().unwrap_or_default(),
+    }
+}
+
+/// Writes all of `data` or none of it: if any write fails, the keys already
+/// written are put back as they were.
+pub fn replace_app_data(data: &AppData) -> Result<(), NotSaved> {
+    let writes = [
+        (
+            JOURNAL_KEY,
+            envelope::encode(JOURNAL_VERSION, &data.journal),
+        ),
+        (
+            QUIZ_RESULTS_KEY,
+            envelope::encode(QUIZ_RESULTS_VERSION, &data.history),
+        ),
+        (
+            SELF_CHECKS_KEY,
+            envelope::encode(SELF_CHECKS_VERSION, &data.self_checks),
+        ),
+        (PLAN_KEY, envelope::encode(PLAN_VERSION, &data.plan)),
+    ];
+    let before: Vec<(&str, Option<String>)> =
+        writes.iter().map(|(k, _)| (*k, read_raw(k))).collect();
+    for (key, value) in &writes {
+        if let Err(not_saved) = write_raw(key, value) {
+            for (key, old) in &before {
+                match old {
+                    Some(old) => {
+                        let _ = write_raw(key, old);
+                    }
+                    None => remove_raw(key),
+                }
+            }
+            return Err(not_saved);
+        }
+    }
+    Ok(())
+}
+
+/// Every key of ours, with its size in bytes as the browser counts it
+/// (localStorage holds UTF-16, two bytes a character).
+pub fn usage() -> Vec<(String, usize)> {
+    let Some(storage) = storage() else {
+        return Vec::new();
+    };
+    let n = storage.length().unwrap_or(0);
+    let mut keys = Vec::new();
+    for i in 0..n {
+        if let Ok(Some(key)) = storage.key(i)
+            && key.starts_with(PREFIX)
+        {
+            let size =
+                read_raw(&key).map_or(0, |v| v.encode_utf16().count() + key.encode_utf16().count());
+            keys.push((key, size * 2));
+        }
+    }
+    keys.sort();
+    keys
+}
+
+/// Values that could not be read and were kept aside: (original key, raw text).
+pub fn quarantined() -> Vec<(String, String)> {
+    usage()
+        .into_iter()
+        .filter_map(|(key, _)| {
+            let original = key.strip_prefix(QUARANTINE_PREFIX)?.to_string();
+            Some((original, read_raw(&key)?))
+        })
+        .collect()
+}
+
+/// Removes one kept-aside value, once the person has downloaded it.
+pub fn discard_quarantined(original: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(&format!("{QUARANTINE_PREFIX}{original}"));
+    }
+}
+
+/// Removes every key of Steady's from this browser. Other sites' keys on the
+/// same origin are left alone.
+pub fn erase_everything() {
+    let Some(storage) = storage() else {
+        return;
+    };
+    for (key, _) in usage() {
+        let _ = storage.remove_item(&key);
+    }
+    GUARDED.with(|g| g.borrow_mut().clear());
 }
