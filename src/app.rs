@@ -1,7 +1,6 @@
 //! The router and the app-wide state (theme, notices).
 
 use leptos::prelude::*;
-use leptos_meta::{Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
@@ -14,7 +13,6 @@ use crate::state::{provide_journal, provide_progress, provide_results, sync_with
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
     provide_notices();
     provide_theme();
     provide_results();
@@ -23,9 +21,6 @@ pub fn App() -> impl IntoView {
     sync_with_other_tabs();
 
     view! {
-        <Title formatter=|page: String| {
-            if page.is_empty() { "Steady".to_string() } else { format!("{page} · Steady") }
-        } />
         <Router base=paths::base().router_base().to_string()>
             <Shell>
                 <Routes fallback=pages::not_found::NotFound>

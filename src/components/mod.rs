@@ -5,3 +5,4 @@ pub mod charts;
 pub mod notice;
 pub mod shell;
 pub mod theme;
+pub mod title;

@@ -2,8 +2,8 @@
 //! use and persistence, values that could not be read, the theme, and erase
 //! everything. An import is checked whole before anything changes.
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::clock;
 use crate::components::theme::use_theme;

@@ -2,9 +2,9 @@
 //! read newest first, filter and search, edit, delete with undo.
 //! Everything the person wrote is rendered as text.
 
+use crate::components::title::Title;
 use leptos::ev;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::clock;
 use crate::domain::draft::JournalDraft;

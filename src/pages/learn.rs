@@ -1,9 +1,9 @@
 use std::sync::OnceLock;
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use crate::components::title::Title;
 use crate::content::{self, ARTICLES, Article, SHELVES};
 use crate::domain::library::{self, Searchable, StyleFilter};
 use crate::pages::not_found::NotFound;

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
 
+use crate::components::title::Title;
 use crate::paths::href;
 
 #[component]

@@ -3,10 +3,10 @@
 //! with undo.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::clock;
 use crate::components::charts::TrendChart;
+use crate::components::title::Title;
 use crate::domain::history::{History, Movement, QuizResult};
 use crate::domain::quiz::{Dimension, Focus};
 use crate::paths::href;

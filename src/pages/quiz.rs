@@ -4,12 +4,12 @@
 
 use leptos::ev;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
 use crate::clock;
 use crate::components::notice::{Notices, use_notices};
+use crate::components::title::Title;
 use crate::content::{QUIZ_ITEMS, SCALE_LABELS};
 use crate::domain::history::QuizResult;
 use crate::domain::quiz::{self, Answer, Focus, QuizProgress};

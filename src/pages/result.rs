@@ -2,11 +2,11 @@
 //! (`report`, `report/:id`). Both read the history; neither writes.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::clock;
 use crate::components::charts::{AttachmentPlane, TrendChart};
+use crate::components::title::Title;
 use crate::content::{self, dimension_words};
 use crate::domain::history::{History, QuizResult};
 use crate::domain::quiz::Dimension;

@@ -2,10 +2,10 @@
 //! live there, so nobody is left guessing.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use leptos_router::hooks::use_params_map;
 
+use crate::components::title::Title;
 use crate::pages::not_found::NotFound;
 use crate::paths::href;
 use crate::routes::PRACTICE_TOOLS;
