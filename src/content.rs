@@ -58,6 +58,15 @@ pub struct PlanWeek {
     pub practices: &'static [&'static str],
 }
 
+/// One step of the earned-security starter plan (`content/progress/`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlanStep {
+    pub title: &'static str,
+    pub detail: &'static str,
+    /// An app path relative to the base; checked at build time.
+    pub href: &'static str,
+}
+
 use crate::domain::quiz::{Dimension, Item, Region};
 
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
@@ -148,6 +157,14 @@ mod tests {
             scores.avoidance.to_string(),
             fixture["expected"]["avoidance"]
         );
+    }
+
+    #[test]
+    fn progress_content_matches_the_domain() {
+        use crate::domain::insights::{SIGN_COUNT, StarterPlan};
+        assert_eq!(SELF_CHECK_SIGNS.len(), SIGN_COUNT);
+        assert_eq!(SELF_CHECK_SCALE.len(), 5);
+        assert_eq!(STARTER_PLAN.len(), usize::from(StarterPlan::STEPS));
     }
 
     #[test]

@@ -18,6 +18,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 mod checklist;
+mod progress;
 mod quiz;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -151,6 +152,12 @@ pub fn compile(content_dir: &Path, static_routes: &[&str]) -> Result<String, Vec
         checklist::check(&topics, &text, &docs, &mut diags);
     }
     let mut quiz_code = quiz::compile(&content_dir.join("quiz"), &docs, static_routes, &mut diags);
+    quiz_code += &progress::compile(
+        &content_dir.join("progress"),
+        &docs,
+        static_routes,
+        &mut diags,
+    );
     quiz_code += &quiz::compile_prompts(&content_dir.join("practice/prompts.toml"), &mut diags);
     if diags.is_empty() {
         Ok(generate(&docs) + &quiz_code)

@@ -187,7 +187,7 @@ pub fn compile(
     code
 }
 
-fn at(file: &Path, line: usize, message: String) -> Diagnostic {
+pub(crate) fn at(file: &Path, line: usize, message: String) -> Diagnostic {
     Diagnostic {
         file: PathBuf::from(file),
         line,
@@ -195,11 +195,11 @@ fn at(file: &Path, line: usize, message: String) -> Diagnostic {
     }
 }
 
-fn line_of(text: &str, offset: usize) -> usize {
+pub(crate) fn line_of(text: &str, offset: usize) -> usize {
     1 + text[..offset.min(text.len())].matches('\n').count()
 }
 
-fn parse<T: serde::de::DeserializeOwned>(
+pub(crate) fn parse<T: serde::de::DeserializeOwned>(
     file: &Path,
     text: &str,
     what: &str,
@@ -328,7 +328,7 @@ fn check_items(file: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option<I
 
 /// Whether `href` (an app path relative to the base, optionally with a
 /// `#fragment`) names a page that exists.
-fn link_exists(href: &str, docs: &[Document], static_routes: &[&str]) -> bool {
+pub(crate) fn link_exists(href: &str, docs: &[Document], static_routes: &[&str]) -> bool {
     let (path, fragment) = match href.split_once('#') {
         Some((p, f)) => (p, Some(f)),
         None => (href, None),

@@ -1,16 +1,18 @@
-//! Progress: the quiz trajectory of each focus, as a chart and a list, with
-//! the change since the first and the last result. A result can be deleted,
-//! with undo.
+//! Progress: the starter plan, the quiz trajectory of each focus (a chart, a
+//! list, the change since the first and the last result; delete with undo),
+//! practice per week and what helps, and the monthly self-check.
 
 use leptos::prelude::*;
 
 use crate::clock;
 use crate::components::charts::TrendChart;
 use crate::components::title::Title;
+use crate::content::{SELF_CHECK_SCALE, SELF_CHECK_SIGNS, STARTER_PLAN};
 use crate::domain::history::{History, Movement, QuizResult};
-use crate::domain::quiz::{Dimension, Focus};
+use crate::domain::insights::{self, SelfCheck, StarterPlan};
+use crate::domain::quiz::{Dimension, Focus, ScoreChange};
 use crate::paths::href;
-use crate::state::use_results;
+use crate::state::{use_journal, use_progress, use_results};
 
 #[component]
 pub fn ProgressPage() -> impl IntoView {
@@ -31,7 +33,10 @@ pub fn ProgressPage() -> impl IntoView {
     view! {
         <Title text="Progress" />
         <h1>"Progress"</h1>
-        <p class="lead">"How your quiz scores move over time. Scores shift slowly and unevenly; a retake every few weeks shows the trend better than any one result."</p>
+        <p class="lead">"How you are moving: your quiz scores over time, what you practise and what helps, a monthly self-check and a plan to start with."</p>
+        <StarterPlanSection />
+        <h2>"Your quiz trajectory"</h2>
+        <p>"Scores shift slowly and unevenly; a retake every few weeks shows the trend better than any one result."</p>
         <div class="undo-area" role="status">
             {move || deleted.get().map(|r| view! {
                 <div class="notice">
@@ -53,6 +58,8 @@ pub fn ProgressPage() -> impl IntoView {
                 .collect_view()
                 .into_any()
         }}
+        <PracticeSection />
+        <SelfCheckSection />
         <p class="care-line">"Self-reflection, not a diagnosis."</p>
     }
 }
@@ -69,7 +76,7 @@ fn FocusHistory(
     let labelled_by = heading.clone();
     view! {
         <section class="focus-history" aria-labelledby=labelled_by>
-            <h2 id=heading>{focus.label()}</h2>
+            <h3 id=heading>{focus.label()}</h3>
             {move || {
                 let list = results();
                 let n_results = list.len();
@@ -111,6 +118,193 @@ fn FocusHistory(
                         }).collect_view()}
                     </ul>
                 }
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn StarterPlanSection() -> impl IntoView {
+    let progress = use_progress();
+    let plan = progress.plan();
+    view! {
+        <section aria-labelledby="plan-heading" class="starter-plan">
+            <h2 id="plan-heading">"Your starter plan"</h2>
+            <p>{move || {
+                let (done, all) = plan.with(StarterPlan::progress);
+                format!("Five steps toward earned security. {done} of {all} done.")
+            }}</p>
+            <ol class="checklist">
+                {STARTER_PLAN.iter().enumerate().map(|(i, step)| {
+                    let n = u8::try_from(i).unwrap_or(u8::MAX);
+                    let id = format!("plan-step-{i}");
+                    let label_for = id.clone();
+                    view! {
+                        <li>
+                            <input type="checkbox" id=id prop:checked=move || plan.with(|p| p.is_done(n)) on:change=move |_| progress.toggle_step(n) />
+                            <div>
+                                <label for=label_for class="checklist-title">{step.title}</label>
+                                <p>{step.detail}" "<a href=href(step.href)>{format!("Go to \u{201c}{}\u{201d}", step.title)}</a></p>
+                            </div>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+/// Practice per week and "what helps": read from the journal entries the
+/// practice tools save.
+#[component]
+fn PracticeSection() -> impl IntoView {
+    const WEEKS: usize = 8;
+    let journal = use_journal().journal();
+    let weeks =
+        Memo::new(move |_| journal.with(|j| insights::practice_per_week(j, clock::now(), WEEKS)));
+    let helps = Memo::new(move |_| journal.with(insights::what_helps));
+    view! {
+        <section aria-labelledby="practice-heading">
+            <h2 id="practice-heading">"Practice"</h2>
+            {move || {
+                let counts = weeks.get();
+                let most = counts.iter().copied().max().unwrap_or(0).max(1);
+                let total: usize = counts.iter().sum();
+                view! {
+                    <h3>"Practice per week"</h3>
+                    <p>{format!("{total} practice sessions in the last {WEEKS} weeks.")}</p>
+                    <ol class="week-bars" aria-label=format!("Practice sessions in each of the last {WEEKS} weeks, oldest first")>
+                        {counts.into_iter().enumerate().map(|(i, n)| {
+                            let ago = WEEKS - 1 - i;
+                            let label = match ago { 0 => "This week".to_string(), 1 => "Last week".to_string(), a => format!("{a} weeks ago") };
+                            view! {
+                                <li>
+                                    <span class="week-label">{label}</span>
+                                    <span class="week-bar" style=format!("--share: {}%", n * 100 / most)></span>
+                                    <span class="week-count">{n.to_string()}</span>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                }
+            }}
+            <h3>"What helps"</h3>
+            {move || {
+                let stats = helps.get();
+                if stats.is_empty() {
+                    return view! { <p>"When you use a practice tool and rate how intense the feeling was before and after, this shows which tools ease it most for you. "<a href=href("practice")>"Try a practice tool"</a>"."</p> }.into_any();
+                }
+                view! {
+                    <div class="table-scroll" tabindex="0" role="region" aria-label="What helps">
+                        <table class="helps">
+                            <thead><tr><th scope="col">"Tool"</th><th scope="col">"Uses"</th><th scope="col">"Average change in intensity"</th></tr></thead>
+                            <tbody>
+                                {stats.into_iter().map(|s| {
+                                    let change = s.average_change.map_or_else(
+                                        || "not rated yet".to_string(),
+                                        |c| format!("{} over {} rated use{}", ScoreChange((c * 10.0).round() as i16).signed(), s.rated_uses, if s.rated_uses == 1 { "" } else { "s" }),
+                                    );
+                                    view! { <tr><th scope="row">{s.kind.label()}</th><td>{s.uses.to_string()}</td><td>{change}</td></tr> }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                    <p class="meta">"A negative change means the feeling eased."</p>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// The monthly self-check on the fifteen signs of security, with its trend.
+#[component]
+fn SelfCheckSection() -> impl IntoView {
+    let progress = use_progress();
+    let checks = progress.self_checks();
+    let open = RwSignal::new(false);
+    let ratings = RwSignal::new(vec![None::<u8>; SELF_CHECK_SIGNS.len()]);
+    let problem = RwSignal::new(None::<String>);
+    let due = move || {
+        checks.with(|c| insights::self_check_due(c.last().map(|c| c.taken_at), clock::now()))
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let chosen = ratings.get_untracked();
+        let missing = chosen.iter().filter(|r| r.is_none()).count();
+        if missing > 0 {
+            problem.set(Some(format!("{missing} statements still need a rating.")));
+            return;
+        }
+        let check = SelfCheck {
+            id: clock::random_id(),
+            taken_at: clock::now(),
+            ratings: chosen.into_iter().flatten().collect(),
+        };
+        match progress.add_self_check(check) {
+            Ok(()) => {
+                problem.set(None);
+                open.set(false);
+                ratings.set(vec![None; SELF_CHECK_SIGNS.len()]);
+            }
+            Err(not_saved) => {
+                problem.set(Some(format!("{not_saved} Your ratings are still here.")))
+            }
+        }
+    };
+    view! {
+        <section aria-labelledby="self-check-heading">
+            <h2 id="self-check-heading">"Monthly self-check"</h2>
+            <p>"Fifteen signs of security, rated from \u{201c}not yet\u{201d} to \u{201c}very much\u{201d}. Once a month is enough to see a trend."</p>
+            {move || {
+                let list = checks.get();
+                (!list.is_empty()).then(|| {
+                    let first = list[0].score();
+                    view! {
+                        <ul class="result-list self-check-history">
+                            {list.iter().rev().map(|c| {
+                                let change = i16::from(c.score()) - i16::from(first);
+                                view! {
+                                    <li class="result-row">
+                                        <span>{format!("{}: {} of {}", clock::date(c.taken_at), c.score(), SelfCheck::max_score())}</span>
+                                        {(change != 0).then(|| view! { <span class="meta">{format!("{}{change} since the first", if change > 0 { "+" } else { "" })}</span> })}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }
+                })
+            }}
+            {move || if open.get() {
+                view! {
+                    <form class="self-check" on:submit=submit>
+                        {SELF_CHECK_SIGNS.iter().enumerate().map(|(i, statement)| view! {
+                            <fieldset class="rating">
+                                <legend>{format!("{}. {statement}", i + 1)}</legend>
+                                <div class="rating-options">
+                                    {SELF_CHECK_SCALE.iter().enumerate().map(|(r, label)| {
+                                        let value = u8::try_from(r).unwrap_or(0);
+                                        view! {
+                                            <label class="rating-option">
+                                                <input type="radio" name=format!("sign-{i}") prop:checked=move || ratings.with(|v| v[i] == Some(value)) on:change=move |_| ratings.update(|v| v[i] = Some(value)) />
+                                                <span>{*label}</span>
+                                            </label>
+                                        }
+                                    }).collect_view()}
+                                </div>
+                            </fieldset>
+                        }).collect_view()}
+                        <div class="actions">
+                            <button type="submit" class="button primary">"Save this self-check"</button>
+                            <button type="button" class="button quiet" on:click=move |_| open.set(false)>"Not now"</button>
+                        </div>
+                        <div role="status">{move || problem.get().map(|p| view! { <p class="warning">{p}</p> })}</div>
+                    </form>
+                }.into_any()
+            } else {
+                view! {
+                    <p>{move || if due() { "A self-check is due." } else { "Your next self-check is due a month after the last." }}</p>
+                    <button type="button" class="button" on:click=move |_| open.set(true)>"Take the self-check"</button>
+                }.into_any()
             }}
         </section>
     }

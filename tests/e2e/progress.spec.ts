@@ -1,0 +1,53 @@
+import { test, expect, appReady } from "./fixtures";
+
+test("the starter plan remembers ticked steps", async ({ page }) => {
+  await page.goto("progress");
+  await appReady(page);
+  const first = page.getByRole("checkbox", { name: "Take the quiz" });
+  await first.focus();
+  await page.keyboard.press("Space");
+  await expect(first).toBeChecked();
+  await expect(page.getByText("1 of 5 done.")).toBeVisible();
+  await page.reload();
+  await appReady(page);
+  await expect(page.getByRole("checkbox", { name: "Take the quiz" })).toBeChecked();
+});
+
+test("a self-check needs every rating and then joins the history", async ({ page }) => {
+  await page.goto("progress");
+  await appReady(page);
+  await page.getByRole("button", { name: "Take the self-check" }).click();
+  const groups = page.locator("fieldset.rating");
+  await expect(groups).toHaveCount(15);
+  for (let i = 0; i < 14; i++) await groups.nth(i).getByRole("radio", { name: "Mostly" }).check();
+  await page.getByRole("button", { name: "Save this self-check" }).click();
+  await expect(page.getByText("1 statements still need a rating.")).toBeVisible();
+  await groups.nth(14).getByRole("radio", { name: "Very much" }).check();
+  await page.getByRole("button", { name: "Save this self-check" }).click();
+  // 14 x 3 + 4 = 46.
+  await expect(page.locator(".self-check-history")).toContainText("46 of 60");
+  await page.reload();
+  await appReady(page);
+  await expect(page.locator(".self-check-history")).toContainText("46 of 60");
+});
+
+test("what helps counts uses and the average change per tool", async ({ page }) => {
+  await page.goto("progress");
+  await appReady(page);
+  await page.evaluate(() => {
+    const now = Date.now();
+    const entry = (id: string, kind: string, before: number, after: number) => ({
+      id, created: now - 1000, updated: now - 1000, kind, title: "", body: "", intensity_before: before, intensity_after: after,
+    });
+    localStorage.setItem("steady.journal", JSON.stringify({ v: 1, data: [
+      entry("a", "breathing", 8, 5), entry("b", "breathing", 6, 5), entry("c", "reframe", 7, 7),
+    ] }));
+  });
+  await page.reload();
+  await appReady(page);
+  const rows = page.locator("table.helps tbody tr");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText("Physiological sigh");
+  await expect(rows.first()).toContainText("−2.0 over 2 rated uses");
+  await expect(page.getByText("3 practice sessions in the last 8 weeks.")).toBeVisible();
+});
