@@ -12,9 +12,10 @@ use crate::components::notice::{Notices, use_notices};
 use crate::components::title::Title;
 use crate::content::{QUIZ_ITEMS, SCALE_LABELS};
 use crate::domain::history::QuizResult;
+use crate::domain::journal::{EntryKind, Field, JournalEntry};
 use crate::domain::quiz::{self, Answer, Focus, QuizProgress};
 use crate::paths::href;
-use crate::state::use_results;
+use crate::state::{use_journal, use_results};
 use crate::store;
 
 const STATEMENT_ID: &str = "quiz-statement";
@@ -324,6 +325,7 @@ fn RestartControl(quiz: QuizControls) -> impl IntoView {
 #[component]
 fn Review(quiz: QuizControls) -> impl IntoView {
     let results = use_results();
+    let journal = use_journal();
     let navigate = use_navigate();
     let finish = move || {
         let Some(p) = quiz.progress.get_untracked() else {
@@ -333,16 +335,36 @@ fn Review(quiz: QuizControls) -> impl IntoView {
             return;
         };
         let id = clock::random_id();
+        let now = clock::now();
         let count = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        // The journal keeps a note of each result, so the journal tells the
+        // whole story in one place.
+        let mut note = JournalEntry::new(format!("quiz-{id}"), EntryKind::Quiz, now);
+        note.title = format!(
+            "Quiz result: {} ({})",
+            scores.region().name(),
+            p.focus.short()
+        );
+        note.fields = vec![
+            Field {
+                label: "Anxiety".into(),
+                value: format!("{} of 7", scores.anxiety),
+            },
+            Field {
+                label: "Avoidance".into(),
+                value: format!("{} of 7", scores.avoidance),
+            },
+        ];
         results.add(QuizResult {
             id: id.clone(),
             focus: p.focus,
-            taken_at: clock::now(),
+            taken_at: now,
             scores,
             answered: count(p.answered(QUIZ_ITEMS)),
             of: count(QUIZ_ITEMS.len()),
             answers: p.answers,
         });
+        journal.change_or_tell(|j| j.upsert(note));
         quiz.restart();
         navigate(&format!("/quiz/result/{id}"), Default::default());
     };

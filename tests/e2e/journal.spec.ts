@@ -148,3 +148,30 @@ test("corrupted journal data gets a recovery notice and the raw value is kept", 
   await write(page, { body: "A fresh start" });
   expect(await page.evaluate(() => localStorage.getItem("steady.quarantine.journal"))).toBe('{"v":1,"data":[{"id":""}]}');
 });
+
+test("a journal of 5,000 entries opens, pages and searches", async ({ page }) => {
+  await openJournal(page);
+  await page.evaluate(() => {
+    const now = Date.now();
+    const words = ["river", "phone", "silence", "dinner", "work", "walk", "message", "call"];
+    const data = Array.from({ length: 5000 }, (_, i) => ({
+      id: `e${i}`,
+      created: now - i * 3_600_000,
+      updated: now - i * 3_600_000,
+      kind: "free",
+      title: `Entry ${i}`,
+      body: `Today the ${words[i % 8]} made me think, and then the ${words[(i * 3) % 8]} again. Number ${i}.`,
+      tags: [words[i % 8]],
+    }));
+    localStorage.setItem("steady.journal", JSON.stringify({ v: 1, data }));
+  });
+  await page.reload();
+  await appReady(page);
+  await expect(page.getByText("5000 entries.")).toBeVisible();
+  await expect(entries(page)).toHaveCount(30);
+  await page.getByRole("button", { name: /Show more/ }).click();
+  await expect(entries(page)).toHaveCount(60);
+  await page.getByLabel("Search your journal").fill("number 4999");
+  await expect(entries(page)).toHaveCount(1);
+  await expect(entries(page).first().getByRole("heading")).toHaveText("Entry 4999");
+});

@@ -52,6 +52,10 @@ test("the whole quiz by keyboard gives the domain's scores and saves a result", 
   await expect(page.getByRole("link", { name: "find help and crisis lines" })).toBeVisible();
   await expect(page.locator(".next-steps li")).toHaveCount(3);
 
+  // The journal keeps a note of it.
+  await page.goto("journal");
+  await expect(page.locator(".entries > li").first()).toContainText(`Anxiety${pattern.expected.anxiety} of 7`);
+
   // The run in progress is gone: the quiz starts fresh.
   await page.goto("quiz");
   await expect(page.getByRole("button", { name: "Start the quiz" })).toBeVisible();
