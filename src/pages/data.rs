@@ -19,7 +19,9 @@ const EXPORT_REMINDER_DAYS: f64 = 30.0;
 const DAY_MS: f64 = 86_400_000.0;
 
 fn kilobytes(bytes: f64) -> String {
-    if bytes >= 1_048_576.0 {
+    if bytes >= 1_073_741_824.0 {
+        format!("{} GB", (bytes / 1_073_741_824.0).round())
+    } else if bytes >= 1_048_576.0 {
         format!("{} MB", (bytes / 1_048_576.0 * 10.0).round() / 10.0)
     } else {
         format!("{} KB", (bytes / 1024.0).ceil())

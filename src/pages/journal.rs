@@ -93,6 +93,9 @@ pub fn JournalPage() -> impl IntoView {
                     <span class="field-label">"Search your journal"</span>
                     <input type="search" prop:value=move || text.get() on:input=move |ev| { text.set(event_target_value(&ev)); shown.set(PAGE); } />
                 </label>
+                <details class="more-filters">
+                <summary>"Filter by kind, tag or date"</summary>
+                <div class="more-filters-grid">
                 <div class="field">
                     <label class="field-label" for="filter-kind">"Kind"</label>
                     <select id="filter-kind" on:change=move |ev| { kind.set(EntryKind::parse(&event_target_value(&ev))); shown.set(PAGE); }>
@@ -115,6 +118,8 @@ pub fn JournalPage() -> impl IntoView {
                     <span class="field-label">"To"</span>
                     <input type="date" on:change=move |ev| to.set(event_target_value(&ev)) />
                 </label>
+                </div>
+                </details>
             </div>
             <p class="search-status" role="status">
                 {move || {

@@ -84,6 +84,7 @@ test("search and filters narrow the list", async ({ page }) => {
   await page.getByLabel("Search your journal").fill("river talk");
   await expect(entries(page)).toHaveCount(1);
   await page.getByLabel("Search your journal").fill("");
+  await page.getByText("Filter by kind, tag or date").click();
   await page.getByLabel("Tag", { exact: true }).selectOption("home");
   await expect(entries(page)).toHaveCount(1);
   await expect(entries(page).first()).toContainText("dishes");
