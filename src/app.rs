@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::components::notice::provide_notices;
+use crate::components::notice::{provide_notices, use_notices};
 use crate::components::shell::Shell;
 use crate::components::theme::provide_theme;
 use crate::pages;
@@ -19,6 +19,7 @@ pub fn App() -> impl IntoView {
     provide_journal();
     provide_progress();
     sync_with_other_tabs();
+    crate::offline::register(use_notices());
 
     view! {
         <Router base=paths::base().router_base().to_string()>

@@ -11,6 +11,7 @@ pub mod components;
 pub mod content;
 pub mod domain;
 pub mod files;
+pub mod offline;
 pub mod pages;
 pub mod paths;
 pub mod routes;

@@ -180,7 +180,7 @@ fn PracticeSection() -> impl IntoView {
                             view! {
                                 <li>
                                     <span class="week-label">{label}</span>
-                                    <span class="week-bar" style=format!("--share: {}%", n * 100 / most)></span>
+                                    <span class="week-bar" style:width=format!("{}%", n * 100 / most)></span>
                                     <span class="week-count">{n.to_string()}</span>
                                 </li>
                             }

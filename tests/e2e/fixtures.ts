@@ -12,6 +12,13 @@ export const test = base.extend<{ guards: void }>({
         if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
       });
       page.on("pageerror", (err) => problems.push(`uncaught: ${err.message}`));
+      // Every Content-Security-Policy violation becomes a console error, on
+      // every page this tab opens.
+      await page.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (e) => {
+          console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"}`);
+        });
+      });
       page.on("request", (req) => {
         const url = req.url();
         if (!url.startsWith(origin + "/") && !url.startsWith("data:") && !url.startsWith("blob:")) {

@@ -11,6 +11,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
+mod offline;
+
 const TRUNK_VERSION: &str = "0.21.14";
 const BINARYEN_VERSION: &str = "132";
 /// The sub-path the tests serve the release under, as GitHub Pages would for
@@ -314,7 +316,20 @@ fn post_build() -> Result {
     let staging = Path::new(&staging);
     // GitHub Pages answers an unknown path with 404.html; as a copy of the app
     // it routes the deep link itself.
-    fs::copy(staging.join("index.html"), staging.join("404.html"))
-        .map_err(|e| format!("copying index.html to 404.html: {e}"))?;
+    let index = staging.join("index.html");
+    let html = fs::read_to_string(&index).map_err(|e| format!("reading index.html: {e}"))?;
+    // Only releases get the CSP and the service worker: `trunk serve` injects
+    // an inline live-reload script, and a worker would cache stale dev builds.
+    let release = env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release");
+    let html = if release {
+        offline::add_csp(&html)?
+    } else {
+        html
+    };
+    fs::write(&index, &html).map_err(|e| format!("writing index.html: {e}"))?;
+    fs::write(staging.join("404.html"), &html).map_err(|e| format!("writing 404.html: {e}"))?;
+    if release {
+        offline::write_service_worker(staging)?;
+    }
     Ok(())
 }

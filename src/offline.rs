@@ -1,0 +1,85 @@
+//! Registers the service worker that `cargo xtask post-build` writes for
+//! release builds, and offers "Update available" when a new version waits.
+//! Debug builds (`trunk serve`) have no worker, so nothing stale is cached.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::components::notice::Notices;
+use crate::paths;
+
+pub fn register(notices: Notices) {
+    if cfg!(debug_assertions) {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let container = window.navigator().service_worker();
+    let options = web_sys::RegistrationOptions::new();
+    options.set_scope(&paths::href(""));
+    let promise = container.register_with_options(&paths::href("sw.js"), &options);
+    leptos::task::spawn_local(async move {
+        let Ok(registration) = JsFuture::from(promise).await else {
+            return;
+        };
+        let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
+        // A version that finished installing while the app was closed.
+        if registration.waiting().is_some() && has_controller() {
+            offer_update(notices, &registration);
+        }
+        let reg = registration.clone();
+        let on_found = Closure::<dyn Fn()>::new(move || {
+            let Some(installing) = reg.installing() else {
+                return;
+            };
+            let reg = reg.clone();
+            let worker = installing.clone();
+            let on_state = Closure::<dyn Fn()>::new(move || {
+                // The first install is not an update: there was no
+                // controller, and nothing on screen is out of date.
+                if worker.state() == web_sys::ServiceWorkerState::Installed && has_controller() {
+                    offer_update(notices, &reg);
+                }
+            });
+            installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+            on_state.forget();
+        });
+        registration.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
+        on_found.forget();
+    });
+}
+
+fn has_controller() -> bool {
+    web_sys::window().is_some_and(|w| w.navigator().service_worker().controller().is_some())
+}
+
+fn offer_update(notices: Notices, registration: &web_sys::ServiceWorkerRegistration) {
+    let waiting = registration.waiting();
+    notices.show_with_action(
+        "An update to Steady is ready. Your entries and drafts are saved; reload when you are ready.",
+        "Reload now",
+        move || {
+            let Some(window) = web_sys::window() else {
+                return;
+            };
+            let Some(worker) = waiting.clone() else {
+                let _ = window.location().reload();
+                return;
+            };
+            // Reload once the new worker has taken over.
+            let on_change = Closure::<dyn Fn()>::new(|| {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().reload();
+                }
+            });
+            window
+                .navigator()
+                .service_worker()
+                .set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
+            on_change.forget();
+            let _ = worker.post_message(&"skip-waiting".into());
+        },
+    );
+}
