@@ -29,6 +29,8 @@ usage: cargo xtask <command>
   test         every check: fmt, clippy (host and wasm), unit tests, release
                build under /steady/, end-to-end tests in headless Chromium
   build [URL]  release build into dist/ (public URL defaults to /)
+  bench        build the release and measure it: asset bytes, first load,
+               interaction latencies; writes bench/latest.json and .md
   setup        install the toolchain only (add --browser for the test tools)
   post-build   (run by Trunk's hook) finish the staged build: 404.html
 ";
@@ -41,6 +43,7 @@ fn main() -> ExitCode {
         Some("serve") => serve(),
         Some("test") => test(),
         Some("build") => build_release(args.get(1).map_or("/", String::as_str), Path::new("dist")),
+        Some("bench") => bench(),
         Some("setup") => setup(args.iter().any(|a| a == "--browser")),
         Some("post-build") => post_build(),
         _ => {
@@ -307,6 +310,19 @@ fn test() -> Result {
         .args(["playwright", "test"])
         .env("STEADY_DIST", &dist)
         .env("STEADY_BASE", TEST_BASE))
+}
+
+/// Measures a release build; figures are for comparing commits on one machine.
+fn bench() -> Result {
+    setup(true)?;
+    let dist = root().join("target/bench-dist");
+    build_release(TEST_BASE, &dist)?;
+    say("measuring (headless Chromium)");
+    run(cmd("node")
+        .current_dir(root().join("tests"))
+        .arg("bench/bench.mjs")
+        .arg(&dist)
+        .arg(root().join("bench")))
 }
 
 /// Trunk's post_build hook: runs in the staging folder before it becomes dist.

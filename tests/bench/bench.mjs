@@ -1,0 +1,248 @@
+// Steady's benchmark: `cargo xtask bench` builds the release under /steady/
+// and runs this. It prints every figure against its budget and writes
+// bench/latest.json and bench/latest.md so commits can be compared.
+// Timings come from headless Chromium on this machine: compare runs on the
+// same machine, never across machines.
+import { chromium } from "@playwright/test";
+import { spawn } from "node:child_process";
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { join } from "node:path";
+
+const [dist, outDir] = process.argv.slice(2);
+const BASE = "/steady/";
+const PORT = 4399;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const KIB = 1024;
+
+const budgets = {
+  firstLoadGzip: 200 * KIB,
+  quizAnswerP95: 16,
+  searchKeystrokeP95: 16,
+  openJournal5000: 100,
+};
+
+// ---------- bytes ----------
+const gz = (b) => gzipSync(b, { level: 9 }).length;
+const br = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const assets = readdirSync(dist)
+  .filter((f) => !f.endsWith(".map"))
+  .sort()
+  .map((file) => {
+    const bytes = readFileSync(join(dist, file));
+    return { file, raw: bytes.length, gzip: gz(bytes), brotli: br(bytes) };
+  });
+const byName = Object.fromEntries(assets.map((a) => [a.file, a]));
+
+// ---------- a browser against a Pages-like server ----------
+const server = spawn("node", [new URL("../e2e/pages-server.mjs", import.meta.url).pathname, dist, String(PORT), BASE], {
+  stdio: ["ignore", "pipe", "inherit"],
+});
+await new Promise((resolve) => server.stdout.once("data", resolve));
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+});
+
+async function fresh() {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: "block" });
+  const page = await context.newPage();
+  return { context, page };
+}
+const ready = (page) => page.waitForSelector(".theme-toggle:not(.is-placeholder)");
+
+// First-load transfer of home: every file the browser fetches, as gzip.
+const firstLoad = await (async () => {
+  const { context, page } = await fresh();
+  const files = new Set();
+  page.on("request", (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith(BASE)) files.add(path.slice(BASE.length) || "index.html");
+  });
+  await page.goto(ORIGIN + BASE);
+  await ready(page);
+  await page.waitForLoadState("networkidle");
+  await context.close();
+  const list = [...files].filter((f) => byName[f]).sort();
+  return {
+    files: list,
+    gzip: list.reduce((s, f) => s + byName[f].gzip, 0),
+    brotli: list.reduce((s, f) => s + byName[f].brotli, 0),
+    raw: list.reduce((s, f) => s + byName[f].raw, 0),
+  };
+})();
+
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+const round = (x) => Math.round(x * 10) / 10;
+
+// In the page: run `act`, then resolve at the start of the next frame. The
+// app renders in the microtasks that follow an event, before that frame, so
+// this is the time from the input to the frame that shows its result.
+// `selector` must exist, so a measurement cannot pass on a missing page.
+const MEASURE = `window.__measure = (selector, act) => new Promise((resolve, reject) => {
+  if (!document.querySelector(selector)) return reject(new Error("missing " + selector));
+  const t0 = performance.now();
+  act();
+  requestAnimationFrame(() => resolve(performance.now() - t0));
+});`;
+
+// Quiz: answer to next statement painted, over 36 answers.
+const quiz = await (async () => {
+  const { context, page } = await fresh();
+  await page.goto(ORIGIN + BASE + "quiz");
+  await ready(page);
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await page.waitForSelector("#quiz-statement");
+  await page.evaluate(MEASURE);
+  const times = [];
+  for (let i = 0; i < 35; i++) {
+    times.push(
+      await page.evaluate(
+        (key) => window.__measure("#quiz-count", () => window.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true }))),
+        String((i % 7) + 1),
+      ),
+    );
+  }
+  await context.close();
+  return { p50: round(pct(times, 50)), p95: round(pct(times, 95)), n: times.length };
+})();
+
+// Route switch: header link to the next page's heading.
+const route = await (async () => {
+  const { context, page } = await fresh();
+  await page.goto(ORIGIN + BASE);
+  await ready(page);
+  await page.evaluate(MEASURE);
+  const times = [];
+  for (const name of ["Learn", "Practice", "Progress", "Home", "Learn", "Home", "Your data", "Home"]) {
+    times.push(
+      await page.evaluate(
+        (name) => window.__measure("main", () => [...document.querySelectorAll(".site-nav a")].find((a) => a.textContent.trim() === name).click()),
+        name,
+      ),
+    );
+  }
+  await context.close();
+  return { p50: round(pct(times, 50)), p95: round(pct(times, 95)), n: times.length };
+})();
+
+// The journal with 5,000 entries: stored bytes, opening it, a search keystroke.
+const journal = await (async () => {
+  const { context, page } = await fresh();
+  await page.goto(ORIGIN + BASE + "journal");
+  await ready(page);
+  await page.evaluate(() => {
+    const now = Date.now();
+    const words = ["river", "phone", "silence", "dinner", "work", "walk", "message", "call", "morning", "argument"];
+    const data = Array.from({ length: 5000 }, (_, i) => ({
+      id: `e${i}`,
+      created: now - i * 3_600_000,
+      updated: now - i * 3_600_000,
+      kind: i % 3 ? "free" : "trigger",
+      title: `Evening ${i}`,
+      body: `After the ${words[i % 10]} I noticed the old pull again. I named it, waited ten minutes and wrote this down instead of sending the ${words[(i * 7) % 10]}. Entry ${i}.`,
+      feeling: i % 2 ? "anxious" : "calm",
+      intensity_before: i % 11,
+      intensity_after: Math.max(0, (i % 11) - 2),
+      tags: [words[i % 10]],
+    }));
+    localStorage.setItem("steady.journal", JSON.stringify({ v: 1, data }));
+  });
+  await page.reload();
+  await ready(page);
+  // Save one entry so the stored value is the app's own serialisation.
+  await page.getByLabel("What happened, and how it felt").fill("One more");
+  await page.getByRole("button", { name: "Save entry" }).click();
+  await page.getByText("Entry saved.").waitFor();
+  const storedBytes = await page.evaluate(() => {
+    const v = localStorage.getItem("steady.journal");
+    return (v.length + "steady.journal".length) * 2;
+  });
+  // Opening: a client-side navigation from home to the journal.
+  const opens = [];
+  for (let i = 0; i < 5; i++) {
+    await page.goto(ORIGIN + BASE);
+    await ready(page);
+    await page.evaluate(MEASURE);
+    opens.push(
+      await page.evaluate(() =>
+        window.__measure("main", () => [...document.querySelectorAll(".site-nav a")].find((a) => a.textContent.trim() === "Journal").click()),
+      ),
+    );
+  }
+  // Search: one keystroke at a time, each to the updated status painted.
+  await page.evaluate(MEASURE);
+  const keys = [];
+  const query = "river waited";
+  for (let i = 1; i <= query.length; i++) {
+    keys.push(
+      await page.evaluate((text) => {
+        const input = document.querySelector('input[type="search"]');
+        return window.__measure(".search-status", () => {
+          input.value = text;
+          input.dispatchEvent(new Event("input", { bubbles: true }));
+        });
+      }, query.slice(0, i)),
+    );
+  }
+  await context.close();
+  return {
+    storedBytes,
+    open: { p50: round(pct(opens, 50)), max: round(Math.max(...opens)) },
+    search: { p50: round(pct(keys, 50)), p95: round(pct(keys, 95)), n: keys.length },
+  };
+})();
+
+await browser.close();
+server.kill();
+
+// ---------- report ----------
+const checks = [
+  ["first-load transfer of home (gzip)", firstLoad.gzip, budgets.firstLoadGzip, "B"],
+  ["quiz answer to next statement, p95", quiz.p95, budgets.quizAnswerP95, "ms"],
+  ["journal search keystroke (5,000 entries), p95", journal.search.p95, budgets.searchKeystrokeP95, "ms"],
+  ["open the journal (5,000 entries), median", journal.open.p50, budgets.openJournal5000, "ms"],
+].map(([name, value, budget, unit]) => ({ name, value, budget, unit, ok: value <= budget }));
+
+const result = {
+  date: new Date().toISOString(),
+  assets,
+  firstLoad,
+  quiz,
+  route,
+  journal,
+  checks,
+  notMeasuredYet: ["Lighthouse (issue 8)"],
+};
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, "latest.json"), JSON.stringify(result, null, 2) + "\n");
+
+const md = [
+  "# Steady benchmark",
+  "",
+  `Run ${result.date} in headless Chromium on this machine (release build under ${BASE}).`,
+  "",
+  "| asset | raw | gzip | brotli |",
+  "|---|---:|---:|---:|",
+  ...assets.map((a) => `| ${a.file} | ${a.raw} | ${a.gzip} | ${a.brotli} |`),
+  "",
+  `First load of home: ${firstLoad.files.length} files, ${firstLoad.raw} B raw, ${firstLoad.gzip} B gzip, ${firstLoad.brotli} B brotli.`,
+  "",
+  "| measure | value |",
+  "|---|---:|",
+  `| quiz answer to next statement, p50 / p95 (${quiz.n}) | ${quiz.p50} / ${quiz.p95} ms |`,
+  `| route switch, p50 / p95 (${route.n}) | ${route.p50} / ${route.p95} ms |`,
+  `| open the journal with 5,000 entries, median / max of 5 | ${journal.open.p50} / ${journal.open.max} ms |`,
+  `| journal search keystroke, 5,000 entries, p50 / p95 (${journal.search.n}) | ${journal.search.p50} / ${journal.search.p95} ms |`,
+  `| stored bytes of 5,000 journal entries (UTF-16) | ${journal.storedBytes} B |`,
+  "",
+  "| budget | value | limit | |",
+  "|---|---:|---:|---|",
+  ...checks.map((c) => `| ${c.name} | ${c.value} ${c.unit} | ${c.budget} ${c.unit} | ${c.ok ? "ok" : "OVER"} |`),
+  "",
+].join("\n");
+writeFileSync(join(outDir, "latest.md"), md);
+console.log(md);
