@@ -233,8 +233,31 @@ pub fn check_time(ms: f64) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!(
-            "a time is a number of milliseconds from 0 up, not {ms}"
+            "a time is a number of milliseconds from 0 up, not {}",
+            show_number(ms)
         ))
+    }
+}
+
+/// `ms` as `format!("{ms}")` writes it for whole numbers up to 2^53 and for
+/// numbers of up to 15 significant digits between 1e-5 and 2^53 in size;
+/// otherwise as serde_json writes it (`1e-7`; with 16 or 17 digits the last
+/// may differ, but it always reads back as the same number). This avoids
+/// `f64`'s `Display`, which brings about 10 KB of float printing into the
+/// wasm, where serde_json's printer is already there.
+pub fn show_number(ms: f64) -> String {
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+    if ms == 0.0 && ms.is_sign_negative() {
+        return "-0".into();
+    }
+    if ms.fract() == 0.0 && ms.abs() <= EXACT {
+        return (ms as i64).to_string();
+    }
+    match serde_json::Number::from_f64(ms) {
+        Some(n) => n.to_string(),
+        None if ms.is_nan() => "NaN".into(),
+        None if ms > 0.0 => "inf".into(),
+        None => "-inf".into(),
     }
 }
 
@@ -829,6 +852,41 @@ pub fn to_markdown(entries: &[&JournalEntry], format_date: impl Fn(f64) -> Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_shown_as_display_shows_them() {
+        let mut values = vec![
+            0.0,
+            1.0,
+            -1.0,
+            -0.5,
+            0.1,
+            -123.456,
+            1e-5,
+            -2.5e-3,
+            1.7e12,
+            -1.7e12,
+            1e15,
+            -9e15,
+            9_007_199_254_740_992.0,
+            -9_007_199_254_740_992.0,
+            12_345.678_9,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ];
+        let mut x: f64 = 1.234_567_890_123e-5;
+        while x < 9e15 {
+            // 12 significant digits, as shown; and the full value, which reads back.
+            let short: f64 = format!("{x:.11e}").parse().unwrap();
+            values.extend([short, -short, x.trunc(), -x.trunc()]);
+            assert_eq!(show_number(x).parse::<f64>().unwrap(), x);
+            x *= 3.7;
+        }
+        for v in values {
+            assert_eq!(show_number(v), format!("{v}"), "{v:e}");
+        }
+    }
 
     fn entry(id: &str, created: f64, kind: EntryKind) -> JournalEntry {
         JournalEntry::new(id, kind, created)

@@ -18,13 +18,20 @@ use crate::store;
 const EXPORT_REMINDER_DAYS: f64 = 30.0;
 const DAY_MS: f64 = 86_400_000.0;
 
+/// "12 KB", "1.5 MB". In integers (the same text `f64`'s `Display` would
+/// give for any size a browser reports), since that `Display` brings about
+/// 10 KB of float printing into the wasm.
 fn kilobytes(bytes: f64) -> String {
     if bytes >= 1_073_741_824.0 {
-        format!("{} GB", (bytes / 1_073_741_824.0).round())
+        format!("{} GB", (bytes / 1_073_741_824.0).round() as u64)
     } else if bytes >= 1_048_576.0 {
-        format!("{} MB", (bytes / 1_048_576.0 * 10.0).round() / 10.0)
+        let tenths = (bytes / 1_048_576.0 * 10.0).round() as u64;
+        match tenths % 10 {
+            0 => format!("{} MB", tenths / 10),
+            d => format!("{}.{d} MB", tenths / 10),
+        }
     } else {
-        format!("{} KB", (bytes / 1024.0).ceil())
+        format!("{} KB", (bytes / 1024.0).ceil() as i64)
     }
 }
 
@@ -363,5 +370,34 @@ fn EraseSection() -> impl IntoView {
             }}
             <p role="status">{move || done.get().then_some("Everything was erased from this browser.")}</p>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::kilobytes;
+
+    #[test]
+    fn sizes_read_as_the_float_format_wrote_them() {
+        let old = |bytes: f64| {
+            if bytes >= 1_048_576.0 {
+                format!("{} MB", (bytes / 1_048_576.0 * 10.0).round() / 10.0)
+            } else {
+                format!("{} KB", (bytes / 1024.0).ceil())
+            }
+        };
+        let mut sizes = vec![0.0, 1.0, 1023.0, 1024.0, 1025.0, 1_048_575.0, 1_048_576.0];
+        sizes.extend((0..2000).map(|k| f64::from(k) * 52_428.8 + f64::from(k % 13)));
+        sizes.extend([
+            5.0 * 1_048_576.0,
+            6.4e10,
+            3.0e12,
+            2.9e14,
+            f64::NAN,
+            f64::INFINITY,
+        ]);
+        for bytes in sizes {
+            assert_eq!(kilobytes(bytes), old(bytes), "{bytes}");
+        }
     }
 }
