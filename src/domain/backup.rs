@@ -46,8 +46,67 @@ pub struct Backup {
 
 impl Backup {
     pub fn to_json_pretty(&self) -> String {
-        serde_json::to_string_pretty(self).expect("Steady's own types always serialise")
+        let compact = serde_json::to_string(self).expect("Steady's own types always serialise");
+        indent(&compact)
     }
+}
+
+/// serde_json's compact output laid out as `to_string_pretty` lays it out
+/// (two spaces, `": "`, empty `[]` and `{}` kept on one line). Pretty-printing
+/// the types themselves would compile every one of them a second time, for
+/// the pretty formatter (about 5 KB of wasm).
+fn indent(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() * 2);
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    };
+    let mut chars = compact.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' => {
+                out.push(c);
+                let close = if c == '{' { '}' } else { ']' };
+                if chars.peek() == Some(&close) {
+                    out.push(close);
+                    chars.next();
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth -= 1;
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 impl<'de> Deserialize<'de> for Backup {
@@ -1030,8 +1089,27 @@ mod tests {
             })
     }
 
+    #[test]
+    fn indent_lays_out_json_as_serde_json_pretty_does() {
+        let value = serde_json::json!({
+            "a": [], "b": {}, "c": [1, [2, {}], {"d": null}], "e": "q\"{[,:]}\\\"",
+            "f": -1.5e-7, "g": [true, false], "h": {"i": {"j": ["", "\\"]}},
+        });
+        let compact = serde_json::to_string(&value).unwrap();
+        assert_eq!(
+            indent(&compact),
+            serde_json::to_string_pretty(&value).unwrap()
+        );
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(128))]
+
+        #[test]
+        fn a_backup_is_laid_out_as_serde_json_pretty_does(data in any_data(), at in time()) {
+            let backup = data.to_backup(at);
+            prop_assert_eq!(backup.to_json_pretty(), serde_json::to_string_pretty(&backup).unwrap());
+        }
 
         #[test]
         fn export_then_import_gives_back_the_same_data(data in any_data(), at in time()) {
