@@ -127,6 +127,16 @@ fn FocusHistory(
 fn StarterPlanSection() -> impl IntoView {
     let progress = use_progress();
     let plan = progress.plan();
+    // "Read the page for your style" goes to the style of the latest result
+    // when there is one; the plan file can only name a default.
+    let style_article = use_results().history().with_untracked(|h| {
+        h.latest()
+            .map(|r| crate::content::region_words(r.region()).article)
+    });
+    let step_href = move |i: usize, default: &str| match (i, style_article) {
+        (1, Some(slug)) => href(&format!("learn/{slug}")),
+        _ => href(default),
+    };
     view! {
         <section aria-labelledby="plan-heading" class="starter-plan">
             <h2 id="plan-heading">"Your starter plan"</h2>
@@ -144,7 +154,7 @@ fn StarterPlanSection() -> impl IntoView {
                             <input type="checkbox" id=id prop:checked=move || plan.with(|p| p.is_done(n)) on:change=move |_| progress.toggle_step(n) />
                             <div>
                                 <label for=label_for class="checklist-title">{step.title}</label>
-                                <p>{step.detail}" "<a href=href(step.href)>{format!("Go to \u{201c}{}\u{201d}", step.title)}</a></p>
+                                <p>{step.detail}" "<a href=step_href(i, step.href)>{format!("Go to \u{201c}{}\u{201d}", step.title)}</a></p>
                             </div>
                         </li>
                     }

@@ -51,3 +51,19 @@ test("what helps counts uses and the average change per tool", async ({ page }) 
   await expect(rows.first()).toContainText("−2.0 over 2 rated uses");
   await expect(page.getByText("3 practice sessions in the last 8 weeks.")).toBeVisible();
 });
+
+test("the plan's style step points at the style of the latest result", async ({ page }) => {
+  await page.goto("progress");
+  await appReady(page);
+  const step = page.getByRole("link", { name: "Go to “Read the page for your style”" });
+  await expect(step).toHaveAttribute("href", "/steady/learn/secure-attachment");
+  await page.evaluate(() =>
+    localStorage.setItem(
+      "steady.quiz.results",
+      JSON.stringify({ v: 1, data: [{ id: "r1", focus: "general", taken_at: 1, scores: { anxiety: 52, avoidance: 21 }, answers: {}, answered: 36, of: 36 }] }),
+    ),
+  );
+  await page.reload();
+  await appReady(page);
+  await expect(step).toHaveAttribute("href", "/steady/learn/anxious-attachment");
+});
