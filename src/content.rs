@@ -1,5 +1,9 @@
-//! The library and pages from `content/`, compiled at build time by
-//! content-pipeline (see build.rs). Nothing here parses markdown at run time.
+//! Everything from `content/`, compiled at build time by content-pipeline
+//! (see build.rs): the library and pages, the quiz and its result wording,
+//! the self-check, the starter plan and the feeling words. Nothing here
+//! parses markdown or TOML at run time.
+
+use crate::domain::quiz::{Dimension, Item, Region};
 
 /// A document from `content/articles` (served at `learn/<slug>`) or
 /// `content/pages` (served at `<slug>`).
@@ -66,8 +70,6 @@ pub struct PlanStep {
     /// An app path relative to the base; checked at build time.
     pub href: &'static str,
 }
-
-use crate::domain::quiz::{Dimension, Item, Region};
 
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
 

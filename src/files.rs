@@ -58,25 +58,22 @@ pub async fn storage_estimate() -> Option<(f64, f64)> {
 
 /// Whether the browser has promised not to evict this origin's storage.
 pub async fn is_persisted() -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    let Ok(promise) = window.navigator().storage().persisted() else {
-        return false;
-    };
-    JsFuture::from(promise)
-        .await
-        .ok()
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false)
+    storage_answer(|m| m.persisted()).await
 }
 
 /// Asks the browser to keep this origin's storage; true if it agreed.
 pub async fn ask_to_persist() -> bool {
+    storage_answer(|m| m.persist()).await
+}
+
+/// Awaits a yes/no promise from the storage manager; "no" if there is none.
+async fn storage_answer(
+    ask: impl Fn(&web_sys::StorageManager) -> Result<js_sys::Promise, JsValue>,
+) -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
-    let Ok(promise) = window.navigator().storage().persist() else {
+    let Ok(promise) = ask(&window.navigator().storage()) else {
         return false;
     };
     JsFuture::from(promise)

@@ -18,6 +18,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 mod checklist;
+mod data_file;
+mod practice;
 mod progress;
 mod quiz;
 
@@ -151,16 +153,16 @@ pub fn compile(content_dir: &Path, static_routes: &[&str]) -> Result<String, Vec
     if let Ok(text) = fs::read_to_string(&topics) {
         checklist::check(&topics, &text, &docs, &mut diags);
     }
-    let mut quiz_code = quiz::compile(&content_dir.join("quiz"), &docs, static_routes, &mut diags);
-    quiz_code += &progress::compile(
+    let mut data_code = quiz::compile(&content_dir.join("quiz"), &docs, static_routes, &mut diags);
+    data_code += &progress::compile(
         &content_dir.join("progress"),
         &docs,
         static_routes,
         &mut diags,
     );
-    quiz_code += &quiz::compile_prompts(&content_dir.join("practice/prompts.toml"), &mut diags);
+    data_code += &practice::compile_prompts(&content_dir.join("practice/prompts.toml"), &mut diags);
     if diags.is_empty() {
-        Ok(generate(&docs) + &quiz_code)
+        Ok(generate(&docs) + &data_code)
     } else {
         diags.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         Err(diags)

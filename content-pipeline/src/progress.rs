@@ -8,7 +8,7 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::quiz::{at, line_of, link_exists, parse};
+use crate::data_file::{at, line_of, link_exists, parse};
 use crate::{Diagnostic, Document};
 
 /// Must match `domain::insights::SIGN_COUNT` and `StarterPlan::STEPS`.

@@ -3,11 +3,12 @@
 //! missing region or a broken link fails the build instead of the quiz.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::data_file::{at, line_of, link_exists, parse};
 use crate::{Diagnostic, DocKind, Document};
 
 /// Reverse-keyed items per dimension must be within this share of its items
@@ -99,57 +100,6 @@ struct Week {
     practices: Vec<String>,
 }
 
-#[derive(Deserialize)]
-struct Prompts {
-    feelings: Spanned<Vec<String>>,
-}
-
-/// `content/practice/prompts.toml`: for now, the feeling words offered in
-/// the journal and the tools.
-pub fn compile_prompts(file: &Path, diags: &mut Vec<Diagnostic>) -> String {
-    let text = match std::fs::read_to_string(file) {
-        Ok(text) => text,
-        Err(e) => {
-            diags.push(at(
-                file,
-                1,
-                format!("cannot read the practice prompts: {e}"),
-            ));
-            return String::new();
-        }
-    };
-    let Some(prompts) = parse::<Prompts>(file, &text, "practice prompts", diags) else {
-        return String::new();
-    };
-    let line = line_of(&text, prompts.feelings.span().start);
-    let words = prompts.feelings.get_ref();
-    let mut seen = BTreeSet::new();
-    for w in words {
-        if w.trim().is_empty() || w.chars().count() > 30 || w.contains(['<', '>']) {
-            diags.push(at(
-                file,
-                line,
-                format!("feeling word {w:?} must be a short plain word"),
-            ));
-        }
-        if !seen.insert(w.to_lowercase()) {
-            diags.push(at(
-                file,
-                line,
-                format!("feeling word {w:?} is listed twice"),
-            ));
-        }
-    }
-    if !(10..=80).contains(&words.len()) {
-        diags.push(at(
-            file,
-            line,
-            format!("offer 10 to 80 feeling words, not {}", words.len()),
-        ));
-    }
-    format!("pub static FEELING_WORDS: &[&str] = &{words:?};\n")
-}
-
 /// Checks `content/quiz/` and returns the generated Rust for it.
 pub fn compile(
     dir: &Path,
@@ -185,32 +135,6 @@ pub fn compile(
         )),
     }
     code
-}
-
-pub(crate) fn at(file: &Path, line: usize, message: String) -> Diagnostic {
-    Diagnostic {
-        file: PathBuf::from(file),
-        line,
-        message,
-    }
-}
-
-pub(crate) fn line_of(text: &str, offset: usize) -> usize {
-    1 + text[..offset.min(text.len())].matches('\n').count()
-}
-
-pub(crate) fn parse<T: serde::de::DeserializeOwned>(
-    file: &Path,
-    text: &str,
-    what: &str,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<T> {
-    toml::from_str(text)
-        .map_err(|e| {
-            let line = e.span().map_or(1, |s| line_of(text, s.start));
-            diags.push(at(file, line, format!("{what}: {}", e.message())));
-        })
-        .ok()
 }
 
 fn check_items(file: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option<ItemBank> {
@@ -324,19 +248,6 @@ fn check_items(file: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option<I
         ));
     }
     (diags.len() == before).then_some(bank)
-}
-
-/// Whether `href` (an app path relative to the base, optionally with a
-/// `#fragment`) names a page that exists.
-pub(crate) fn link_exists(href: &str, docs: &[Document], static_routes: &[&str]) -> bool {
-    let (path, fragment) = match href.split_once('#') {
-        Some((p, f)) => (p, Some(f)),
-        None => (href, None),
-    };
-    if let Some(doc) = docs.iter().find(|d| d.route() == path) {
-        return fragment.is_none_or(|f| doc.heading_ids.contains(f));
-    }
-    fragment.is_none() && static_routes.contains(&path)
 }
 
 fn check_results(

@@ -2,6 +2,7 @@
 //! the domain.
 
 pub mod charts;
+pub mod focus;
 pub mod notice;
 pub mod shell;
 pub mod theme;

@@ -369,12 +369,7 @@ impl Scores {
     }
 
     pub fn region(self) -> Region {
-        match (self.anxiety.is_high(), self.avoidance.is_high()) {
-            (false, false) => Region::Secure,
-            (true, false) => Region::Anxious,
-            (false, true) => Region::Avoidant,
-            (true, true) => Region::Fearful,
-        }
+        Region::from_highs(self.anxiety.is_high(), self.avoidance.is_high())
     }
 
     /// The regions just across a nearby boundary, nearest first.

@@ -132,6 +132,9 @@ fn BackupSection() -> impl IntoView {
 struct PendingImport {
     name: String,
     backup: Backup,
+    /// What is here, read once when the file was picked, for the preview.
+    /// Importing reads storage again, so it applies to the latest data.
+    current: AppData,
 }
 
 #[component]
@@ -160,7 +163,11 @@ fn RestoreSection() -> impl IntoView {
                 Err(FileProblem::Unreadable) => Err(ImportError::NotJson),
             };
             match parsed {
-                Ok(backup) => pending.set(Some(PendingImport { name, backup })),
+                Ok(backup) => pending.set(Some(PendingImport {
+                    name,
+                    backup,
+                    current: store::load_app_data(),
+                })),
                 Err(problem) => message.set(Some((
                     false,
                     format!("\u{201c}{name}\u{201d} could not be imported. {problem}"),
@@ -193,8 +200,7 @@ fn RestoreSection() -> impl IntoView {
     };
     let preview = move || {
         let p = pending.get()?;
-        let current: AppData = store::load_app_data();
-        let pv = backup::preview(&current, &p.backup, mode.get());
+        let pv = backup::preview(&p.current, &p.backup, mode.get());
         let mut lines = vec![
             format!("{} new journal entries", pv.new_entries),
             format!("{} entries updated", pv.updated_entries),

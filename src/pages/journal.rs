@@ -7,6 +7,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::clock;
+use crate::components::focus::focus_after_render;
 use crate::domain::draft::JournalDraft;
 use crate::domain::journal::{EntryKind, Intensity, JournalEntry, JournalQuery, parse_tags};
 use crate::paths::href;
@@ -76,7 +77,7 @@ pub fn JournalPage() -> impl IntoView {
                 tags: e.tags.join(", "),
             });
             let _ = store::save_draft(&draft.get_untracked());
-            focus_by_id("entry-body");
+            focus_after_render("entry-body");
         }
     };
 
@@ -162,18 +163,6 @@ pub fn JournalPage() -> impl IntoView {
     }
 }
 
-fn focus_by_id(id: &'static str) {
-    request_animation_frame(move || {
-        use wasm_bindgen::JsCast;
-        if let Some(el) = document()
-            .get_element_by_id(id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    });
-}
-
 /// A new entry, or the one being edited. The draft is saved on every change,
 /// so nothing typed is lost; it is cleared only after the entry is saved.
 #[component]
@@ -199,7 +188,7 @@ fn EntryForm(draft: RwSignal<JournalDraft>) -> impl IntoView {
             problem.set(Some(
                 "Write something first: a title, a few words, or a feeling.".into(),
             ));
-            focus_by_id("entry-body");
+            focus_after_render("entry-body");
             return;
         }
         let now = clock::now();

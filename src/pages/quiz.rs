@@ -8,6 +8,7 @@ use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
 use crate::clock;
+use crate::components::focus::focus_after_render;
 use crate::components::notice::{Notices, use_notices};
 use crate::components::title::Title;
 use crate::content::{QUIZ_ITEMS, SCALE_LABELS};
@@ -166,14 +167,7 @@ fn Intro(quiz: QuizControls) -> impl IntoView {
 /// Moves focus to the statement once it is on screen, so a screen reader
 /// reads the new statement and the number keys keep working.
 fn focus_statement() {
-    request_animation_frame(|| {
-        if let Some(el) = document()
-            .get_element_by_id(STATEMENT_ID)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    });
+    focus_after_render(STATEMENT_ID);
 }
 
 #[component]

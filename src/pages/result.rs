@@ -29,6 +29,12 @@ pub fn CareNote() -> impl IntoView {
     }
 }
 
+/// A bulleted list of build-time sentences.
+#[component]
+fn TextList(items: &'static [&'static str]) -> impl IntoView {
+    view! { <ul>{items.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul> }
+}
+
 #[component]
 fn MissingResult() -> impl IntoView {
     view! {
@@ -106,11 +112,11 @@ pub fn ResultPage() -> impl IntoView {
                 <div class="two-up">
                     <div>
                         <h3>"Strengths"</h3>
-                        <ul>{words.strengths.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
+                        <TextList items=words.strengths />
                     </div>
                     <div>
                         <h3>"Growth edges"</h3>
-                        <ul>{words.growth_edges.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
+                        <TextList items=words.growth_edges />
                     </div>
                 </div>
             </section>
@@ -211,9 +217,9 @@ pub fn ReportPage() -> impl IntoView {
                     <p>{words.meaning}</p>
                     {result.scores.is_near_boundary().then(|| view! { <p>{words.near_boundary}</p> })}
                     <h3>"Strengths"</h3>
-                    <ul>{words.strengths.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
+                    <TextList items=words.strengths />
                     <h3>"Growth edges"</h3>
-                    <ul>{words.growth_edges.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
+                    <TextList items=words.growth_edges />
                 </section>
                 <section aria-labelledby="report-plan">
                     <h2 id="report-plan">"Your four-week practice plan"</h2>

@@ -304,32 +304,38 @@ pub fn replace_app_data(data: &AppData) -> Result<(), NotSaved> {
     Ok(())
 }
 
-/// Every key of ours, with its size in bytes as the browser counts it
-/// (localStorage holds UTF-16, two bytes a character).
-pub fn usage() -> Vec<(String, usize)> {
+/// Every key of ours (`steady.`), in order.
+fn our_keys() -> Vec<String> {
     let Some(storage) = storage() else {
         return Vec::new();
     };
     let n = storage.length().unwrap_or(0);
-    let mut keys = Vec::new();
-    for i in 0..n {
-        if let Ok(Some(key)) = storage.key(i)
-            && key.starts_with(PREFIX)
-        {
-            let size =
-                read_raw(&key).map_or(0, |v| v.encode_utf16().count() + key.encode_utf16().count());
-            keys.push((key, size * 2));
-        }
-    }
+    let mut keys: Vec<String> = (0..n)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with(PREFIX))
+        .collect();
     keys.sort();
     keys
 }
 
+/// Every key of ours, with its size in bytes as the browser counts it
+/// (localStorage holds UTF-16, two bytes a character).
+pub fn usage() -> Vec<(String, usize)> {
+    our_keys()
+        .into_iter()
+        .map(|key| {
+            let chars =
+                read_raw(&key).map_or(0, |v| v.encode_utf16().count()) + key.encode_utf16().count();
+            (key, chars * 2)
+        })
+        .collect()
+}
+
 /// Values that could not be read and were kept aside: (original key, raw text).
 pub fn quarantined() -> Vec<(String, String)> {
-    usage()
+    our_keys()
         .into_iter()
-        .filter_map(|(key, _)| {
+        .filter_map(|key| {
             let original = key.strip_prefix(QUARANTINE_PREFIX)?.to_string();
             Some((original, read_raw(&key)?))
         })
@@ -349,7 +355,7 @@ pub fn erase_everything() {
     let Some(storage) = storage() else {
         return;
     };
-    for (key, _) in usage() {
+    for key in our_keys() {
         let _ = storage.remove_item(&key);
     }
     GUARDED.with(|g| g.borrow_mut().clear());
