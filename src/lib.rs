@@ -9,6 +9,7 @@ pub mod app;
 pub mod clock;
 pub mod components;
 pub mod content;
+pub mod crypto;
 pub mod domain;
 pub mod files;
 pub mod offline;

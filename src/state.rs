@@ -3,6 +3,7 @@
 //! change, and refreshed when another tab saves.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::components::notice::{Notices, use_notices};
 use crate::domain::history::{History, QuizResult};
@@ -45,13 +46,17 @@ impl Results {
         self.history
     }
 
+    /// Saves in the background: a result is shown at once, and the person
+    /// is told if it could not be kept.
     fn save(self) {
-        let saved = self.history.with_untracked(store::save_history);
-        if let Err(not_saved) = saved {
-            self.notices.show(format!(
-                "{not_saved} Your results are shown for now but will be gone after a reload."
-            ));
-        }
+        let history = self.history.get_untracked();
+        spawn_local(async move {
+            if let Err(not_saved) = store::save_history(&history).await {
+                self.notices.show(format!(
+                    "{not_saved} Your results are shown for now but will be gone after a reload."
+                ));
+            }
+        });
     }
 
     pub fn add(self, result: QuizResult) {
@@ -107,18 +112,19 @@ impl JournalData {
     }
 
     /// Applies `change` and saves. On failure nothing changes on screen
-    /// except the message: the caller keeps the person's text where it is.
-    pub fn change(self, change: impl FnOnce(&mut Journal)) -> Result<(), NotSaved> {
+    /// except the message: the caller keeps the person's text where it is
+    /// until this resolves.
+    pub async fn change(self, change: impl FnOnce(&mut Journal)) -> Result<(), NotSaved> {
         let mut next = self.journal.get_untracked();
         change(&mut next);
-        let merged = store::save_journal(&next)?;
+        let merged = store::save_journal(&next).await?;
         self.journal.set(merged);
         Ok(())
     }
 
     /// Like [`JournalData::change`], telling the person when it failed.
-    pub fn change_or_tell(self, change: impl FnOnce(&mut Journal)) -> bool {
-        match self.change(change) {
+    pub async fn change_or_tell(self, change: impl FnOnce(&mut Journal)) -> bool {
+        match self.change(change).await {
             Ok(()) => true,
             Err(not_saved) => {
                 self.notices
@@ -187,11 +193,11 @@ impl ProgressData {
         self.plan
     }
 
-    pub fn add_self_check(self, check: SelfCheck) -> Result<(), NotSaved> {
+    pub async fn add_self_check(self, check: SelfCheck) -> Result<(), NotSaved> {
         let mut next = self.self_checks.get_untracked();
         next.push(check);
         next.sort_by(|a, b| a.taken_at.total_cmp(&b.taken_at));
-        store::save_self_checks(&next)?;
+        store::save_self_checks(&next).await?;
         self.self_checks.set(next);
         Ok(())
     }
@@ -199,12 +205,17 @@ impl ProgressData {
     pub fn toggle_step(self, step: u8) {
         let mut next = self.plan.get_untracked();
         next.toggle(step);
-        match store::save_plan(&next) {
-            Ok(()) => self.plan.set(next),
-            Err(not_saved) => self
-                .notices
-                .show(format!("{not_saved} The checklist was not changed.")),
-        }
+        spawn_local(async move {
+            match store::save_plan(&next).await {
+                Ok(()) => self.plan.set(next),
+                Err(not_saved) => {
+                    // The box was ticked by the browser; put it back.
+                    self.plan.update(|_| {});
+                    self.notices
+                        .show(format!("{not_saved} The checklist was not changed."));
+                }
+            }
+        });
     }
 
     pub fn reload(self) {
@@ -251,10 +262,19 @@ impl AllData {
 /// Keeps this tab's data current when another tab saves.
 pub fn sync_with_other_tabs() {
     let all = AllData::capture();
-    store::watch_other_tabs(move |what| match what {
+    store::watch_other_tabs(move |what| {
+        match what {
         ChangedElsewhere::Journal => all.journal.reload(),
         ChangedElsewhere::Results => all.results.reload(),
         ChangedElsewhere::Progress => all.progress.reload(),
         ChangedElsewhere::All => all.reload(),
+        ChangedElsewhere::Lock => all.journal.notices.show_with_action(
+            "The lock was changed in another tab. This tab will not save anything until it is reloaded; what you see here is kept until then.".to_string(),
+            "Reload now",
+            || {
+                let _ = window().location().reload();
+            },
+        ),
+    }
     });
 }

@@ -11,6 +11,7 @@ pub mod history;
 pub mod insights;
 pub mod journal;
 pub mod library;
+pub mod lock;
 pub mod quiz;
 pub mod report;
 pub mod theme;

@@ -4,6 +4,7 @@
 
 use crate::components::title::Title;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::clock;
 use crate::components::theme::use_theme;
@@ -181,22 +182,24 @@ fn RestoreSection() -> impl IntoView {
         };
         let current = store::load_app_data();
         let next = backup::apply(&current, p.backup, mode.get_untracked());
-        match store::replace_app_data(&next) {
-            Ok(()) => {
-                all.reload();
-                pending.set(None);
-                if let Some(input) = input_ref.get_untracked() {
-                    input.set_value("");
+        spawn_local(async move {
+            match store::replace_app_data(&next).await {
+                Ok(()) => {
+                    all.reload();
+                    pending.set(None);
+                    if let Some(input) = input_ref.get_untracked() {
+                        input.set_value("");
+                    }
+                    message.set(Some((
+                        true,
+                        format!("Imported \u{201c}{}\u{201d}.", p.name),
+                    )));
                 }
-                message.set(Some((
-                    true,
-                    format!("Imported \u{201c}{}\u{201d}.", p.name),
-                )));
+                Err(not_saved) => {
+                    message.set(Some((false, format!("{not_saved} Nothing was changed."))))
+                }
             }
-            Err(not_saved) => {
-                message.set(Some((false, format!("{not_saved} Nothing was changed."))))
-            }
-        }
+        });
     };
     let preview = move || {
         let p = pending.get()?;

@@ -5,6 +5,7 @@
 use crate::components::title::Title;
 use leptos::ev;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::clock;
 use crate::components::focus::focus_after_render;
@@ -51,17 +52,28 @@ pub fn JournalPage() -> impl IntoView {
     let tags = Memo::new(move |_| journal.with(|j| j.all_tags()));
 
     let delete = move |id: String| {
-        let mut removed = None;
-        if data.change_or_tell(|j| removed = j.delete(&id, clock::now())) {
-            deleted.set(removed);
-        }
+        spawn_local(async move {
+            let mut removed = None;
+            if data
+                .change_or_tell(|j| removed = j.delete(&id, clock::now()))
+                .await
+            {
+                deleted.set(removed);
+            }
+        });
     };
     let undo = move |_| {
-        if let Some(entry) = deleted.get_untracked()
-            && data.change_or_tell(|j| j.restore(entry, clock::now()))
-        {
-            deleted.set(None);
-        }
+        let Some(entry) = deleted.get_untracked() else {
+            return;
+        };
+        spawn_local(async move {
+            if data
+                .change_or_tell(|j| j.restore(entry, clock::now()))
+                .await
+            {
+                deleted.set(None);
+            }
+        });
     };
     let edit = move |id: String| {
         if let Some(e) = journal.with_untracked(|j| j.get(&id).cloned()) {
@@ -76,7 +88,10 @@ pub fn JournalPage() -> impl IntoView {
                     .unwrap_or_default(),
                 tags: e.tags.join(", "),
             });
-            let _ = store::save_draft(&draft.get_untracked());
+            let editing = draft.get_untracked();
+            spawn_local(async move {
+                let _ = store::save_draft(&editing).await;
+            });
             focus_after_render("entry-body");
         }
     };
@@ -176,9 +191,12 @@ fn EntryForm(draft: RwSignal<JournalDraft>) -> impl IntoView {
             let value = event_target_value(&ev);
             draft.update(|d| f(d, value));
             saved_note.set(None);
-            if let Err(not_saved) = store::save_draft(&draft.get_untracked()) {
-                problem.set(Some(format!("{not_saved} Your text is still here; copy it somewhere safe if you need to close this page.")));
-            }
+            let typed = draft.get_untracked();
+            spawn_local(async move {
+                if let Err(not_saved) = store::save_draft(&typed).await {
+                    problem.set(Some(format!("{not_saved} Your text is still here; copy it somewhere safe if you need to close this page.")));
+                }
+            });
         }
     };
     let submit = move |ev: ev::SubmitEvent| {
@@ -212,21 +230,23 @@ fn EntryForm(draft: RwSignal<JournalDraft>) -> impl IntoView {
             )));
             return;
         }
-        match data.change(|j| j.upsert(entry)) {
-            Ok(()) => {
-                problem.set(None);
-                saved_note.set(Some(if existing.is_some() {
-                    "Changes saved."
-                } else {
-                    "Entry saved."
-                }));
-                draft.set(JournalDraft::default());
-                store::clear_draft();
+        spawn_local(async move {
+            match data.change(|j| j.upsert(entry)).await {
+                Ok(()) => {
+                    problem.set(None);
+                    saved_note.set(Some(if existing.is_some() {
+                        "Changes saved."
+                    } else {
+                        "Entry saved."
+                    }));
+                    draft.set(JournalDraft::default());
+                    store::clear_draft();
+                }
+                Err(not_saved) => problem.set(Some(format!(
+                    "{not_saved} Your entry is still here in the form; nothing was lost."
+                ))),
             }
-            Err(not_saved) => problem.set(Some(format!(
-                "{not_saved} Your entry is still here in the form; nothing was lost."
-            ))),
-        }
+        });
     };
     let cancel = move |_| {
         draft.set(JournalDraft::default());

@@ -3,6 +3,7 @@
 //! practice per week and what helps, and the monthly self-check.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::clock;
 use crate::components::charts::TrendChart;
@@ -250,16 +251,18 @@ fn SelfCheckSection() -> impl IntoView {
             taken_at: clock::now(),
             ratings: chosen.into_iter().flatten().collect(),
         };
-        match progress.add_self_check(check) {
-            Ok(()) => {
-                problem.set(None);
-                open.set(false);
-                ratings.set(vec![None; SELF_CHECK_SIGNS.len()]);
+        spawn_local(async move {
+            match progress.add_self_check(check).await {
+                Ok(()) => {
+                    problem.set(None);
+                    open.set(false);
+                    ratings.set(vec![None; SELF_CHECK_SIGNS.len()]);
+                }
+                Err(not_saved) => {
+                    problem.set(Some(format!("{not_saved} Your ratings are still here.")))
+                }
             }
-            Err(not_saved) => {
-                problem.set(Some(format!("{not_saved} Your ratings are still here.")))
-            }
-        }
+        });
     };
     view! {
         <section aria-labelledby="self-check-heading">

@@ -4,6 +4,7 @@
 
 use leptos::ev;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
@@ -76,21 +77,20 @@ struct QuizControls {
 
 impl QuizControls {
     fn save(self) {
-        let result = self.progress.with_untracked(|p| match p {
-            Some(p) => store::save_quiz_progress(p),
-            None => {
-                store::clear_quiz_progress();
-                Ok(())
+        let Some(progress) = self.progress.get_untracked() else {
+            store::clear_quiz_progress();
+            return;
+        };
+        spawn_local(async move {
+            if let Err(not_saved) = store::save_quiz_progress(&progress).await
+                && !self.warned.get_value()
+            {
+                self.warned.set_value(true);
+                self.notices.show(format!(
+                    "{not_saved} You can keep answering, but if this page is closed your answers so far will be lost."
+                ));
             }
         });
-        if let Err(not_saved) = result
-            && !self.warned.get_value()
-        {
-            self.warned.set_value(true);
-            self.notices.show(format!(
-                "{not_saved} You can keep answering, but if this page is closed your answers so far will be lost."
-            ));
-        }
     }
 
     fn update(self, f: impl FnOnce(&mut QuizProgress)) {
@@ -358,7 +358,9 @@ fn Review(quiz: QuizControls) -> impl IntoView {
             of: count(QUIZ_ITEMS.len()),
             answers: p.answers,
         });
-        journal.change_or_tell(|j| j.upsert(note));
+        spawn_local(async move {
+            journal.change_or_tell(|j| j.upsert(note)).await;
+        });
         quiz.restart();
         navigate(&format!("/quiz/result/{id}"), Default::default());
     };

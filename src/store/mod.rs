@@ -6,18 +6,28 @@
 //! quota, private mode or disabled storage comes back as [`NotSaved`] for the
 //! caller to tell the user. A value that cannot be read is copied aside under
 //! a `steady.quarantine.` key before anything may replace it.
+//!
+//! With the optional lock on, the values in [`PROTECTED`] are kept sealed
+//! (AES-GCM) at rest. After the passphrase opens them, their plain text lives
+//! only in this tab's memory ([`Vault`]); reads come from there and every
+//! write seals first. Writes of protected values are therefore `async`, and
+//! they take turns ([`turn`]) so that two saves can never interleave and
+//! write an older value over a newer one.
 
-use std::cell::RefCell;
-use std::collections::BTreeSet;
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 use gloo_storage::{LocalStorage, Storage};
 
+use crate::crypto::{self, CryptoError, SecretKey};
 use crate::domain::backup::AppData;
 use crate::domain::draft::JournalDraft;
 use crate::domain::envelope::{self, Unreadable};
 use crate::domain::history::History;
 use crate::domain::insights::{SelfCheck, StarterPlan};
 use crate::domain::journal::Journal;
+use crate::domain::lock::{LockRecord, Passphrase, Sealed};
 use crate::domain::quiz::QuizProgress;
 use crate::domain::theme::ThemeChoice;
 
@@ -41,12 +51,46 @@ const PLAN_VERSION: u32 = 1;
 const LAST_EXPORT_KEY: &str = "steady.last-export";
 const LAST_EXPORT_VERSION: u32 = 1;
 const QUARANTINE_PREFIX: &str = "steady.quarantine.";
+/// The lock's salt and check value; present exactly when the lock is on.
+const LOCK_KEY: &str = "steady.lock";
+
+/// What the lock keeps sealed: everything the person wrote or answered.
+/// The theme and the date of the last export say nothing about them.
+const PROTECTED: [&str; 6] = [
+    JOURNAL_KEY,
+    DRAFT_KEY,
+    QUIZ_RESULTS_KEY,
+    QUIZ_PROGRESS_KEY,
+    SELF_CHECKS_KEY,
+    PLAN_KEY,
+];
+
+/// The opened lock: the key, and the plain text of every protected value.
+struct Vault {
+    key: SecretKey,
+    plain: BTreeMap<&'static str, String>,
+}
 
 thread_local! {
     /// Keys holding a value we could not read AND could not copy aside (the
     /// quota was full). Writing them would destroy the only copy, so writes
     /// are refused until the person has dealt with it.
     static GUARDED: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
+    static VAULT: RefCell<Option<Vault>> = const { RefCell::new(None) };
+    /// Another tab turned the lock on, off, or changed it: this tab's idea
+    /// of how to store protected values is out of date until a reload.
+    static LOCK_CHANGED_ELSEWHERE: Cell<bool> = const { Cell::new(false) };
+    static TURN: Rc<futures::lock::Mutex<()>> = Rc::new(futures::lock::Mutex::new(()));
+}
+
+/// Waits for the other writes of this tab to finish. Hold the guard for the
+/// whole read-change-write.
+fn turn() -> Rc<futures::lock::Mutex<()>> {
+    TURN.with(Rc::clone)
+}
+
+fn protected(key: &str) -> Option<&'static str> {
+    PROTECTED.iter().copied().find(|k| *k == key)
 }
 
 /// A write that did not happen. The message is for people.
@@ -67,11 +111,34 @@ fn storage() -> Option<web_sys::Storage> {
     Some(LocalStorage::raw())
 }
 
-fn read_raw(key: &str) -> Option<String> {
+/// The value as stored on disk (sealed, when the lock is on).
+fn read_at_rest(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
 }
 
+/// The value as the app reads it: for a protected key under an open lock,
+/// the plain text kept in memory.
+fn read_raw(key: &str) -> Option<String> {
+    if protected(key).is_some() {
+        let opened = VAULT.with(|v| {
+            v.borrow()
+                .as_ref()
+                .map(|vault| vault.plain.get(key).cloned())
+        });
+        if let Some(plain) = opened {
+            return plain;
+        }
+    }
+    read_at_rest(key)
+}
+
 fn write_raw(key: &str, value: &str) -> Result<(), NotSaved> {
+    if protected(key).is_some() && LOCK_CHANGED_ELSEWHERE.get() {
+        return Err(NotSaved(
+            "The lock was changed in another tab, so this tab will not save until it is reloaded."
+                .into(),
+        ));
+    }
     if GUARDED.with(|g| g.borrow().contains(key)) {
         return Err(NotSaved("Steady found saved data here that it could not read, and there was no room to keep a copy of it aside, so it will not write over it. Free some space (or export from the Your data page) and reload.".into()));
     }
@@ -83,6 +150,39 @@ fn write_raw(key: &str, value: &str) -> Result<(), NotSaved> {
             "This device's storage for Steady is full or blocked, so this was not saved.".into(),
         )
     })
+}
+
+fn vault_key() -> Option<SecretKey> {
+    VAULT.with(|v| v.borrow().as_ref().map(|vault| vault.key.clone()))
+}
+
+fn not_sealed(e: CryptoError) -> NotSaved {
+    NotSaved(format!("{e} So this was not saved."))
+}
+
+/// Writes `value`, sealing it first when the lock is on and the key is
+/// protected. Call with the [`turn`] held.
+async fn write(key: &'static str, value: String) -> Result<(), NotSaved> {
+    let Some(secret) = protected(key).and(vault_key()) else {
+        return write_raw(key, &value);
+    };
+    let sealed = crypto::seal(&secret, value.as_bytes())
+        .await
+        .map_err(not_sealed)?;
+    write_raw(key, &sealed.to_stored())?;
+    remember_plain(key, Some(value));
+    Ok(())
+}
+
+fn remember_plain(key: &'static str, value: Option<String>) {
+    VAULT.with(|v| {
+        if let Some(vault) = v.borrow_mut().as_mut() {
+            match value {
+                Some(value) => vault.plain.insert(key, value),
+                None => vault.plain.remove(key),
+            };
+        }
+    });
 }
 
 /// Keeps an unreadable value under a quarantine key so a later write of the
@@ -103,7 +203,10 @@ fn load<T: serde::de::DeserializeOwned>(key: &str, version: u32) -> Result<Optio
     envelope::decode(&raw, version, envelope::no_migrations)
         .map(Some)
         .inspect_err(|_| {
-            if !quarantine(key, &raw) {
+            // What is at rest: under the lock, the sealed form, so nothing
+            // unreadable is ever copied aside in plain text.
+            let at_rest = read_at_rest(key).unwrap_or(raw.clone());
+            if !quarantine(key, &at_rest) {
                 GUARDED.with(|g| g.borrow_mut().insert(key.to_string()));
             }
         })
@@ -115,6 +218,9 @@ fn remove_raw(key: &str) {
     }
     if let Some(storage) = storage() {
         let _ = storage.remove_item(key);
+    }
+    if let Some(key) = protected(key) {
+        remember_plain(key, None);
     }
 }
 
@@ -140,11 +246,14 @@ pub fn load_quiz_progress() -> Result<Option<QuizProgress>, Unreadable> {
     load(QUIZ_PROGRESS_KEY, QUIZ_PROGRESS_VERSION)
 }
 
-pub fn save_quiz_progress(progress: &QuizProgress) -> Result<(), NotSaved> {
-    write_raw(
+pub async fn save_quiz_progress(progress: &QuizProgress) -> Result<(), NotSaved> {
+    let turn = turn();
+    let _turn = turn.lock().await;
+    write(
         QUIZ_PROGRESS_KEY,
-        &envelope::encode(QUIZ_PROGRESS_VERSION, progress),
+        envelope::encode(QUIZ_PROGRESS_VERSION, progress),
     )
+    .await
 }
 
 /// Forgets the quiz being taken (finished or restarted).
@@ -157,11 +266,14 @@ pub fn load_history() -> Result<History, Unreadable> {
     load(QUIZ_RESULTS_KEY, QUIZ_RESULTS_VERSION).map(Option::unwrap_or_default)
 }
 
-pub fn save_history(history: &History) -> Result<(), NotSaved> {
-    write_raw(
+pub async fn save_history(history: &History) -> Result<(), NotSaved> {
+    let turn = turn();
+    let _turn = turn.lock().await;
+    write(
         QUIZ_RESULTS_KEY,
-        &envelope::encode(QUIZ_RESULTS_VERSION, history),
+        envelope::encode(QUIZ_RESULTS_VERSION, history),
     )
+    .await
 }
 
 /// The journal, tombstones included. Unreadable journal data is kept aside
@@ -173,10 +285,12 @@ pub fn load_journal() -> Result<Journal, Unreadable> {
 /// Saves `mine` merged with what is stored now, and returns the merged
 /// journal. Another tab may have saved since this one last read: merging by
 /// entry id and last change means neither tab's entries are dropped.
-pub fn save_journal(mine: &Journal) -> Result<Journal, NotSaved> {
+pub async fn save_journal(mine: &Journal) -> Result<Journal, NotSaved> {
+    let turn = turn();
+    let _turn = turn.lock().await;
     let mut merged = load_journal().unwrap_or_default();
     merged.merge(mine);
-    write_raw(JOURNAL_KEY, &envelope::encode(JOURNAL_VERSION, &merged))?;
+    write(JOURNAL_KEY, envelope::encode(JOURNAL_VERSION, &merged)).await?;
     Ok(merged)
 }
 
@@ -184,12 +298,14 @@ pub fn load_draft() -> Option<JournalDraft> {
     load(DRAFT_KEY, DRAFT_VERSION).ok().flatten()
 }
 
-pub fn save_draft(draft: &JournalDraft) -> Result<(), NotSaved> {
+pub async fn save_draft(draft: &JournalDraft) -> Result<(), NotSaved> {
+    let turn = turn();
+    let _turn = turn.lock().await;
     if draft.is_empty() && draft.editing.is_none() {
         remove_raw(DRAFT_KEY);
         return Ok(());
     }
-    write_raw(DRAFT_KEY, &envelope::encode(DRAFT_VERSION, draft))
+    write(DRAFT_KEY, envelope::encode(DRAFT_VERSION, draft)).await
 }
 
 pub fn clear_draft() {
@@ -205,6 +321,9 @@ pub enum ChangedElsewhere {
     Progress,
     /// Everything at once (another tab erased all data).
     All,
+    /// The lock was turned on, off or changed: this tab must reload before
+    /// it may save anything protected again.
+    Lock,
 }
 
 /// Calls `f` whenever another tab of this origin changes one of our keys.
@@ -215,14 +334,43 @@ pub fn watch_other_tabs(f: impl Fn(ChangedElsewhere) + 'static) {
     let Some(window) = web_sys::window() else {
         return;
     };
+    let f = Rc::new(f);
     let handler =
         Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
-            match ev.key().as_deref() {
-                None => f(ChangedElsewhere::All),
-                Some(JOURNAL_KEY) => f(ChangedElsewhere::Journal),
-                Some(QUIZ_RESULTS_KEY) => f(ChangedElsewhere::Results),
-                Some(SELF_CHECKS_KEY | PLAN_KEY) => f(ChangedElsewhere::Progress),
-                Some(_) => {}
+            let what = match ev.key().as_deref() {
+                None => ChangedElsewhere::All,
+                Some(LOCK_KEY) => {
+                    LOCK_CHANGED_ELSEWHERE.set(true);
+                    ChangedElsewhere::Lock
+                }
+                Some(JOURNAL_KEY) => ChangedElsewhere::Journal,
+                Some(QUIZ_RESULTS_KEY) => ChangedElsewhere::Results,
+                Some(SELF_CHECKS_KEY | PLAN_KEY) => ChangedElsewhere::Progress,
+                Some(_) => return,
+            };
+            let key = ev.key().as_deref().and_then(protected);
+            match (key, vault_key()) {
+                // Under the lock, open the new sealed value before anyone
+                // reads it from memory.
+                (Some(key), Some(secret)) => {
+                    let f = Rc::clone(&f);
+                    let raw = ev.new_value();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let opened = match raw.as_deref().map(Sealed::from_stored) {
+                            None => None,
+                            Some(Some(Ok(sealed))) => {
+                                match crypto::open_text(&secret, &sealed).await {
+                                    Ok(text) => Some(text),
+                                    Err(_) => return,
+                                }
+                            }
+                            Some(_) => return,
+                        };
+                        remember_plain(key, opened);
+                        f(what);
+                    });
+                }
+                _ => f(what),
             }
         });
     let _ = window.add_event_listener_with_callback("storage", handler.as_ref().unchecked_ref());
@@ -234,19 +382,24 @@ pub fn load_self_checks() -> Result<Vec<SelfCheck>, Unreadable> {
     load(SELF_CHECKS_KEY, SELF_CHECKS_VERSION).map(Option::unwrap_or_default)
 }
 
-pub fn save_self_checks(checks: &[SelfCheck]) -> Result<(), NotSaved> {
-    write_raw(
+pub async fn save_self_checks(checks: &[SelfCheck]) -> Result<(), NotSaved> {
+    let turn = turn();
+    let _turn = turn.lock().await;
+    write(
         SELF_CHECKS_KEY,
-        &envelope::encode(SELF_CHECKS_VERSION, &checks),
+        envelope::encode(SELF_CHECKS_VERSION, &checks),
     )
+    .await
 }
 
 pub fn load_plan() -> Result<StarterPlan, Unreadable> {
     load(PLAN_KEY, PLAN_VERSION).map(Option::unwrap_or_default)
 }
 
-pub fn save_plan(plan: &StarterPlan) -> Result<(), NotSaved> {
-    write_raw(PLAN_KEY, &envelope::encode(PLAN_VERSION, plan))
+pub async fn save_plan(plan: &StarterPlan) -> Result<(), NotSaved> {
+    let turn = turn();
+    let _turn = turn.lock().await;
+    write(PLAN_KEY, envelope::encode(PLAN_VERSION, plan)).await
 }
 
 /// When the last backup was downloaded, for the gentle reminder.
@@ -270,8 +423,10 @@ pub fn load_app_data() -> AppData {
 
 /// Writes all of `data` or none of it: if any write fails, the keys already
 /// written are put back as they were.
-pub fn replace_app_data(data: &AppData) -> Result<(), NotSaved> {
-    let writes = [
+pub async fn replace_app_data(data: &AppData) -> Result<(), NotSaved> {
+    let turn = turn();
+    let _turn = turn.lock().await;
+    let plain = [
         (
             JOURNAL_KEY,
             envelope::encode(JOURNAL_VERSION, &data.journal),
@@ -286,16 +441,42 @@ pub fn replace_app_data(data: &AppData) -> Result<(), NotSaved> {
         ),
         (PLAN_KEY, envelope::encode(PLAN_VERSION, &data.plan)),
     ];
+    let secret = vault_key();
+    let mut at_rest = Vec::new();
+    for (key, value) in &plain {
+        at_rest.push((*key, seal_for_rest(secret.as_ref(), value).await?));
+    }
+    write_all_or_none(&at_rest)?;
+    for (key, value) in plain {
+        remember_plain(key, Some(value));
+    }
+    Ok(())
+}
+
+/// `value` as it should be stored: sealed when there is a key.
+async fn seal_for_rest(secret: Option<&SecretKey>, value: &str) -> Result<String, NotSaved> {
+    match secret {
+        Some(secret) => Ok(crypto::seal(secret, value.as_bytes())
+            .await
+            .map_err(not_sealed)?
+            .to_stored()),
+        None => Ok(value.to_string()),
+    }
+}
+
+/// Writes every value as given (`None` removes the key), or, if any write
+/// fails, puts every key back as it was at rest.
+fn write_all_or_none(writes: &[(&str, String)]) -> Result<(), NotSaved> {
     let before: Vec<(&str, Option<String>)> =
-        writes.iter().map(|(k, _)| (*k, read_raw(k))).collect();
-    for (key, value) in &writes {
+        writes.iter().map(|(k, _)| (*k, read_at_rest(k))).collect();
+    for (key, value) in writes {
         if let Err(not_saved) = write_raw(key, value) {
             for (key, old) in &before {
-                match old {
-                    Some(old) => {
-                        let _ = write_raw(key, old);
-                    }
-                    None => remove_raw(key),
+                if let Some(storage) = storage() {
+                    let _ = match old {
+                        Some(old) => storage.set_item(key, old),
+                        None => storage.remove_item(key),
+                    };
                 }
             }
             return Err(not_saved);
@@ -324,8 +505,8 @@ pub fn usage() -> Vec<(String, usize)> {
     our_keys()
         .into_iter()
         .map(|key| {
-            let chars =
-                read_raw(&key).map_or(0, |v| v.encode_utf16().count()) + key.encode_utf16().count();
+            let chars = read_at_rest(&key).map_or(0, |v| v.encode_utf16().count())
+                + key.encode_utf16().count();
             (key, chars * 2)
         })
         .collect()
@@ -337,7 +518,7 @@ pub fn quarantined() -> Vec<(String, String)> {
         .into_iter()
         .filter_map(|key| {
             let original = key.strip_prefix(QUARANTINE_PREFIX)?.to_string();
-            Some((original, read_raw(&key)?))
+            Some((original, read_at_rest(&key)?))
         })
         .collect()
 }
@@ -359,4 +540,180 @@ pub fn erase_everything() {
         let _ = storage.remove_item(&key);
     }
     GUARDED.with(|g| g.borrow_mut().clear());
+    VAULT.with(|v| v.borrow_mut().take());
+}
+
+/// Whether the lock is on, as this page found it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LockState {
+    Off,
+    On(LockRecord),
+    /// The lock's settings are there but cannot be read. Nothing protected
+    /// can be opened; nothing is changed either.
+    Damaged(String),
+}
+
+pub fn lock_state() -> LockState {
+    match read_at_rest(LOCK_KEY) {
+        None => LockState::Off,
+        Some(raw) => match LockRecord::from_stored(&raw) {
+            Ok(record) => LockState::On(record),
+            Err(problem) => LockState::Damaged(problem),
+        },
+    }
+}
+
+/// Whether this tab holds the opened lock.
+pub fn is_locked_with_key() -> bool {
+    VAULT.with(|v| v.borrow().is_some())
+}
+
+/// Why the lock could not be opened, set, changed or removed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LockProblem {
+    WrongPassphrase,
+    Crypto(CryptoError),
+    NotSaved(NotSaved),
+    /// The lock changed since this page read it (another tab).
+    Changed,
+}
+
+impl std::fmt::Display for LockProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LockProblem::WrongPassphrase => f.write_str(
+                "That passphrase is not the right one. Check Caps Lock and the keyboard language, and try again.",
+            ),
+            LockProblem::Crypto(e) => write!(f, "{e}"),
+            LockProblem::NotSaved(e) => write!(f, "{e} Nothing was changed."),
+            LockProblem::Changed => f.write_str(
+                "The lock was changed in another tab. Reload this page, then try again.",
+            ),
+        }
+    }
+}
+
+impl From<CryptoError> for LockProblem {
+    fn from(e: CryptoError) -> Self {
+        match e {
+            CryptoError::WrongKey => LockProblem::WrongPassphrase,
+            other => LockProblem::Crypto(other),
+        }
+    }
+}
+
+/// Opens the lock: checks the passphrase, then opens every protected value
+/// into memory. Returns the keys whose sealed value could not be opened;
+/// they are kept aside, unchanged, exactly like unreadable plain values.
+pub async fn unlock(passphrase: &Passphrase) -> Result<Vec<&'static str>, LockProblem> {
+    let LockState::On(record) = lock_state() else {
+        return Err(LockProblem::Changed);
+    };
+    let secret = crypto::unlock(&record, passphrase).await?;
+    let mut plain = BTreeMap::new();
+    let mut damaged = Vec::new();
+    for key in PROTECTED {
+        let Some(raw) = read_at_rest(key) else {
+            continue;
+        };
+        let opened = match Sealed::from_stored(&raw) {
+            // Written before the lock was finished being set: plain still,
+            // and sealed at its next write.
+            None => Some(raw.clone()),
+            Some(Ok(sealed)) => crypto::open_text(&secret, &sealed).await.ok(),
+            Some(Err(_)) => None,
+        };
+        match opened {
+            Some(text) => {
+                plain.insert(key, text);
+            }
+            None => {
+                if !quarantine(key, &raw) {
+                    GUARDED.with(|g| g.borrow_mut().insert(key.to_string()));
+                }
+                damaged.push(key);
+            }
+        }
+    }
+    VAULT.with(|v| {
+        *v.borrow_mut() = Some(Vault { key: secret, plain });
+    });
+    Ok(damaged)
+}
+
+/// Seals every protected value under `secret` (or unseals them, with
+/// `None`), and writes them together with the lock record, all or none.
+async fn rewrite_protected(
+    record: Option<&LockRecord>,
+    secret: Option<&SecretKey>,
+) -> Result<(), LockProblem> {
+    if LOCK_CHANGED_ELSEWHERE.get() {
+        return Err(LockProblem::Changed);
+    }
+    let plain: Vec<(&'static str, String)> = PROTECTED
+        .iter()
+        .filter_map(|key| Some((*key, read_raw(key)?)))
+        .collect();
+    let mut writes = Vec::new();
+    for (key, value) in &plain {
+        let at_rest = seal_for_rest(secret, value)
+            .await
+            .map_err(LockProblem::NotSaved)?;
+        writes.push((*key, at_rest));
+    }
+    // The record goes first: a page closed half-way still finds the lock
+    // on, and `unlock` reads values that were not yet sealed as plain.
+    if let Some(record) = record {
+        writes.insert(0, (LOCK_KEY, record.to_stored()));
+    }
+    write_all_or_none(&writes).map_err(LockProblem::NotSaved)?;
+    if record.is_none()
+        && let Some(storage) = storage()
+    {
+        let _ = storage.remove_item(LOCK_KEY);
+    }
+    VAULT.with(|v| {
+        *v.borrow_mut() = secret.map(|key| Vault {
+            key: key.clone(),
+            plain: plain.into_iter().collect(),
+        });
+    });
+    Ok(())
+}
+
+/// Turns the lock on with a new passphrase, sealing everything stored.
+pub async fn set_lock(passphrase: &Passphrase) -> Result<(), LockProblem> {
+    let turn = turn();
+    let _turn = turn.lock().await;
+    if lock_state() != LockState::Off {
+        return Err(LockProblem::Changed);
+    }
+    let (record, secret) = crypto::new_lock(passphrase).await?;
+    rewrite_protected(Some(&record), Some(&secret)).await
+}
+
+/// Checks `current` against the lock as stored now.
+async fn confirm(current: &Passphrase) -> Result<(), LockProblem> {
+    let LockState::On(record) = lock_state() else {
+        return Err(LockProblem::Changed);
+    };
+    crypto::unlock(&record, current).await.map(|_| ())?;
+    Ok(())
+}
+
+/// A new passphrase (and a new salt): everything is sealed again.
+pub async fn change_passphrase(current: &Passphrase, new: &Passphrase) -> Result<(), LockProblem> {
+    let turn = turn();
+    let _turn = turn.lock().await;
+    confirm(current).await?;
+    let (record, secret) = crypto::new_lock(new).await?;
+    rewrite_protected(Some(&record), Some(&secret)).await
+}
+
+/// Turns the lock off: everything is stored in plain text again.
+pub async fn remove_lock(current: &Passphrase) -> Result<(), LockProblem> {
+    let turn = turn();
+    let _turn = turn.lock().await;
+    confirm(current).await?;
+    rewrite_protected(None, None).await
 }
