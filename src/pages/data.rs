@@ -53,6 +53,8 @@ fn file_stamp() -> String {
 
 #[component]
 pub fn DataPage() -> impl IntoView {
+    // Shared so that erasing everything also shows the lock as off.
+    let lock_on = RwSignal::new(store::lock_state() != store::LockState::Off);
     view! {
         <Title text="Your data and settings" />
         <h1>"Your data and settings"</h1>
@@ -61,11 +63,11 @@ pub fn DataPage() -> impl IntoView {
         </p>
         <BackupSection />
         <RestoreSection />
-        <LockSection />
+        <LockSection on=lock_on />
         <StorageSection />
         <KeptAsideSection />
         <ThemeSection />
-        <EraseSection />
+        <EraseSection lock_on />
     }
 }
 
@@ -483,13 +485,14 @@ fn ThemeSection() -> impl IntoView {
 }
 
 #[component]
-fn EraseSection() -> impl IntoView {
+fn EraseSection(lock_on: RwSignal<bool>) -> impl IntoView {
     let asking = RwSignal::new(false);
     let done = RwSignal::new(false);
     let all = AllData::capture();
     let erase = move |_| {
         store::erase_everything();
         all.reload();
+        lock_on.set(false);
         asking.set(false);
         done.set(true);
     };

@@ -158,8 +158,10 @@ enum LockTask {
 
 /// The lock settings on the Your data page.
 #[component]
-pub fn LockSection() -> impl IntoView {
-    let on = RwSignal::new(store::lock_state() != LockState::Off);
+pub fn LockSection(
+    /// Whether the lock is on; the erase section turns it off too.
+    on: RwSignal<bool>,
+) -> impl IntoView {
     let busy = RwSignal::new(None::<LockTask>);
     let message = RwSignal::new(None::<(bool, String)>);
     let current = RwSignal::new(String::new());

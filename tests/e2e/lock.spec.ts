@@ -173,3 +173,36 @@ test("a forgotten passphrase: erase and start again, after confirming", async ({
   expect(keys).not.toContain("steady.lock");
   expect(keys).not.toContain("steady.journal");
 });
+
+test("two unlocked tabs stay current, and a lock changed in one stops the other from saving", async ({ page, context }) => {
+  await turnLockOn(page);
+  await page.goto("journal");
+  await appReady(page);
+  await unlock(page);
+  const other = await context.newPage();
+  await other.goto("journal");
+  await appReady(other);
+  await unlock(other);
+  await expect(other.getByRole("heading", { level: 1, name: "Journal" })).toBeVisible();
+
+  await page.getByLabel("What happened, and how it felt").fill("Written in the first tab");
+  await page.getByRole("button", { name: "Save entry" }).click();
+  await expect(page.getByText("Entry saved.")).toBeVisible();
+  // The other tab opens the newly sealed journal and shows the entry.
+  await expect(other.locator(".entry-body")).toHaveText("Written in the first tab");
+
+  // In-app navigation: a reload would lock this tab again.
+  await page.getByRole("navigation").getByRole("link", { name: "Your data" }).click();
+  const lock = page.locator("section", { has: page.getByRole("heading", { name: "Lock with a passphrase" }) });
+  await lock.getByLabel("Current passphrase").fill(PASS);
+  await lock.getByLabel(/^New passphrase \(at least/).fill("another long phrase");
+  await lock.getByLabel("New passphrase again").fill("another long phrase");
+  await lock.getByRole("button", { name: "Change the passphrase" }).click();
+  await expect(lock.locator(".lock-result")).toContainText("The passphrase was changed");
+
+  await expect(other.getByText("The lock was changed in another tab")).toBeVisible();
+  await other.getByLabel("What happened, and how it felt").fill("Typed in the stale tab");
+  await other.getByRole("button", { name: "Save entry" }).click();
+  await expect(other.getByText(/so this tab will not save until it is reloaded.*nothing was lost/)).toBeVisible();
+  await expect(other.getByLabel("What happened, and how it felt")).toHaveValue("Typed in the stale tab");
+});
