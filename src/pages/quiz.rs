@@ -9,7 +9,7 @@ use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
 use crate::clock;
-use crate::components::focus::focus_after_render;
+use crate::components::focus::focus_first_after_render;
 use crate::components::notice::{Notices, use_notices};
 use crate::components::title::Title;
 use crate::content::{QUIZ_ITEMS, SCALE_LABELS};
@@ -21,6 +21,7 @@ use crate::state::{use_journal, use_results};
 use crate::store;
 
 const STATEMENT_ID: &str = "quiz-statement";
+const REVIEW_ID: &str = "quiz-review";
 
 #[component]
 pub fn QuizPage() -> impl IntoView {
@@ -165,9 +166,11 @@ fn Intro(quiz: QuizControls) -> impl IntoView {
 }
 
 /// Moves focus to the statement once it is on screen, so a screen reader
-/// reads the new statement and the number keys keep working.
+/// reads the new statement and the number keys keep working. After the last
+/// statement the review takes its place: focus goes to its heading rather
+/// than falling back to the top of the page.
 fn focus_statement() {
-    focus_after_render(STATEMENT_ID);
+    focus_first_after_render(&[STATEMENT_ID, REVIEW_ID]);
 }
 
 #[component]
@@ -386,7 +389,7 @@ fn Review(quiz: QuizControls) -> impl IntoView {
 
     view! {
         <div class="quiz-review">
-            <h2>"Before your result"</h2>
+            <h2 id=REVIEW_ID tabindex="-1">"Before your result"</h2>
             {move || {
                 let skipped = skipped();
                 let focus = quiz.progress.with(|p| p.as_ref().map(|p| p.focus).unwrap_or_default());

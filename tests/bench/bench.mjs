@@ -4,6 +4,7 @@
 // Timings come from headless Chromium on this machine: compare runs on the
 // same machine, never across machines.
 import { chromium } from "@playwright/test";
+import { lighthousePages } from "./lighthouse.mjs";
 import { spawn } from "node:child_process";
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
@@ -20,7 +21,25 @@ const budgets = {
   quizAnswerP95: 16,
   searchKeystrokeP95: 16,
   openJournal5000: 100,
+  lighthouse: {
+    // Performance and LCP apply to the pages people land on first.
+    landing: ["home", "quiz", "article"],
+    performance: 100,
+    lcpMs: 1500,
+    tbtMs: 0,
+    cls: 0,
+    accessibility: 100,
+    bestPractices: 100,
+    seo: 95,
+  },
 };
+// Lighthouse's pages: median of 3 runs each.
+const LIGHTHOUSE_PAGES = [
+  { name: "home", path: "" },
+  { name: "quiz", path: "quiz" },
+  { name: "article", path: "learn/secure-attachment" },
+  { name: "journal", path: "journal" },
+];
 
 // ---------- bytes ----------
 const gz = (b) => gzipSync(b, { level: 9 }).length;
@@ -35,7 +54,10 @@ const assets = readdirSync(dist)
 const byName = Object.fromEntries(assets.map((a) => [a.file, a]));
 
 // ---------- a browser against a Pages-like server ----------
-const server = spawn("node", [new URL("../e2e/pages-server.mjs", import.meta.url).pathname, dist, String(PORT), BASE], {
+// Like Pages, except that deep links answer 200 with index.html instead of
+// 404.html with 404 (Lighthouse does not audit a 404 document); the page is
+// the same either way.
+const server = spawn("node", [new URL("../e2e/pages-server.mjs", import.meta.url).pathname, dist, String(PORT), BASE, "index-fallback"], {
   stdio: ["ignore", "pipe", "inherit"],
 });
 await new Promise((resolve) => server.stdout.once("data", resolve));
@@ -197,15 +219,41 @@ const journal = await (async () => {
 })();
 
 await browser.close();
+
+// ---------- Lighthouse ----------
+const lighthouse = await lighthousePages(ORIGIN + BASE, LIGHTHOUSE_PAGES);
 server.kill();
 
 // ---------- report ----------
+// "max": the value may not exceed the budget; "min": it may not fall below.
+const lb = budgets.lighthouse;
 const checks = [
   ["first-load transfer of home (gzip)", firstLoad.gzip, budgets.firstLoadGzip, "B"],
   ["quiz answer to next statement, p95", quiz.p95, budgets.quizAnswerP95, "ms"],
   ["journal search keystroke (5,000 entries), p95", journal.search.p95, budgets.searchKeystrokeP95, "ms"],
   ["open the journal (5,000 entries), median", journal.open.p50, budgets.openJournal5000, "ms"],
-].map(([name, value, budget, unit]) => ({ name, value, budget, unit, ok: value <= budget }));
+  ...lighthouse.pages.flatMap((p) => [
+    ...(lb.landing.includes(p.name)
+      ? [
+          [`Lighthouse ${p.name}: performance`, p.scores.performance, lb.performance, "", "min"],
+          [`Lighthouse ${p.name}: LCP`, p.lcpMs, lb.lcpMs, "ms"],
+        ]
+      : []),
+    [`Lighthouse ${p.name}: TBT`, p.tbtMs, lb.tbtMs, "ms"],
+    [`Lighthouse ${p.name}: CLS`, p.cls, lb.cls, ""],
+    [`Lighthouse ${p.name}: accessibility`, p.scores.accessibility, lb.accessibility, "", "min"],
+    [`Lighthouse ${p.name}: best practices`, p.scores["best-practices"], lb.bestPractices, "", "min"],
+    [`Lighthouse ${p.name}: SEO`, p.scores.seo, lb.seo, "", "min"],
+  ]),
+].map(([name, value, budget, unit, kind = "max"]) => ({
+  name,
+  value,
+  budget,
+  unit,
+  kind,
+  ok: kind === "max" ? value <= budget : value >= budget,
+}));
+const withUnit = (x, unit) => (unit ? `${x} ${unit}` : `${x}`);
 
 const result = {
   date: new Date().toISOString(),
@@ -214,8 +262,8 @@ const result = {
   quiz,
   route,
   journal,
+  lighthouse,
   checks,
-  notMeasuredYet: ["Lighthouse (issue 8)"],
 };
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, "latest.json"), JSON.stringify(result, null, 2) + "\n");
@@ -239,9 +287,23 @@ const md = [
   `| journal search keystroke, 5,000 entries, p50 / p95 (${journal.search.n}) | ${journal.search.p50} / ${journal.search.p95} ms |`,
   `| stored bytes of 5,000 journal entries (UTF-16) | ${journal.storedBytes} B |`,
   "",
+  `Lighthouse ${lighthouse.settings.version}, ${lighthouse.settings.formFactor}, ${lighthouse.settings.throttling} throttling, median of ${lighthouse.settings.runs} runs per figure; deep links served with status 200.`,
+  "",
+  "| page | performance | accessibility | best practices | SEO | FCP | LCP | TBT | CLS |",
+  "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+  ...lighthouse.pages.map(
+    (p) =>
+      `| ${p.name} (/${p.path}) | ${p.scores.performance} | ${p.scores.accessibility} | ${p.scores["best-practices"]} | ${p.scores.seo} | ${p.fcpMs} ms | ${p.lcpMs} ms | ${p.tbtMs} ms | ${p.cls} |`,
+  ),
+  "",
+  ...(lighthouse.pages.some((p) => p.flagged.length)
+    ? ["Lighthouse flagged (accessibility, best practices, SEO):", "", ...lighthouse.pages.flatMap((p) => p.flagged.map((f) => `- ${p.name}: ${f}`)), ""]
+    : []),
   "| budget | value | limit | |",
   "|---|---:|---:|---|",
-  ...checks.map((c) => `| ${c.name} | ${c.value} ${c.unit} | ${c.budget} ${c.unit} | ${c.ok ? "ok" : "OVER"} |`),
+  ...checks.map(
+    (c) => `| ${c.name} | ${withUnit(c.value, c.unit)} | ${c.kind === "max" ? "≤" : "≥"} ${withUnit(c.budget, c.unit)} | ${c.ok ? "ok" : "OVER"} |`,
+  ),
   "",
 ].join("\n");
 writeFileSync(join(outDir, "latest.md"), md);

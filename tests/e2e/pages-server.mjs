@@ -1,13 +1,16 @@
 // A static server that behaves like GitHub Pages for a project site:
 // the site lives under a sub-path, directories serve index.html, unknown
 // paths get 404.html with status 404, and text is gzip-compressed.
-// usage: node pages-server.mjs <dist-dir> <port> <base, e.g. /steady/>
+// usage: node pages-server.mjs <dist-dir> <port> <base, e.g. /steady/> [index-fallback]
+// With `index-fallback`, unknown paths get index.html with status 200 instead,
+// like a host configured that way (README: "Any other static host"); the
+// benchmark needs it because Lighthouse does not audit a 404 document.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 
-const [dist, port = "4173", base = "/steady/"] = process.argv.slice(2);
+const [dist, port = "4173", base = "/steady/", fallback] = process.argv.slice(2);
 if (!dist) {
   console.error("usage: node pages-server.mjs <dist-dir> <port> <base>");
   process.exit(2);
@@ -75,6 +78,7 @@ createServer(async (req, res) => {
     }
     const found = await fileAt(target);
     if (found) return await send(req, res, found, 200);
+    if (fallback === "index-fallback") return await send(req, res, join(root, "index.html"), 200);
     const notFound = await fileAt(join(root, "404.html"));
     if (notFound) return await send(req, res, notFound, 404);
     res.writeHead(404);

@@ -30,7 +30,8 @@ usage: cargo xtask <command>
                build under /steady/, end-to-end tests in headless Chromium
   build [URL]  release build into dist/ (public URL defaults to /)
   bench        build the release and measure it: asset bytes, first load,
-               interaction latencies; writes bench/latest.json and .md
+               interaction latencies, Lighthouse (installed in tests/bench
+               when missing); writes bench/latest.json and .md
   setup        install the toolchain only (add --browser for the test tools)
   post-build   (run by Trunk's hook) finish the staged build: 404.html
 ";
@@ -188,21 +189,25 @@ fn locked_version(package: &str) -> Result<String> {
         .to_string())
 }
 
-/// Playwright and binaryen (wasm-opt) from npm, into tests/node_modules.
-fn ensure_npm_packages() -> Result {
-    let tests = root().join("tests");
-    let lock = tests.join("package-lock.json");
-    let installed = tests.join("node_modules/.package-lock.json");
-    let fresh = match (
+/// Whether `npm ci` has run in `dir` since its lock file last changed.
+fn npm_installed(dir: &Path) -> bool {
+    let lock = dir.join("package-lock.json");
+    let installed = dir.join("node_modules/.package-lock.json");
+    match (
         fs::metadata(&lock).and_then(|m| m.modified()),
         fs::metadata(&installed).and_then(|m| m.modified()),
     ) {
         (Ok(l), Ok(i)) => i >= l,
         _ => false,
-    };
+    }
+}
+
+/// Playwright and binaryen (wasm-opt) from npm, into tests/node_modules.
+fn ensure_npm_packages() -> Result {
+    let tests = root().join("tests");
     let wasm_opt_ok =
         version_of("wasm-opt").is_some_and(|v| v.contains(&format!("version_{BINARYEN_VERSION}")));
-    if fresh && wasm_opt_ok {
+    if npm_installed(&tests) && wasm_opt_ok {
         return Ok(());
     }
     say("installing npm packages in tests/ (Playwright, binaryen for wasm-opt)");
@@ -211,6 +216,19 @@ fn ensure_npm_packages() -> Result {
         .args(["ci", "--no-audit", "--no-fund"])
         // Playwright must never download a browser: Debian's Chromium is used.
         .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))
+}
+
+/// Lighthouse, only for the benchmark: its own package in tests/bench, so the
+/// test install (and CI) does not carry it.
+fn ensure_bench_packages() -> Result {
+    let bench = root().join("tests/bench");
+    if npm_installed(&bench) {
+        return Ok(());
+    }
+    say("installing Lighthouse in tests/bench (once; only the benchmark uses it)");
+    run(cmd("npm")
+        .current_dir(&bench)
+        .args(["ci", "--no-audit", "--no-fund"]))
 }
 
 fn ensure_chromium() -> Result {
@@ -315,14 +333,17 @@ fn test() -> Result {
 /// Measures a release build; figures are for comparing commits on one machine.
 fn bench() -> Result {
     setup(true)?;
+    ensure_bench_packages()?;
     let dist = root().join("target/bench-dist");
     build_release(TEST_BASE, &dist)?;
-    say("measuring (headless Chromium)");
+    say("measuring (headless Chromium; Lighthouse runs each page 3 times)");
+    let chromium = env::var_os("CHROMIUM_PATH").unwrap_or_else(|| CHROMIUM.into());
     run(cmd("node")
         .current_dir(root().join("tests"))
         .arg("bench/bench.mjs")
         .arg(&dist)
-        .arg(root().join("bench")))
+        .arg(root().join("bench"))
+        .env("CHROME_PATH", chromium))
 }
 
 /// Trunk's post_build hook: runs in the staging folder before it becomes dist.
