@@ -18,6 +18,7 @@ pub fn App() -> impl IntoView {
     provide_results();
     provide_journal();
     provide_progress();
+    crate::wait::provide_wait_timer();
     sync_with_other_tabs();
     crate::offline::register(use_notices());
 
@@ -32,8 +33,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("report/:id") view=pages::result::ReportPage />
                     <Route path=path!("learn") view=pages::learn::Library />
                     <Route path=path!("learn/:slug") view=pages::learn::ArticlePage />
-                    <Route path=path!("practice") view=pages::sections::Practice />
-                    <Route path=path!("practice/:tool") view=pages::sections::PracticeTool />
+                    <Route path=path!("practice") view=pages::practice::Practice />
+                    <Route path=path!("practice/:tool") view=pages::practice::PracticeTool />
                     <Route path=path!("journal") view=pages::journal::JournalPage />
                     <Route path=path!("progress") view=pages::progress::ProgressPage />
                     <Route path=path!("data") view=pages::data::DataPage />

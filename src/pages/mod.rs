@@ -7,7 +7,7 @@ pub mod home;
 pub mod journal;
 pub mod learn;
 pub mod not_found;
+pub mod practice;
 pub mod progress;
 pub mod quiz;
 pub mod result;
-pub mod sections;

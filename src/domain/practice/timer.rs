@@ -120,6 +120,13 @@ impl Countdown {
         }
     }
 
+    /// Ends it now: what was used so far becomes the whole length.
+    pub fn stop(&mut self, now: f64) {
+        let used = self.elapsed(now).max(SECOND_MS);
+        self.total_ms = used;
+        self.run = Run::Running { ends_at: now };
+    }
+
     /// Adds time. After the end, the added time counts from `now`. The total
     /// never passes [`MAX_COUNTDOWN_MS`].
     pub fn extend(&mut self, by_ms: f64, now: f64) {
@@ -435,6 +442,21 @@ mod tests {
         assert_eq!(long.remaining(T0), MAX_COUNTDOWN_MS);
         c.extend(-MINUTE_MS, T0);
         assert_eq!(c.total_ms(), 16.0 * MINUTE_MS, "no negative extension");
+    }
+
+    #[test]
+    fn stopping_early_keeps_the_time_used() {
+        let mut c = Countdown::start(10.0 * MINUTE_MS, T0);
+        c.stop(T0 + 4.0 * MINUTE_MS);
+        assert!(c.is_finished(T0 + 4.0 * MINUTE_MS));
+        assert_eq!(c.elapsed(T0 + 9.0 * MINUTE_MS), 4.0 * MINUTE_MS);
+        let mut paused = Countdown::start(10.0 * MINUTE_MS, T0);
+        paused.pause(T0 + 2.0 * MINUTE_MS);
+        paused.stop(T0 + 50.0 * MINUTE_MS);
+        assert_eq!(paused.elapsed(T0 + 50.0 * MINUTE_MS), 2.0 * MINUTE_MS);
+        let mut instant = Countdown::start(MINUTE_MS, T0);
+        instant.stop(T0);
+        assert!(Countdown::from_parts(instant.total_ms(), instant.run()).is_ok());
     }
 
     #[test]

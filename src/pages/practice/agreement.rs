@@ -1,0 +1,5 @@
+use leptos::prelude::*;
+#[component]
+pub fn CoupleAgreement() -> impl IntoView {
+    view! { <p>"todo"</p> }
+}
