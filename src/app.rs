@@ -1,26 +1,74 @@
-//! The router and the app-wide state (theme, notices).
+//! The router and the app-wide state (theme, notices), behind the lock when
+//! one is set.
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::components::notice::{provide_notices, use_notices};
+use crate::components::notice::{Notices, provide_notices, use_notices};
 use crate::components::shell::Shell;
 use crate::components::theme::provide_theme;
 use crate::pages;
 use crate::paths;
 use crate::state::{provide_journal, provide_progress, provide_results, sync_with_other_tabs};
+use crate::store::{self, LockState};
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_notices();
     provide_theme();
+    let notices = use_notices();
+    crate::offline::register(notices);
+    // Open when there is no lock; otherwise once the passphrase opened it.
+    let open = RwSignal::new(store::lock_state() == LockState::Off);
+    let on_open = Callback::new(move |damaged: Vec<&'static str>| {
+        tell_damaged(notices, &damaged);
+        open.set(true);
+    });
+    move || {
+        if open.get() {
+            view! { <OpenApp /> }.into_any()
+        } else {
+            view! { <LockedApp on_open /> }.into_any()
+        }
+    }
+}
+
+fn tell_damaged(notices: Notices, damaged: &[&str]) {
+    if !damaged.is_empty() {
+        notices.show(format!(
+            "{} saved value(s) could not be opened with this passphrase ({}). They have been kept aside, unchanged, on the Your data page.",
+            damaged.len(),
+            damaged.join(", ")
+        ));
+    }
+}
+
+/// While locked: the library and help work, everything else asks for the
+/// passphrase.
+#[component]
+fn LockedApp(on_open: Callback<Vec<&'static str>>) -> impl IntoView {
+    let unlock = move || view! { <pages::lock::UnlockPage on_open /> };
+    view! {
+        <Router base=paths::base().router_base().to_string()>
+            <Shell>
+                <Routes fallback=unlock>
+                    <Route path=path!("learn") view=pages::learn::Library />
+                    <Route path=path!("learn/:slug") view=pages::learn::ArticlePage />
+                    <Route path=path!("help") view=pages::help::Help />
+                </Routes>
+            </Shell>
+        </Router>
+    }
+}
+
+#[component]
+fn OpenApp() -> impl IntoView {
     provide_results();
     provide_journal();
     provide_progress();
     crate::wait::provide_wait_timer();
     sync_with_other_tabs();
-    crate::offline::register(use_notices());
 
     view! {
         <Router base=paths::base().router_base().to_string()>

@@ -7,7 +7,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AesDerivedKeyParams, AesGcmParams, CryptoKey, Pbkdf2Params, SubtleCrypto};
 
-use crate::domain::lock::{CHECK_TEXT, Iv, KeyRecipe, LockRecord, Passphrase, Salt, Sealed};
+use crate::domain::lock::{
+    CHECK_TEXT, EncryptedBackup, Iv, KeyRecipe, LockRecord, Passphrase, Salt, Sealed,
+};
 
 /// A key made from a passphrase; only usable to seal and open.
 #[derive(Clone)]
@@ -149,4 +151,25 @@ pub async fn unlock(
         Ok(_) => Err(CryptoError::WrongKey),
         Err(e) => Err(e),
     }
+}
+
+/// A backup file sealed with its own passphrase and a fresh salt, so the
+/// file can be opened anywhere Steady runs without the lock of this device.
+pub async fn seal_backup(
+    passphrase: &Passphrase,
+    backup_json: &str,
+) -> Result<String, CryptoError> {
+    let recipe = new_recipe()?;
+    let key = derive_key(passphrase, &recipe).await?;
+    let sealed = seal(&key, backup_json.as_bytes()).await?;
+    Ok(EncryptedBackup { recipe, sealed }.to_file())
+}
+
+/// The backup inside an encrypted file.
+pub async fn open_backup(
+    passphrase: &Passphrase,
+    file: &EncryptedBackup,
+) -> Result<Vec<u8>, CryptoError> {
+    let key = derive_key(passphrase, &file.recipe).await?;
+    open(&key, &file.sealed).await
 }

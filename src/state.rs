@@ -41,6 +41,11 @@ pub fn use_results() -> Results {
     expect_context::<Results>()
 }
 
+/// The results, unless Steady is still locked.
+pub fn try_use_results() -> Option<Results> {
+    use_context::<Results>()
+}
+
 impl Results {
     pub fn history(self) -> RwSignal<History> {
         self.history

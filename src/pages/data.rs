@@ -7,11 +7,15 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::clock;
+use crate::components::focus::focus_after_render;
 use crate::components::theme::use_theme;
+use crate::crypto::{self, CryptoError};
 use crate::domain::backup::{self, AppData, Backup, ImportError, ImportMode, MAX_BACKUP_BYTES};
 use crate::domain::journal::to_markdown;
+use crate::domain::lock::{EncryptedBackup, Passphrase};
 use crate::domain::theme::ThemeChoice;
 use crate::files::{self, FileProblem};
+use crate::pages::lock::LockSection;
 use crate::state::{AllData, use_journal};
 use crate::store;
 
@@ -49,6 +53,8 @@ fn file_stamp() -> String {
 
 #[component]
 pub fn DataPage() -> impl IntoView {
+    // Shared so that erasing everything also shows the lock as off.
+    let lock_on = RwSignal::new(store::lock_state() != store::LockState::Off);
     view! {
         <Title text="Your data and settings" />
         <h1>"Your data and settings"</h1>
@@ -57,10 +63,11 @@ pub fn DataPage() -> impl IntoView {
         </p>
         <BackupSection />
         <RestoreSection />
+        <LockSection on=lock_on />
         <StorageSection />
         <KeptAsideSection />
         <ThemeSection />
-        <EraseSection />
+        <EraseSection lock_on />
     }
 }
 
@@ -69,22 +76,60 @@ fn BackupSection() -> impl IntoView {
     let journal = use_journal().journal();
     let last = RwSignal::new(store::last_export());
     let status = RwSignal::new(None::<String>);
+    // Encrypting is the default once the lock is on: a plain file would undo it.
+    let encrypt = RwSignal::new(store::lock_state() != store::LockState::Off);
+    let new = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let sealing = RwSignal::new(false);
     let export_json = move |_| {
         let now = clock::now();
-        let data = store::load_app_data();
-        let text = data.to_backup(now).to_json_pretty();
-        match files::download(
+        let text = store::load_app_data().to_backup(now).to_json_pretty();
+        let finish = move |file: &str, note: &str| match files::download(
             &format!("steady-backup-{}.json", file_stamp()),
             "application/json",
-            &text,
+            file,
         ) {
             Ok(()) => {
                 let _ = store::record_export(now);
                 last.set(Some(now));
-                status.set(Some("Backup downloaded. Keep it somewhere private: it holds your journal in plain text.".into()));
+                status.set(Some(note.to_string()));
             }
             Err(_) => status.set(Some("This browser did not allow the download.".into())),
+        };
+        if !encrypt.get_untracked() {
+            finish(
+                &text,
+                "Backup downloaded. Keep it somewhere private: it holds your journal in plain text.",
+            );
+            return;
         }
+        let passphrase = match Passphrase::choose(&new.get_untracked(), &again.get_untracked()) {
+            Ok(p) => p,
+            Err(why) => {
+                status.set(Some(format!("{why} No file was made.")));
+                return;
+            }
+        };
+        if sealing.get_untracked() {
+            return;
+        }
+        sealing.set(true);
+        status.set(Some("Encrypting the backup\u{2026}".into()));
+        spawn_local(async move {
+            let sealed = crypto::seal_backup(&passphrase, &text).await;
+            sealing.set(false);
+            match sealed {
+                Ok(file) => {
+                    new.set(String::new());
+                    again.set(String::new());
+                    finish(
+                        &file,
+                        "Encrypted backup downloaded. It opens only with the passphrase you just chose.",
+                    );
+                }
+                Err(e) => status.set(Some(format!("{e} No file was made."))),
+            }
+        });
     };
     let export_markdown = move |_| {
         let text = journal.with_untracked(|j| to_markdown(&j.entries(), clock::date_time));
@@ -119,6 +164,23 @@ fn BackupSection() -> impl IntoView {
             <h2 id="backup-heading">"Back up"</h2>
             <p>"A backup is one file with your journal, quiz results, self-checks and plan. You can restore it here or in Steady on another device."</p>
             {move || reminder().map(|r| view! { <p class="reminder">{r}</p> })}
+            <label class="choice" for="backup-encrypt">
+                <input id="backup-encrypt" type="checkbox" prop:checked=move || encrypt.get() on:change=move |_| encrypt.update(|e| *e = !*e) />
+                "Encrypt the backup with a passphrase"
+            </label>
+            {move || encrypt.get().then(|| view! {
+                <div class="backup-passphrase">
+                    <div class="field">
+                        <label class="field-label" for="backup-new">"Passphrase for this file (at least 8 characters)"</label>
+                        <input id="backup-new" type="password" autocomplete="new-password" prop:value=move || new.get() on:input=move |ev| new.set(event_target_value(&ev)) />
+                    </div>
+                    <div class="field">
+                        <label class="field-label" for="backup-again">"The same passphrase again"</label>
+                        <input id="backup-again" type="password" autocomplete="new-password" prop:value=move || again.get() on:input=move |ev| again.set(event_target_value(&ev)) />
+                    </div>
+                    <p class="hint">"Without this passphrase the file cannot be opened, by you or anyone. It can differ from the lock's passphrase."</p>
+                </div>
+            })}
             <div class="actions">
                 <button type="button" class="button primary" on:click=export_json>"Download a backup"</button>
                 <button type="button" class="button" on:click=export_markdown>"Download the journal as Markdown"</button>
@@ -145,9 +207,69 @@ fn RestoreSection() -> impl IntoView {
     let message = RwSignal::new(None::<(bool, String)>);
     let input_ref = NodeRef::<leptos::html::Input>::new();
     let all = AllData::capture();
+    // An encrypted backup waiting for its passphrase.
+    let sealed_file = RwSignal::new(None::<(String, EncryptedBackup)>);
+    let file_passphrase = RwSignal::new(String::new());
+    let opening = RwSignal::new(false);
+    let open_sealed = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some((name, sealed)) = sealed_file.get_untracked() else {
+            return;
+        };
+        let Some(passphrase) = Passphrase::entered(&file_passphrase.get_untracked()) else {
+            message.set(Some((false, "Type the backup's passphrase first.".into())));
+            return;
+        };
+        if opening.get_untracked() {
+            return;
+        }
+        opening.set(true);
+        message.set(None);
+        spawn_local(async move {
+            let opened = crypto::open_backup(&passphrase, &sealed).await;
+            opening.set(false);
+            match opened.map(|bytes| backup::parse_backup(&bytes)) {
+                Ok(Ok(backup)) => {
+                    file_passphrase.set(String::new());
+                    sealed_file.set(None);
+                    pending.set(Some(PendingImport {
+                        name,
+                        backup,
+                        current: store::load_app_data(),
+                    }));
+                }
+                Ok(Err(problem)) => message.set(Some((
+                    false,
+                    format!("\u{201c}{name}\u{201d} could not be imported. {problem}"),
+                ))),
+                Err(CryptoError::WrongKey) => message.set(Some((
+                    false,
+                    "That passphrase does not open this backup. Check it and try again. Nothing was changed.".into(),
+                ))),
+                Err(e) => message.set(Some((false, format!("{e} Nothing was changed.")))),
+            }
+        });
+    };
+    let ask_passphrase = move || {
+        let (name, _) = sealed_file.get()?;
+        Some(view! {
+            <form class="import-preview" on:submit=open_sealed>
+                <p>{format!("\u{201c}{name}\u{201d} is encrypted. Enter the passphrase it was saved with.")}</p>
+                <div class="field">
+                    <label class="field-label" for="import-passphrase">"Passphrase for this backup"</label>
+                    <input id="import-passphrase" type="password" autocomplete="off" prop:value=move || file_passphrase.get() on:input=move |ev| file_passphrase.set(event_target_value(&ev)) />
+                </div>
+                <div class="actions">
+                    <button type="submit" class="button primary">{move || if opening.get() { "Opening\u{2026}" } else { "Open the backup" }}</button>
+                    <button type="button" class="button quiet" on:click=move |_| sealed_file.set(None)>"Cancel"</button>
+                </div>
+            </form>
+        })
+    };
 
     let on_pick = move |_| {
         pending.set(None);
+        sealed_file.set(None);
         message.set(None);
         let Some(file) = input_ref
             .get_untracked()
@@ -159,7 +281,17 @@ fn RestoreSection() -> impl IntoView {
         let name = file.name();
         leptos::task::spawn_local(async move {
             let parsed = match files::read_text(file, MAX_BACKUP_BYTES).await {
-                Ok(bytes) => backup::parse_backup(&bytes),
+                Ok(bytes) => match backup::parse_backup(&bytes) {
+                    Err(ImportError::Encrypted) => match EncryptedBackup::parse(&bytes) {
+                        Ok(sealed) => {
+                            sealed_file.set(Some((name, sealed)));
+                            focus_after_render("import-passphrase");
+                            return;
+                        }
+                        Err(problem) => Err(problem),
+                    },
+                    parsed => parsed,
+                },
                 Err(FileProblem::TooLarge(bytes)) => Err(ImportError::TooLarge { bytes }),
                 Err(FileProblem::Unreadable) => Err(ImportError::NotJson),
             };
@@ -253,6 +385,7 @@ fn RestoreSection() -> impl IntoView {
                 <span class="field-label">"Backup file"</span>
                 <input type="file" accept=".json,application/json" node_ref=input_ref on:change=on_pick />
             </label>
+            {ask_passphrase}
             {preview}
             <div role="status" class="import-status">
                 {move || message.get().map(|(ok, text)| view! { <p class=if ok { "success" } else { "warning" }>{text}</p> })}
@@ -352,13 +485,14 @@ fn ThemeSection() -> impl IntoView {
 }
 
 #[component]
-fn EraseSection() -> impl IntoView {
+fn EraseSection(lock_on: RwSignal<bool>) -> impl IntoView {
     let asking = RwSignal::new(false);
     let done = RwSignal::new(false);
     let all = AllData::capture();
     let erase = move |_| {
         store::erase_everything();
         all.reload();
+        lock_on.set(false);
         asking.set(false);
         done.set(true);
     };

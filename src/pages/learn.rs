@@ -8,7 +8,7 @@ use crate::content::{self, ARTICLES, Article, SHELVES};
 use crate::domain::library::{self, Searchable, StyleFilter};
 use crate::pages::not_found::NotFound;
 use crate::paths::href;
-use crate::state::use_results;
+use crate::state::try_use_results;
 
 /// Each article's search words, derived from its HTML on the first search
 /// (not at start-up: most visits never search).
@@ -38,10 +38,12 @@ fn search_index() -> Vec<Searchable<'static>> {
 pub fn Library() -> impl IntoView {
     let query = RwSignal::new(String::new());
     // Someone who has taken the quiz starts on the shelf for their closest
-    // style; "Everything" is one tap away.
-    let latest = use_results()
-        .history()
-        .with_untracked(|h| h.latest().map(|r| r.region()));
+    // style; "Everything" is one tap away. While Steady is locked there are
+    // no results to read.
+    let latest = try_use_results().and_then(|r| {
+        r.history()
+            .with_untracked(|h| h.latest().map(|r| r.region()))
+    });
     let style = RwSignal::new(latest.map_or(StyleFilter::All, StyleFilter::for_region));
 
     // `None` while the box is empty: the shelves show instead of results.
