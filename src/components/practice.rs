@@ -38,13 +38,13 @@ pub fn ToolPage(slug: &'static str, children: Children) -> impl IntoView {
 /// "How strong is the feeling?" 0 to 10, or not rated.
 #[component]
 pub fn IntensityPicker(
-    id: &'static str,
+    #[prop(into)] id: String,
     label: &'static str,
     value: RwSignal<Option<Intensity>>,
 ) -> impl IntoView {
     view! {
         <div class="field intensity-field">
-            <label class="field-label" for=id>{label}" "<span class="optional">"(0 to 10, optional)"</span></label>
+            <label class="field-label" for=id.clone()>{label}" "<span class="optional">"(0 to 10, optional)"</span></label>
             <select id=id
                 prop:value=move || value.get().map(|i| i.value().to_string()).unwrap_or_default()
                 on:change=move |ev| value.set(event_target_value(&ev).parse().ok().and_then(Intensity::new))>
@@ -114,9 +114,24 @@ pub fn TimerPanel(
             cb.run(());
         }
     };
-    let state = move || {
+    // (paused, finished): changes rarely, so the buttons are not rebuilt
+    // on every tick and keep their focus.
+    let state = Memo::new(move |_| {
         let now = now.get();
         countdown.with(|c| c.map(|c| (c.is_paused(), c.is_finished(now))))
+    });
+    let toggle = move |_| {
+        let at = clock::now();
+        countdown.update(|c| {
+            if let Some(c) = c {
+                if c.is_paused() {
+                    c.resume(at);
+                } else {
+                    c.pause(at);
+                }
+            }
+        });
+        now.set(at);
     };
     view! {
         <div class="timer-panel">
@@ -128,17 +143,17 @@ pub fn TimerPanel(
                 prop:value=move || { let n = now.get(); countdown.with(|c| c.map_or(0.0, |c| c.fraction_done(n))) }></progress>
             <p class="timer-status" role="status" aria-live="polite">{move || announcement.get()}</p>
             <div class="actions timer-actions">
-                {move || match state() {
-                    Some((false, false)) => Some(view! { <button type="button" class="button" on:click=change(|c, at, _| c.pause(at))>"Pause"</button> }.into_any()),
-                    Some((true, false)) => Some(view! { <button type="button" class="button primary" on:click=change(|c, at, _| c.resume(at))>"Resume"</button> }.into_any()),
-                    _ => None,
-                }}
-                {move || state().map(|_| view! {
+                {move || matches!(state.get(), Some((_, false))).then(|| view! {
+                    <button type="button" class="button" on:click=toggle>
+                        {move || if matches!(state.get(), Some((true, _))) { "Resume" } else { "Pause" }}
+                    </button>
+                })}
+                {move || state.get().map(|_| view! {
                     <button type="button" class="button" on:click=change(|c, at, m| c.extend(f64::from(m) * 60_000.0, at))>
                         {format!("Add {}", words(f64::from(extend_minutes) * 60_000.0))}
                     </button>
                 })}
-                {move || matches!(state(), Some((_, false))).then(|| view! {
+                {move || matches!(state.get(), Some((_, false))).then(|| view! {
                     <button type="button" class="button quiet" on:click=stop>"Stop"</button>
                 })}
             </div>

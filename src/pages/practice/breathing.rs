@@ -59,7 +59,10 @@ pub fn Breathing() -> impl IntoView {
         }
         None => problem.set(Some("Choose a length of 1 to 20 minutes.")),
     };
-    let finished = move || countdown.with(|c| c.is_some_and(|c| c.is_finished(now.get())));
+    // Memos: these change rarely, so the controls are not rebuilt each tick.
+    let finished =
+        Memo::new(move |_| countdown.with(|c| c.is_some_and(|c| c.is_finished(now.get()))));
+    let active = Memo::new(move |_| countdown.with(Option::is_some));
     let build = Callback::new(move |()| {
         let at = clock::now();
         let (mins, breaths) = countdown.with_untracked(|c| {
@@ -79,7 +82,7 @@ pub fn Breathing() -> impl IntoView {
     });
     view! {
         <ToolPage slug="breathing">
-            {move || countdown.with(Option::is_none).then(|| view! {
+            {move || (!active.get()).then(|| view! {
                 <div class="tool-setup">
                     <label class="field">
                         <span class="field-label">"Length in minutes"</span>
@@ -91,14 +94,14 @@ pub fn Breathing() -> impl IntoView {
                     <div class="actions">
                         <button type="button" class="button primary" on:click=start>"Start breathing"</button>
                     </div>
-                    <p class="warning" role="status">{move || problem.get()}</p>
+                    <div role="status">{move || problem.get().map(|p| view! { <p class="warning">{p}</p> })}</div>
                 </div>
             })}
-            {move || countdown.with(Option::is_some).then(|| view! {
+            {move || active.get().then(|| view! {
                 <BreathingGuide countdown now />
                 <TimerPanel countdown now label="Session" />
             })}
-            {move || finished().then(|| view! {
+            {move || finished.get().then(|| view! {
                 <section class="tool-finish" aria-labelledby="breath-done">
                     <h2 id="breath-done">"How do you feel now?"</h2>
                     <IntensityPicker id="breath-after" label="How strong is the feeling now?" value=after />

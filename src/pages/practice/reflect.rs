@@ -80,10 +80,10 @@ pub fn TriggerLog() -> impl IntoView {
                 <legend class="field-label">"Where do you feel it in your body?"</legend>
                 <div class="chips">
                     {BODY_PLACES.iter().map(|place| view! {
-                        <label class="choice chip">
+                        <label class="chip">
                             <input type="checkbox" prop:checked=move || places.with(|p| p.contains(place))
                                 on:change=move |_| places.update(|p| if let Some(i) = p.iter().position(|x| x == place) { p.remove(i); } else { p.push(place); }) />
-                            {*place}
+                            <span>{*place}</span>
                         </label>
                     }).collect_view()}
                 </div>

@@ -24,6 +24,7 @@ pub fn Wait() -> impl IntoView {
     // The answer's save clears the timer (and the block that saved it), so
     // the confirmation lives here.
     let saved = RwSignal::new(false);
+    let idle = Memo::new(move |_| timer.with(Option::is_none));
     view! {
         <ToolPage slug="wait">
             <div class="form-status" role="status">
@@ -31,7 +32,7 @@ pub fn Wait() -> impl IntoView {
                     <p class="saved">"Your answer was saved to your journal. "<a href=href("journal")>"See it in your journal"</a>"."</p>
                 })}
             </div>
-            {move || if timer.with(Option::is_none) {
+            {move || if idle.get() {
                 view! { <StartWait saved /> }.into_any()
             } else {
                 view! { <Waiting saved /> }.into_any()
@@ -89,7 +90,7 @@ fn StartWait(saved: RwSignal<bool>) -> impl IntoView {
             <div class="actions">
                 <button type="submit" class="button primary">"Start waiting"</button>
             </div>
-            <p class="warning" role="status">{move || problem.get()}</p>
+            <div role="status">{move || problem.get().map(|p| view! { <p class="warning">{p}</p> })}</div>
         </form>
     }
 }
@@ -101,13 +102,14 @@ fn Waiting(saved: RwSignal<bool>) -> impl IntoView {
     let answer = RwSignal::new(None::<StillWant>);
     let after = RwSignal::new(None::<Intensity>);
     let problem = RwSignal::new(None::<&'static str>);
-    let state = move || {
+    // (paused, finished): changes rarely, so the controls keep their focus.
+    let state = Memo::new(move |_| {
         let now = wait.now();
         timer.with(|t| {
             t.as_ref()
                 .map(|t| (t.countdown.is_paused(), t.countdown.is_finished(now)))
         })
-    };
+    });
     let announcement = Memo::new(move |_| {
         let now = wait.now();
         timer.with(|t| {
@@ -153,18 +155,18 @@ fn Waiting(saved: RwSignal<bool>) -> impl IntoView {
                     .map(|t| format!("Ends at {}. It keeps counting if you read elsewhere in Steady or reload.", clock::time(t.countdown.ends_at(now)))))
             }}</p>
             <div class="actions timer-actions">
-                {move || match state() {
-                    Some((false, false)) => Some(view! { <button type="button" class="button" on:click=move |_| wait.change(|t, now| t.countdown.pause(now))>"Pause"</button> }.into_any()),
-                    Some((true, false)) => Some(view! { <button type="button" class="button primary" on:click=move |_| wait.change(|t, now| t.countdown.resume(now))>"Resume"</button> }.into_any()),
-                    _ => None,
-                }}
+                {move || matches!(state.get(), Some((_, false))).then(|| view! {
+                    <button type="button" class="button" on:click=move |_| wait.change(|t, now| if t.countdown.is_paused() { t.countdown.resume(now) } else { t.countdown.pause(now) })>
+                        {move || if matches!(state.get(), Some((true, _))) { "Resume" } else { "Pause" }}
+                    </button>
+                })}
                 <button type="button" class="button" on:click=move |_| wait.change(|t, now| t.countdown.extend(5.0 * MINUTE_MS, now))>"Add 5 minutes"</button>
-                {move || matches!(state(), Some((_, false))).then(|| view! {
+                {move || matches!(state.get(), Some((_, false))).then(|| view! {
                     <button type="button" class="button quiet" on:click=move |_| wait.change(|t, now| t.countdown.stop(now))>"Stop and decide now"</button>
                 })}
                 <button type="button" class="button quiet" on:click=move |_| wait.clear()>"Discard this wait"</button>
             </div>
-            {move || matches!(state(), Some((_, true))).then(|| view! {
+            {move || matches!(state.get(), Some((_, true))).then(|| view! {
                 <section class="tool-finish" aria-labelledby="wait-done">
                     <h2 id="wait-done" tabindex="-1">"The wait is over. Do you still want to?"</h2>
                     <fieldset class="choice-group">
@@ -178,7 +180,7 @@ fn Waiting(saved: RwSignal<bool>) -> impl IntoView {
                         }).collect_view()}
                     </fieldset>
                     <IntensityPicker id="wait-after" label="How strong is the urge now?" value=after />
-                    <p class="warning" role="status">{move || problem.get()}</p>
+                    <div role="status">{move || problem.get().map(|p| view! { <p class="warning">{p}</p> })}</div>
                     <SaveUse answers=build on_saved label="Save my answer" />
                 </section>
             })}
