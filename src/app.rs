@@ -67,6 +67,7 @@ fn OpenApp() -> impl IntoView {
     provide_results();
     provide_journal();
     provide_progress();
+    crate::wait::provide_wait_timer();
     sync_with_other_tabs();
 
     view! {
@@ -80,8 +81,8 @@ fn OpenApp() -> impl IntoView {
                     <Route path=path!("report/:id") view=pages::result::ReportPage />
                     <Route path=path!("learn") view=pages::learn::Library />
                     <Route path=path!("learn/:slug") view=pages::learn::ArticlePage />
-                    <Route path=path!("practice") view=pages::sections::Practice />
-                    <Route path=path!("practice/:tool") view=pages::sections::PracticeTool />
+                    <Route path=path!("practice") view=pages::practice::Practice />
+                    <Route path=path!("practice/:tool") view=pages::practice::PracticeTool />
                     <Route path=path!("journal") view=pages::journal::JournalPage />
                     <Route path=path!("progress") view=pages::progress::ProgressPage />
                     <Route path=path!("data") view=pages::data::DataPage />

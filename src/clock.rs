@@ -55,6 +55,11 @@ pub fn date_time(ms: f64) -> String {
     format(ms, &[("dateStyle", "medium"), ("timeStyle", "short")])
 }
 
+/// "18:45" (or "6:45 PM"), in the user's locale and clock.
+pub fn time(ms: f64) -> String {
+    format(ms, &[("timeStyle", "short")])
+}
+
 /// The start of a day picked in a date field (`2026-11-22`), in local time.
 pub fn day_start(value: &str) -> Option<f64> {
     if value.len() != 10 {

@@ -1,6 +1,6 @@
 //! Everything from `content/`, compiled at build time by content-pipeline
 //! (see build.rs): the library and pages, the quiz and its result wording,
-//! the self-check, the starter plan and the feeling words. Nothing here
+//! the self-check, the starter plan, and the practice hub and tools' words. Nothing here
 //! parses markdown or TOML at run time.
 
 use crate::domain::quiz::{Dimension, Item, Region};
@@ -71,7 +71,68 @@ pub struct PlanStep {
     pub href: &'static str,
 }
 
+/// A group on the practice hub ("I want to pull away") and its tools' slugs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PracticeNeed {
+    pub title: &'static str,
+    /// Slugs from `routes::PRACTICE_TOOLS`; checked at build time.
+    pub tools: &'static [&'static str],
+}
+
+/// A tool's card on the hub and the introduction on its page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ToolWords {
+    pub slug: &'static str,
+    pub summary: &'static str,
+    pub intro: &'static str,
+}
+
+/// A labelled box with a hint under it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LabelHint {
+    pub label: &'static str,
+    pub hint: &'static str,
+}
+
+/// One region of the body scan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScanStep {
+    pub region: &'static str,
+    pub cue: &'static str,
+    pub seconds: u32,
+}
+
+/// A repair script: lines with `{blank}`s (see `domain::practice::repair`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RepairScript {
+    /// `apology`, `timeout`, `understanding` or `soothe`, in that order.
+    pub id: &'static str,
+    pub title: &'static str,
+    pub when: &'static str,
+    pub template: &'static [&'static str],
+}
+
+/// A secure-functioning principle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Principle {
+    pub title: &'static str,
+    pub text: &'static str,
+}
+
+/// The words of one "I'm activated" step, in `ActivatedStep` order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StepWords {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub text: &'static str,
+}
+
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
+
+/// The hub card and introduction of the tool at `practice/<slug>`.
+pub fn tool_words(slug: &str) -> Option<&'static ToolWords> {
+    PRACTICE_TOOL_WORDS.iter().find(|t| t.slug == slug)
+}
 
 pub fn dimension_words(dimension: Dimension) -> &'static DimensionWords {
     &DIMENSION_WORDS[dimension as usize]
@@ -177,6 +238,29 @@ mod tests {
             assert_eq!(w.plan.len(), 4);
             assert_eq!(w.next_steps.len(), 3);
         }
+    }
+
+    #[test]
+    fn practice_content_matches_the_domain() {
+        use crate::domain::practice::activated::ActivatedStep;
+        use crate::domain::practice::repair::pieces;
+        for (slug, _) in crate::routes::PRACTICE_TOOLS {
+            assert!(tool_words(slug).is_some(), "{slug}");
+        }
+        for need in PRACTICE_NEEDS {
+            for slug in need.tools {
+                assert!(tool_words(slug).is_some(), "{slug}");
+            }
+        }
+        for script in &REPAIR_SCRIPTS {
+            for line in script.template {
+                assert!(pieces(line).is_ok(), "{line}");
+            }
+        }
+        for (step, words) in ActivatedStep::ALL.iter().zip(&ACTIVATED_STEPS) {
+            assert_eq!(step.id(), words.id);
+        }
+        assert!(!BODY_SCAN.is_empty());
     }
 
     #[test]

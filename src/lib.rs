@@ -18,6 +18,7 @@ pub mod paths;
 pub mod routes;
 pub mod state;
 pub mod store;
+pub mod wait;
 
 /// Mounts the app in place of the static shell that `index.html` painted
 /// before the wasm arrived.

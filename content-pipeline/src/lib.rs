@@ -160,7 +160,7 @@ pub fn compile(content_dir: &Path, static_routes: &[&str]) -> Result<String, Vec
         static_routes,
         &mut diags,
     );
-    data_code += &practice::compile_prompts(&content_dir.join("practice/prompts.toml"), &mut diags);
+    data_code += &practice::compile(&content_dir.join("practice"), static_routes, &mut diags);
     if diags.is_empty() {
         Ok(generate(&docs) + &data_code)
     } else {

@@ -4,6 +4,7 @@
 pub mod charts;
 pub mod focus;
 pub mod notice;
+pub mod practice;
 pub mod shell;
 pub mod theme;
 pub mod title;

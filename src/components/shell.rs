@@ -10,6 +10,7 @@ use crate::components::notice::NoticeArea;
 use crate::components::theme::ThemeToggle;
 use crate::paths;
 use crate::routes::{HELP, SECTIONS};
+use crate::wait::WaitIndicator;
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
@@ -80,6 +81,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             </nav>
         </header>
         <NoticeArea />
+        <WaitIndicator />
         <main id="main" class="wrap" tabindex="-1">
             {children()}
         </main>

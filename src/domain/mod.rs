@@ -12,6 +12,7 @@ pub mod insights;
 pub mod journal;
 pub mod library;
 pub mod lock;
+pub mod practice;
 pub mod quiz;
 pub mod report;
 pub mod theme;

@@ -8,7 +8,7 @@ pub mod journal;
 pub mod learn;
 pub mod lock;
 pub mod not_found;
+pub mod practice;
 pub mod progress;
 pub mod quiz;
 pub mod result;
-pub mod sections;

@@ -28,6 +28,7 @@ use crate::domain::history::History;
 use crate::domain::insights::{SelfCheck, StarterPlan};
 use crate::domain::journal::Journal;
 use crate::domain::lock::{LockRecord, Passphrase, Sealed};
+use crate::domain::practice::timer::UrgeTimer;
 use crate::domain::quiz::QuizProgress;
 use crate::domain::theme::ThemeChoice;
 
@@ -50,15 +51,18 @@ const PLAN_KEY: &str = "steady.plan";
 const PLAN_VERSION: u32 = 1;
 const LAST_EXPORT_KEY: &str = "steady.last-export";
 const LAST_EXPORT_VERSION: u32 = 1;
+const WAIT_KEY: &str = "steady.practice.wait";
+const WAIT_VERSION: u32 = 1;
 const QUARANTINE_PREFIX: &str = "steady.quarantine.";
 /// The lock's salt and check value; present exactly when the lock is on.
 const LOCK_KEY: &str = "steady.lock";
 
 /// What the lock keeps sealed: everything the person wrote or answered.
 /// The theme and the date of the last export say nothing about them.
-const PROTECTED: [&str; 6] = [
+const PROTECTED: [&str; 7] = [
     JOURNAL_KEY,
     DRAFT_KEY,
+    WAIT_KEY,
     QUIZ_RESULTS_KEY,
     QUIZ_PROGRESS_KEY,
     SELF_CHECKS_KEY,
@@ -310,6 +314,35 @@ pub async fn save_draft(draft: &JournalDraft) -> Result<(), NotSaved> {
 
 pub fn clear_draft() {
     remove_raw(DRAFT_KEY);
+}
+
+/// The running (or paused, or just finished) wait timer of "Wait before you
+/// act". A stored timer that cannot be read is kept aside like any other
+/// value; one that ended long ago is simply forgotten. Either way the key is
+/// cleared and the reason comes back for the person to be told.
+pub fn load_wait_timer(now: f64) -> Result<Option<UrgeTimer>, String> {
+    let why = match load::<UrgeTimer>(WAIT_KEY, WAIT_VERSION) {
+        Ok(None) => return Ok(None),
+        Ok(Some(timer)) => match timer.check_current(now) {
+            Ok(timer) => return Ok(Some(timer)),
+            Err(problem) => problem.to_string(),
+        },
+        Err(unreadable) => unreadable.to_string(),
+    };
+    // An unreadable value was copied aside by `load` (or is guarded, and
+    // `remove_raw` leaves it alone).
+    remove_raw(WAIT_KEY);
+    Err(why)
+}
+
+pub async fn save_wait_timer(timer: &UrgeTimer) -> Result<(), NotSaved> {
+    let turn = turn();
+    let _turn = turn.lock().await;
+    write(WAIT_KEY, envelope::encode(WAIT_VERSION, timer)).await
+}
+
+pub fn clear_wait_timer() {
+    remove_raw(WAIT_KEY);
 }
 
 /// What another tab changed, from the browser's `storage` event.

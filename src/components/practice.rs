@@ -1,0 +1,256 @@
+//! Pieces every practice tool shares: the page frame, the 0-10 intensity
+//! picker, a ticking clock, the timer panel with its controls and spoken
+//! milestones, and the block that saves a finished use to the journal.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::clock;
+use crate::components::title::Title;
+use crate::content;
+use crate::domain::journal::Intensity;
+use crate::domain::practice::record::ToolUse;
+use crate::domain::practice::timer::{Countdown, digits, words};
+use crate::paths::href;
+use crate::routes::{HELP, PRACTICE_TOOLS};
+use crate::state::JournalData;
+
+/// A tool's page: its title, introduction, a care line, then the tool.
+#[component]
+pub fn ToolPage(slug: &'static str, children: Children) -> impl IntoView {
+    let name = PRACTICE_TOOLS
+        .iter()
+        .find(|(s, _)| *s == slug)
+        .map_or(slug, |(_, n)| *n);
+    let intro = content::tool_words(slug).map(|w| w.intro);
+    view! {
+        <Title text=name />
+        <p class="breadcrumb"><a href=href("practice")>"Practice"</a></p>
+        <h1>{name}</h1>
+        {intro.map(|i| view! { <p class="lead">{i}</p> })}
+        <p class="care-line">"For self-reflection, not therapy. If you feel unsafe, "<a href=href(HELP)>"find help now"</a>"."</p>
+        <div class="tool">{children()}</div>
+    }
+}
+
+/// "How strong is the feeling?" 0 to 10, or not rated.
+#[component]
+pub fn IntensityPicker(
+    #[prop(into)] id: String,
+    label: &'static str,
+    value: RwSignal<Option<Intensity>>,
+) -> impl IntoView {
+    view! {
+        <div class="field intensity-field">
+            <label class="field-label" for=id.clone()>{label}" "<span class="optional">"(0 to 10, optional)"</span></label>
+            <select id=id
+                prop:value=move || value.get().map(|i| i.value().to_string()).unwrap_or_default()
+                on:change=move |ev| value.set(event_target_value(&ev).parse().ok().and_then(Intensity::new))>
+                <option value="">"Not rated"</option>
+                {Intensity::all().map(|i| {
+                    let n = i.value();
+                    let text = match n { 0 => "0, none".to_string(), 10 => "10, as strong as it gets".to_string(), n => n.to_string() };
+                    view! { <option value=n.to_string()>{text}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// The wall clock, updated every `every_ms` while this component lives.
+pub fn ticker(every_ms: u64) -> RwSignal<f64> {
+    let now = RwSignal::new(clock::now());
+    if let Ok(handle) = set_interval_with_handle(
+        move || now.set(clock::now()),
+        Duration::from_millis(every_ms),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    now
+}
+
+/// Time left, progress, and pause / resume / extend / stop for a countdown.
+/// The digits are not a live region; the milestones (start, each minute or
+/// quarter minute, paused, the end) are announced politely.
+#[component]
+pub fn TimerPanel(
+    countdown: RwSignal<Option<Countdown>>,
+    now: RwSignal<f64>,
+    /// What "extend" adds, in minutes.
+    #[prop(default = 1)]
+    extend_minutes: u32,
+    /// Called by the stop button after the countdown was stopped.
+    #[prop(optional)]
+    on_stop: Option<Callback<()>>,
+    /// A name for the timer, read before its time ("Break timer").
+    label: &'static str,
+) -> impl IntoView {
+    let announcement = Memo::new(move |_| {
+        let now = now.get();
+        countdown.with(|c| c.map(|c| c.announcement(now)).unwrap_or_default())
+    });
+    let change = move |f: fn(&mut Countdown, f64, u32)| {
+        move |_| {
+            let at = clock::now();
+            countdown.update(|c| {
+                if let Some(c) = c {
+                    f(c, at, extend_minutes);
+                }
+            });
+            now.set(at);
+        }
+    };
+    let stop = move |_| {
+        let at = clock::now();
+        countdown.update(|c| {
+            if let Some(c) = c {
+                c.stop(at);
+            }
+        });
+        now.set(at);
+        if let Some(cb) = on_stop {
+            cb.run(());
+        }
+    };
+    // (paused, finished): changes rarely, so the buttons are not rebuilt
+    // on every tick and keep their focus.
+    let state = Memo::new(move |_| {
+        let now = now.get();
+        countdown.with(|c| c.map(|c| (c.is_paused(), c.is_finished(now))))
+    });
+    let toggle = move |_| {
+        let at = clock::now();
+        countdown.update(|c| {
+            if let Some(c) = c {
+                if c.is_paused() {
+                    c.resume(at);
+                } else {
+                    c.pause(at);
+                }
+            }
+        });
+        now.set(at);
+    };
+    view! {
+        <div class="timer-panel">
+            <p class="timer-digits" role="timer" aria-live="off">
+                <span class="visually-hidden">{label}": "</span>
+                {move || { let n = now.get(); countdown.with(|c| c.map(|c| digits(c.remaining(n))).unwrap_or_default()) }}
+            </p>
+            <progress class="timer-progress" max="1" aria-label=format!("{label}, time used")
+                prop:value=move || { let n = now.get(); countdown.with(|c| c.map_or(0.0, |c| c.fraction_done(n))) }></progress>
+            <p class="timer-status" role="status" aria-live="polite">{move || announcement.get()}</p>
+            <div class="actions timer-actions">
+                {move || matches!(state.get(), Some((_, false))).then(|| view! {
+                    <button type="button" class="button" on:click=toggle>
+                        {move || if matches!(state.get(), Some((true, _))) { "Resume" } else { "Pause" }}
+                    </button>
+                })}
+                {move || state.get().map(|_| view! {
+                    <button type="button" class="button" on:click=change(|c, at, m| c.extend(f64::from(m) * 60_000.0, at))>
+                        {format!("Add {}", words(f64::from(extend_minutes) * 60_000.0))}
+                    </button>
+                })}
+                {move || matches!(state.get(), Some((_, false))).then(|| view! {
+                    <button type="button" class="button quiet" on:click=stop>"Stop"</button>
+                })}
+            </div>
+        </div>
+    }
+}
+
+/// Saves a finished use as a journal entry: the one place the practice
+/// tools write to the journal. On success the entry's id comes back; on
+/// failure, a message that keeps the person's words on screen.
+pub async fn save_use(journal: JournalData, use_: ToolUse) -> Result<String, String> {
+    let entry = use_
+        .into_entry(clock::random_id(), clock::now())
+        .map_err(|e| e.0)?;
+    let id = entry.id.clone();
+    journal
+        .change(|j| j.upsert(entry))
+        .await
+        .map_err(|not_saved| {
+            format!("{not_saved} Not saved: your answers are still here, nothing was lost.")
+        })?;
+    Ok(id)
+}
+
+/// The save button and what happened. `answers` reads the tool's answers;
+/// `on_saved` clears the form, and only runs after a successful save.
+#[component]
+pub fn SaveUse(
+    answers: Callback<(), ToolUse>,
+    #[prop(optional)] on_saved: Option<Callback<()>>,
+    #[prop(default = "Save to my journal")] label: &'static str,
+) -> impl IntoView {
+    let journal = crate::state::use_journal();
+    let status = RwSignal::new(None::<Result<(), String>>);
+    let busy = RwSignal::new(false);
+    let save = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        let use_ = answers.run(());
+        spawn_local(async move {
+            let result = save_use(journal, use_).await.map(|_| ());
+            if result.is_ok()
+                && let Some(cb) = on_saved
+            {
+                cb.run(());
+            }
+            status.set(Some(result));
+            busy.set(false);
+        });
+    };
+    view! {
+        <div class="save-use">
+            <button type="button" class="button primary" on:click=save>{label}</button>
+            <div class="form-status" role="status">
+                {move || status.get().map(|r| match r {
+                    Ok(()) => view! {
+                        <p class="saved">"Saved to your journal. "<a href=href("journal")>"See it in your journal"</a>" or "<a href=href("progress")>"what helps, on Progress"</a>"."</p>
+                    }.into_any(),
+                    Err(why) => view! { <p class="warning">{why}</p> }.into_any(),
+                })}
+            </div>
+        </div>
+    }
+}
+
+/// Options for a text field with suggestions (`<datalist>`).
+#[component]
+pub fn Suggestions(id: &'static str, words: &'static [&'static str]) -> impl IntoView {
+    view! {
+        <datalist id=id>
+            {words.iter().map(|w| view! { <option value=*w></option> }).collect_view()}
+        </datalist>
+    }
+}
+
+/// A labelled text box (multi-line with `rows` > 1) bound to `value`.
+#[component]
+pub fn TextField(
+    label: String,
+    value: RwSignal<String>,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(default = 1)] rows: u32,
+    #[prop(optional)] list: Option<&'static str>,
+    #[prop(optional)] id: Option<&'static str>,
+) -> impl IntoView {
+    let input = move |ev| value.set(event_target_value(&ev));
+    view! {
+        <label class="field">
+            <span class="field-label">{label}</span>
+            {hint.map(|h| view! { <span class="hint">{h}</span> })}
+            {if rows > 1 {
+                view! { <textarea id=id rows=rows.to_string() prop:value=move || value.get() on:input=input></textarea> }.into_any()
+            } else {
+                view! { <input id=id type="text" list=list prop:value=move || value.get() on:input=input /> }.into_any()
+            }}
+        </label>
+    }
+}

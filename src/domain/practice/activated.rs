@@ -1,0 +1,163 @@
+//! "I'm activated": five steps in a fixed order, each of which can be done
+//! or skipped, and going back is always possible. The run is saved whole.
+
+/// The steps, in the order they are offered. `content/practice/prompts.toml`
+/// must list exactly these ids in this order (checked at build time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActivatedStep {
+    Breathe,
+    Name,
+    Wait,
+    Reframe,
+    Choose,
+}
+
+impl ActivatedStep {
+    pub const ALL: [ActivatedStep; 5] = [
+        ActivatedStep::Breathe,
+        ActivatedStep::Name,
+        ActivatedStep::Wait,
+        ActivatedStep::Reframe,
+        ActivatedStep::Choose,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            ActivatedStep::Breathe => "breathe",
+            ActivatedStep::Name => "name",
+            ActivatedStep::Wait => "wait",
+            ActivatedStep::Reframe => "reframe",
+            ActivatedStep::Choose => "choose",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// What happened to a step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    NotReached,
+    Done,
+    Skipped,
+}
+
+/// Where a run is: the step shown (or none once past the last) and what
+/// happened to each step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActivatedRun {
+    at: Option<ActivatedStep>,
+    outcomes: [Outcome; 5],
+}
+
+impl Default for ActivatedRun {
+    fn default() -> Self {
+        ActivatedRun {
+            at: Some(ActivatedStep::Breathe),
+            outcomes: [Outcome::NotReached; 5],
+        }
+    }
+}
+
+impl ActivatedRun {
+    /// The step on screen; `None` when every step is behind.
+    pub fn current(&self) -> Option<ActivatedStep> {
+        self.at
+    }
+
+    pub fn outcome(&self, step: ActivatedStep) -> Outcome {
+        self.outcomes[step.index()]
+    }
+
+    fn advance(&mut self, outcome: Outcome) {
+        if let Some(step) = self.at {
+            self.outcomes[step.index()] = outcome;
+            self.at = ActivatedStep::ALL.get(step.index() + 1).copied();
+        }
+    }
+
+    pub fn done(&mut self) {
+        self.advance(Outcome::Done);
+    }
+
+    pub fn skip(&mut self) {
+        self.advance(Outcome::Skipped);
+    }
+
+    /// One step back (from the end, to the last step).
+    pub fn back(&mut self) {
+        self.at = match self.at {
+            None => Some(ActivatedStep::Choose),
+            Some(step) => ActivatedStep::ALL
+                .get(step.index().wrapping_sub(1))
+                .copied()
+                .or(Some(step)),
+        };
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.at.is_none()
+    }
+
+    /// "Step 2 of 5".
+    pub fn position(&self) -> Option<(usize, usize)> {
+        self.at.map(|s| (s.index() + 1, ActivatedStep::ALL.len()))
+    }
+
+    /// How many steps were done rather than skipped.
+    pub fn done_count(&self) -> usize {
+        self.outcomes
+            .iter()
+            .filter(|o| **o == Outcome::Done)
+            .count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_step_can_be_done_or_skipped_in_order() {
+        let mut run = ActivatedRun::default();
+        assert_eq!(run.position(), Some((1, 5)));
+        run.done();
+        run.skip();
+        assert_eq!(run.current(), Some(ActivatedStep::Wait));
+        run.skip();
+        run.done();
+        assert_eq!(run.position(), Some((5, 5)));
+        run.done();
+        assert!(run.is_finished());
+        assert_eq!(run.position(), None);
+        assert_eq!(run.outcome(ActivatedStep::Name), Outcome::Skipped);
+        assert_eq!(run.outcome(ActivatedStep::Reframe), Outcome::Done);
+        assert_eq!(run.done_count(), 3);
+        run.done();
+        assert_eq!(run.done_count(), 3, "nothing after the end");
+    }
+
+    #[test]
+    fn back_goes_one_step_and_stops_at_the_first() {
+        let mut run = ActivatedRun::default();
+        run.back();
+        assert_eq!(run.current(), Some(ActivatedStep::Breathe));
+        for _ in 0..5 {
+            run.skip();
+        }
+        run.back();
+        assert_eq!(run.current(), Some(ActivatedStep::Choose));
+        run.back();
+        assert_eq!(run.current(), Some(ActivatedStep::Reframe));
+        run.done();
+        assert_eq!(run.outcome(ActivatedStep::Reframe), Outcome::Done);
+    }
+
+    #[test]
+    fn ids_are_the_ones_the_content_uses() {
+        let ids: Vec<&str> = ActivatedStep::ALL.iter().map(|s| s.id()).collect();
+        assert_eq!(ids, ["breathe", "name", "wait", "reframe", "choose"]);
+    }
+}

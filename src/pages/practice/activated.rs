@@ -1,0 +1,195 @@
+//! "I'm activated": breathe for a minute, name it, wait, reframe, choose a
+//! secure response. Every step can be skipped; the whole run is saved.
+
+use leptos::prelude::*;
+
+use crate::clock;
+use crate::components::focus::focus_after_render;
+use crate::components::practice::{
+    IntensityPicker, SaveUse, Suggestions, TextField, TimerPanel, ToolPage, ticker,
+};
+use crate::content::{ACTIVATED_STEPS, BODY_PLACES, FEELING_WORDS, SECURE_RESPONSES};
+use crate::domain::journal::Intensity;
+use crate::domain::practice::activated::{ActivatedRun, ActivatedStep, Outcome};
+use crate::domain::practice::breathing::BreathingSession;
+use crate::domain::practice::record::{ActivatedNotes, activated_use};
+use crate::domain::practice::timer::{Countdown, DEFAULT_WAIT, MINUTE_MS, WaitMinutes};
+use crate::paths::href;
+
+use super::breathing::BreathingGuide;
+
+#[component]
+pub fn Activated() -> impl IntoView {
+    let run = RwSignal::new(ActivatedRun::default());
+    let current = Memo::new(move |_| run.with(ActivatedRun::current));
+    let before = RwSignal::new(None::<Intensity>);
+    let after = RwSignal::new(None::<Intensity>);
+    let now = ticker(100);
+    let breath = RwSignal::new(None::<Countdown>);
+    let wait = RwSignal::new(None::<Countdown>);
+    let wait_minutes = RwSignal::new(DEFAULT_WAIT.to_string());
+    let feeling = RwSignal::new(String::new());
+    let body = RwSignal::new(String::new());
+    let story = RwSignal::new(String::new());
+    let explanations: [RwSignal<String>; 3] = std::array::from_fn(|_| RwSignal::new(String::new()));
+    let response = RwSignal::new(String::new());
+    let own_response = RwSignal::new(String::new());
+
+    let move_on = move |f: fn(&mut ActivatedRun)| {
+        move |_| {
+            run.update(f);
+            focus_after_render("activated-step");
+        }
+    };
+    let answers = Callback::new(move |()| {
+        let at = clock::now();
+        let chosen = [own_response.get_untracked(), response.get_untracked()]
+            .into_iter()
+            .find(|r| !r.trim().is_empty())
+            .unwrap_or_default();
+        let notes = ActivatedNotes {
+            feeling: feeling.get_untracked(),
+            body: body.get_untracked(),
+            waited_minutes: wait
+                .get_untracked()
+                .map(|c| ((c.elapsed(at) / MINUTE_MS).round() as u32).max(1)),
+            story: story.get_untracked(),
+            explanations: explanations.map(|e| e.get_untracked()),
+            response: chosen,
+        };
+        let titles: [&str; 5] = std::array::from_fn(|i| ACTIVATED_STEPS[i].title);
+        run.with_untracked(|r| {
+            activated_use(
+                r,
+                &titles,
+                &notes,
+                before.get_untracked(),
+                after.get_untracked(),
+            )
+        })
+    });
+    let restart = move |_| {
+        run.set(ActivatedRun::default());
+        for s in [feeling, body, story, response, own_response] {
+            s.set(String::new());
+        }
+        for e in explanations {
+            e.set(String::new());
+        }
+        breath.set(None);
+        wait.set(None);
+        before.set(None);
+        after.set(None);
+        focus_after_render("activated-step");
+    };
+    let start_breath = move |_| {
+        let at = clock::now();
+        now.set(at);
+        breath.set(Some(BreathingSession::start_ms(MINUTE_MS, at).countdown));
+    };
+    let start_wait = move |_| {
+        if let Some(m) = WaitMinutes::parse(&wait_minutes.get_untracked()) {
+            let at = clock::now();
+            now.set(at);
+            wait.set(Some(Countdown::start(m.ms(), at)));
+        }
+    };
+    let breathing = Memo::new(move |_| breath.with(Option::is_some));
+    let waiting = Memo::new(move |_| wait.with(Option::is_some));
+
+    view! {
+        <ToolPage slug="activated">
+            {move || current.get().map(|step| {
+                let words = ACTIVATED_STEPS[step.index()];
+                let (n, of) = run.with_untracked(|r| r.position().unwrap_or((1, 5)));
+                let body_of_step = match step {
+                    ActivatedStep::Breathe => view! {
+                        <IntensityPicker id="activated-before" label="How strong is the feeling right now?" value=before />
+                        {move || (!breathing.get()).then(|| view! {
+                            <div class="actions"><button type="button" class="button primary" on:click=start_breath>"Start a minute of breathing"</button></div>
+                        })}
+                        {move || breathing.get().then(|| view! {
+                            <BreathingGuide countdown=breath now />
+                            <TimerPanel countdown=breath now label="Breathing" />
+                        })}
+                    }.into_any(),
+                    ActivatedStep::Name => view! {
+                        <TextField label="The feeling".to_string() hint="A word or two. Pick one from the list or use your own." value=feeling list="activated-feelings" id="activated-feeling" />
+                        <Suggestions id="activated-feelings" words=FEELING_WORDS />
+                        <div class="field">
+                            <label class="field-label" for="activated-body">"Where it sits in your body"</label>
+                            <select id="activated-body" prop:value=move || body.get() on:change=move |ev| body.set(event_target_value(&ev))>
+                                <option value="">"Not sure"</option>
+                                {BODY_PLACES.iter().map(|p| view! { <option value=*p>{*p}</option> }).collect_view()}
+                            </select>
+                        </div>
+                    }.into_any(),
+                    ActivatedStep::Wait => view! {
+                        {move || (!waiting.get()).then(|| view! {
+                            <label class="field">
+                                <span class="field-label">"Wait for how many minutes?"</span>
+                                <input type="number" min="1" max="120" step="1" inputmode="numeric" prop:value=move || wait_minutes.get() on:input=move |ev| wait_minutes.set(event_target_value(&ev)) />
+                            </label>
+                            <div class="actions"><button type="button" class="button primary" on:click=start_wait>"Start waiting"</button></div>
+                        })}
+                        {move || waiting.get().then(|| view! { <TimerPanel countdown=wait now label="Wait" extend_minutes=5 /> })}
+                        <p class="hint">"To keep a wait running while you do other things, use "<a href=href("practice/wait")>"Wait before you act"</a>" instead."</p>
+                    }.into_any(),
+                    ActivatedStep::Reframe => view! {
+                        <TextField label="The story my mind is telling".to_string() value=story rows=2 id="activated-story" />
+                        {explanations.into_iter().enumerate().map(|(i, e)| view! {
+                            <TextField label=format!("Another explanation ({})", i + 1) value=e rows=2 />
+                        }).collect_view()}
+                    }.into_any(),
+                    ActivatedStep::Choose => view! {
+                        <fieldset class="choice-group">
+                            <legend class="field-label">"A secure response"</legend>
+                            {SECURE_RESPONSES.iter().map(|r| view! {
+                                <label class="choice">
+                                    <input type="radio" name="secure-response" prop:checked=move || response.get() == *r on:change=move |_| response.set(r.to_string()) />
+                                    {*r}
+                                </label>
+                            }).collect_view()}
+                        </fieldset>
+                        <TextField label="Or in my own words".to_string() value=own_response rows=2 />
+                    }.into_any(),
+                };
+                view! {
+                    <section class="activated-step" aria-labelledby="activated-step">
+                        <p class="meta">{format!("Step {n} of {of}")}</p>
+                        <h2 id="activated-step" tabindex="-1">{words.title}</h2>
+                        <p>{words.text}</p>
+                        {body_of_step}
+                        <div class="actions step-actions">
+                            <button type="button" class="button primary" on:click=move_on(ActivatedRun::done)>
+                                {if step == ActivatedStep::Choose { "Done, finish" } else { "Done, next step" }}
+                            </button>
+                            <button type="button" class="button" on:click=move_on(ActivatedRun::skip)>"Skip this step"</button>
+                            {(n > 1).then(|| view! { <button type="button" class="button quiet" on:click=move_on(ActivatedRun::back)>"Back"</button> })}
+                        </div>
+                    </section>
+                }.into_any()
+            }).unwrap_or_else(|| view! {
+                <section class="tool-finish" aria-labelledby="activated-step">
+                    <h2 id="activated-step" tabindex="-1">"You came through it"</h2>
+                    <ul class="activated-summary">
+                        {ActivatedStep::ALL.into_iter().map(|s| {
+                            let outcome = match run.with_untracked(|r| r.outcome(s)) {
+                                Outcome::Done => "done",
+                                Outcome::Skipped => "skipped",
+                                Outcome::NotReached => "not reached",
+                            };
+                            view! { <li>{format!("{}: {outcome}", ACTIVATED_STEPS[s.index()].title)}</li> }
+                        }).collect_view()}
+                    </ul>
+                    <IntensityPicker id="activated-after" label="How strong is the feeling now?" value=after />
+                    <SaveUse answers label="Save this run to my journal" />
+                    <div class="actions">
+                        <button type="button" class="button quiet" on:click=move_on(ActivatedRun::back)>"Back"</button>
+                        <button type="button" class="button quiet" on:click=restart>"Start over"</button>
+                    </div>
+                </section>
+            }.into_any())}
+        </ToolPage>
+    }
+}

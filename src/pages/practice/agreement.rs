@@ -1,0 +1,68 @@
+//! Secure functioning: the four principles, and a couple agreement the
+//! person writes, saves and can print (the print stylesheet shows only the
+//! agreement sheet).
+
+use leptos::prelude::*;
+
+use crate::components::practice::{SaveUse, TextField, ToolPage};
+use crate::content::{AGREEMENT_PROMPTS, SECURE_PRINCIPLES};
+use crate::domain::journal::EntryKind;
+use crate::domain::practice::record::ToolUse;
+
+#[component]
+pub fn CoupleAgreement() -> impl IntoView {
+    let names = RwSignal::new(String::new());
+    let answers_by_prompt: Vec<RwSignal<String>> = AGREEMENT_PROMPTS
+        .iter()
+        .map(|_| RwSignal::new(String::new()))
+        .collect();
+    let answers_by_prompt = StoredValue::new(answers_by_prompt);
+    let answers = Callback::new(move |()| {
+        answers_by_prompt.with_value(|a| {
+            AGREEMENT_PROMPTS.iter().zip(a).fold(
+                ToolUse::new(EntryKind::CoupleAgreement).field("Between", &names.get_untracked()),
+                |u, (p, s)| u.field(p, &s.get_untracked()),
+            )
+        })
+    });
+    let print = move |_| {
+        let _ = window().print();
+    };
+    view! {
+        <ToolPage slug="couple-agreement">
+            <section aria-labelledby="principles">
+                <h2 id="principles">"The four principles"</h2>
+                <ol class="principles">
+                    {SECURE_PRINCIPLES.iter().map(|p| view! { <li><strong>{p.title}</strong>" "{p.text}</li> }).collect_view()}
+                </ol>
+            </section>
+            <section aria-labelledby="write-agreement">
+                <h2 id="write-agreement">"Write your agreement"</h2>
+                <p>"Finish each sentence together, in your own words. Leave out any that do not fit you."</p>
+                <TextField label="Between (your names)".to_string() value=names id="agreement-names" />
+                {AGREEMENT_PROMPTS.iter().enumerate().map(|(n, p)| {
+                    let value = answers_by_prompt.with_value(|a| a[n]);
+                    view! { <TextField label=p.to_string() value rows=2 /> }
+                }).collect_view()}
+            </section>
+            <article class="agreement-sheet" aria-labelledby="sheet-title">
+                <h2 id="sheet-title">"Our agreement"</h2>
+                {move || { let n = names.get(); (!n.trim().is_empty()).then(|| view! { <p class="meta">{format!("Between {}", n.trim())}</p> }) }}
+                <ol>
+                    {SECURE_PRINCIPLES.iter().map(|p| view! { <li>{p.title}</li> }).collect_view()}
+                </ol>
+                <ul class="agreement-lines">
+                    {AGREEMENT_PROMPTS.iter().enumerate().map(|(n, p)| {
+                        let value = answers_by_prompt.with_value(|a| a[n]);
+                        let stem = p.trim_end_matches("...").trim_end();
+                        move || { let v = value.get(); (!v.trim().is_empty()).then(|| view! { <li>{format!("{stem} {}", v.trim())}</li> }) }
+                    }).collect_view()}
+                </ul>
+            </article>
+            <div class="actions">
+                <button type="button" class="button" on:click=print>"Print the agreement"</button>
+            </div>
+            <SaveUse answers label="Save the agreement to my journal" />
+        </ToolPage>
+    }
+}

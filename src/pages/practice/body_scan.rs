@@ -1,0 +1,150 @@
+//! The body scan: a guided walk through the body, one region at a time,
+//! with a note for what you find in each.
+
+use leptos::prelude::*;
+
+use crate::clock;
+use crate::components::practice::{IntensityPicker, SaveUse, ToolPage, ticker};
+use crate::content::BODY_SCAN;
+use crate::domain::journal::{EntryKind, Intensity};
+use crate::domain::practice::body_scan::BodyScanWalk;
+use crate::domain::practice::record::ToolUse;
+use crate::domain::practice::timer::digits;
+
+fn seconds() -> Vec<u32> {
+    BODY_SCAN.iter().map(|s| s.seconds).collect()
+}
+
+#[component]
+pub fn BodyScan() -> impl IntoView {
+    let walk = RwSignal::new(None::<BodyScanWalk>);
+    let stopped = RwSignal::new(false);
+    let notes: Vec<RwSignal<String>> = BODY_SCAN
+        .iter()
+        .map(|_| RwSignal::new(String::new()))
+        .collect();
+    let notes = StoredValue::new(notes);
+    let before = RwSignal::new(None::<Intensity>);
+    let after = RwSignal::new(None::<Intensity>);
+    let now = ticker(500);
+    let secs = StoredValue::new(seconds());
+    // Moves on when a region's time is up.
+    Effect::new(move |_| {
+        let at = now.get();
+        if walk.with_untracked(|w| w.is_some_and(|w| w.countdown().is_finished(at) && !w.is_over()))
+        {
+            walk.update(|w| {
+                if let Some(w) = w {
+                    secs.with_value(|s| w.tick(s, at));
+                }
+            });
+        }
+    });
+    let over = Memo::new(move |_| stopped.get() || walk.with(|w| w.is_some_and(|w| w.is_over())));
+    let running = Memo::new(move |_| walk.with(Option::is_some) && !over.get());
+    let current = Memo::new(move |_| walk.with(|w| w.and_then(|w| w.step())));
+    let paused = move || walk.with(|w| w.is_some_and(|w| w.countdown().is_paused()));
+    let start = move |_| {
+        stopped.set(false);
+        walk.set(secs.with_value(|s| BodyScanWalk::start(s, clock::now())));
+    };
+    let control = move |f: fn(&mut BodyScanWalk, &[u32], f64)| {
+        move |_| {
+            let at = clock::now();
+            walk.update(|w| {
+                if let Some(w) = w {
+                    secs.with_value(|s| f(w, s, at));
+                }
+            });
+            now.set(at);
+        }
+    };
+    let announcement = Memo::new(move |_| {
+        match (
+            walk.get().map(|w| (w.step(), w.countdown().is_paused())),
+            stopped.get(),
+        ) {
+            (_, true) => "Body scan stopped.".to_string(),
+            (Some((Some(n), true)), _) => format!("Paused at {}.", BODY_SCAN[n].region),
+            (Some((Some(n), false)), _) => format!(
+                "Region {} of {}: {}. {}",
+                n + 1,
+                BODY_SCAN.len(),
+                BODY_SCAN[n].region,
+                BODY_SCAN[n].cue
+            ),
+            (Some((None, _)), _) => "The body scan is complete.".to_string(),
+            (None, _) => String::new(),
+        }
+    });
+    let answers = Callback::new(move |()| {
+        let visited = walk.with_untracked(|w| w.map_or(0, |w| w.step().unwrap_or(BODY_SCAN.len())));
+        let use_ = ToolUse::new(EntryKind::BodyScan)
+            .field(
+                "Regions",
+                &format!("{} of {}", visited.max(1), BODY_SCAN.len()),
+            )
+            .intensity(before.get_untracked(), after.get_untracked());
+        notes.with_value(|n| {
+            BODY_SCAN.iter().zip(n).fold(use_, |u, (s, note)| {
+                u.field(s.region, &note.get_untracked())
+            })
+        })
+    });
+    let on_saved = Callback::new(move |()| {
+        notes.with_value(|n| n.iter().for_each(|s| s.set(String::new())));
+        before.set(None);
+        after.set(None);
+    });
+    view! {
+        <ToolPage slug="body-scan">
+            <p class="visually-hidden" role="status" aria-live="polite">{move || announcement.get()}</p>
+            {move || walk.with(Option::is_none).then(|| view! {
+                <div class="tool-setup">
+                    <p>{format!("About {} minutes, {} regions. It moves on by itself at a gentle pace; you can pause, go on early or stop at any time.", BODY_SCAN.iter().map(|s| s.seconds).sum::<u32>().div_ceil(60), BODY_SCAN.len())}</p>
+                    <IntensityPicker id="scan-before" label="How tense or stirred up do you feel?" value=before />
+                    <div class="actions"><button type="button" class="button primary" on:click=start>"Start the body scan"</button></div>
+                </div>
+            })}
+            {move || running.get().then(|| view! {
+                <section class="scan-step" aria-labelledby="scan-region">
+                    {move || current.get().map(|n| {
+                        let s = BODY_SCAN[n];
+                        let note = notes.with_value(|v| v[n]);
+                        view! {
+                            <p class="meta">{format!("Region {} of {}", n + 1, BODY_SCAN.len())}</p>
+                            <h2 id="scan-region">{s.region}</h2>
+                            <p class="scan-cue">{s.cue}</p>
+                            <progress class="timer-progress" max=BODY_SCAN.len().to_string() prop:value=n + 1 aria-label="Regions reached"></progress>
+                            <label class="field">
+                                <span class="field-label">{format!("What I notice in my {} ", s.region.to_lowercase())}<span class="optional">"(optional)"</span></span>
+                                <input type="text" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev)) />
+                            </label>
+                        }
+                    })}
+                    <p class="timer-digits" role="timer" aria-live="off">
+                        <span class="visually-hidden">"Time left in this region: "</span>
+                        {move || walk.with(|w| w.map(|w| digits(w.countdown().remaining(now.get()))))}
+                    </p>
+                    <div class="actions timer-actions">
+                        <button type="button" class="button"
+                            on:click=control(|w, _, at| if w.countdown().is_paused() { w.resume(at) } else { w.pause(at) })>
+                            {move || if paused() { "Resume" } else { "Pause" }}
+                        </button>
+                        <button type="button" class="button" on:click=control(|w, s, at| w.next(s, at))>"Next region"</button>
+                        <button type="button" class="button quiet" on:click=move |_| stopped.set(true)>"Stop"</button>
+                    </div>
+                </section>
+            })}
+            {move || over.get().then(|| view! {
+                <section class="tool-finish" aria-labelledby="scan-done">
+                    <h2 id="scan-done">"Afterwards"</h2>
+                    <p>"Take a moment before you move on. If one place stood out, your notes are kept with this entry."</p>
+                    <IntensityPicker id="scan-after" label="How tense or stirred up do you feel now?" value=after />
+                    <SaveUse answers on_saved />
+                    <div class="actions"><button type="button" class="button quiet" on:click=start>"Start again"</button></div>
+                </section>
+            })}
+        </ToolPage>
+    }
+}

@@ -1,0 +1,116 @@
+//! The physiological sigh: a paced guide with text cues. With reduced
+//! motion the circle is hidden (style/main.css) and the text cues and
+//! progress bars remain.
+
+use leptos::prelude::*;
+
+use crate::clock;
+use crate::components::practice::{IntensityPicker, SaveUse, TimerPanel, ToolPage, ticker};
+use crate::domain::journal::Intensity;
+use crate::domain::practice::breathing::{BreathingSession, DEFAULT_SESSION, SessionMinutes};
+use crate::domain::practice::record::breathing_use;
+use crate::domain::practice::timer::{Countdown, MINUTE_MS};
+
+/// The guide for a running session: a circle that grows and shrinks with
+/// the breath, the cue in words, and how far into the breath you are.
+/// Reused by "I'm activated" for its one-minute breath.
+#[component]
+pub fn BreathingGuide(countdown: RwSignal<Option<Countdown>>, now: RwSignal<f64>) -> impl IntoView {
+    let phase = Memo::new(move |_| {
+        let now = now.get();
+        countdown.with(|c| c.map(|c| BreathingSession { countdown: c }.phase(now)))
+    });
+    // The cue changes with the phase only, so it is announced once a phase.
+    let cue = Memo::new(move |_| {
+        let finished = countdown.with(|c| c.is_some_and(|c| c.is_finished(now.get())));
+        if finished {
+            return "Done. Breathe normally.".to_string();
+        }
+        phase.with(|p| p.map(|p| p.phase.cue().to_string()).unwrap_or_default())
+    });
+    view! {
+        <div class="breath-guide">
+            <div class="breath-stage" aria-hidden="true">
+                <div class=move || format!("breath-circle {}", phase.get().map_or("", |p| p.phase.class()))
+                    style:transform=move || format!("scale({:.3})", 0.45 + 0.55 * phase.get().map_or(0.0, |p| p.fullness))></div>
+            </div>
+            <p class="breath-cue" aria-live="polite" aria-atomic="true">{move || cue.get()}</p>
+            <label class="field breath-phase-field">
+                <span class="field-label">"This part of the breath"</span>
+                <progress max="1" prop:value=move || phase.get().map_or(0.0, |p| p.progress)></progress>
+            </label>
+            <p class="meta">{move || phase.get().map(|p| format!("Breath {}", p.cycle))}</p>
+        </div>
+    }
+}
+
+#[component]
+pub fn Breathing() -> impl IntoView {
+    let minutes = RwSignal::new(DEFAULT_SESSION.to_string());
+    let before = RwSignal::new(None::<Intensity>);
+    let after = RwSignal::new(None::<Intensity>);
+    let countdown = RwSignal::new(None::<Countdown>);
+    let now = ticker(100);
+    let problem = RwSignal::new(None::<&'static str>);
+    let start = move |_| match SessionMinutes::parse(&minutes.get_untracked()) {
+        Some(m) => {
+            problem.set(None);
+            countdown.set(Some(BreathingSession::start(m, clock::now()).countdown));
+        }
+        None => problem.set(Some("Choose a length of 1 to 20 minutes.")),
+    };
+    // Memos: these change rarely, so the controls are not rebuilt each tick.
+    let finished =
+        Memo::new(move |_| countdown.with(|c| c.is_some_and(|c| c.is_finished(now.get()))));
+    let active = Memo::new(move |_| countdown.with(Option::is_some));
+    let build = Callback::new(move |()| {
+        let at = clock::now();
+        let (mins, breaths) = countdown.with_untracked(|c| {
+            c.map_or((0, 0), |c| {
+                let s = BreathingSession { countdown: c };
+                (
+                    (c.elapsed(at) / MINUTE_MS).round() as u32,
+                    s.breaths_done(at),
+                )
+            })
+        });
+        breathing_use(mins, breaths, before.get_untracked(), after.get_untracked())
+    });
+    let on_saved = Callback::new(move |()| {
+        before.set(None);
+        after.set(None);
+    });
+    view! {
+        <ToolPage slug="breathing">
+            {move || (!active.get()).then(|| view! {
+                <div class="tool-setup">
+                    <label class="field">
+                        <span class="field-label">"Length in minutes"</span>
+                        <span class="hint">"Five minutes a day is what the trial used. 1 to 20."</span>
+                        <input type="number" min="1" max="20" step="1" inputmode="numeric"
+                            prop:value=move || minutes.get() on:input=move |ev| minutes.set(event_target_value(&ev)) />
+                    </label>
+                    <IntensityPicker id="breath-before" label="How strong is the feeling now?" value=before />
+                    <div class="actions">
+                        <button type="button" class="button primary" on:click=start>"Start breathing"</button>
+                    </div>
+                    <div role="status">{move || problem.get().map(|p| view! { <p class="warning">{p}</p> })}</div>
+                </div>
+            })}
+            {move || active.get().then(|| view! {
+                <BreathingGuide countdown now />
+                <TimerPanel countdown now label="Session" />
+            })}
+            {move || finished.get().then(|| view! {
+                <section class="tool-finish" aria-labelledby="breath-done">
+                    <h2 id="breath-done">"How do you feel now?"</h2>
+                    <IntensityPicker id="breath-after" label="How strong is the feeling now?" value=after />
+                    <SaveUse answers=build on_saved />
+                    <div class="actions">
+                        <button type="button" class="button quiet" on:click=move |_| countdown.set(None)>"Breathe again"</button>
+                    </div>
+                </section>
+            })}
+        </ToolPage>
+    }
+}

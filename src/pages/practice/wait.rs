@@ -1,0 +1,189 @@
+//! Wait before you act: write the urge down, wait, then decide. The timer
+//! is app-wide (`crate::wait`), so it keeps counting elsewhere and after a
+//! reload; this page starts it, controls it, and records the answer.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::clock;
+use crate::components::notice::use_notices;
+use crate::components::practice::{IntensityPicker, SaveUse, Suggestions, ToolPage};
+use crate::content::URGES;
+use crate::domain::journal::Intensity;
+use crate::domain::practice::record::urge_use;
+use crate::domain::practice::timer::{
+    DEFAULT_WAIT, MINUTE_MS, StillWant, Urge, UrgeTimer, WaitMinutes, digits,
+};
+use crate::paths::href;
+use crate::wait::use_wait_timer;
+
+#[component]
+pub fn Wait() -> impl IntoView {
+    let wait = use_wait_timer();
+    let timer = wait.timer();
+    // The answer's save clears the timer (and the block that saved it), so
+    // the confirmation lives here.
+    let saved = RwSignal::new(false);
+    let idle = Memo::new(move |_| timer.with(Option::is_none));
+    view! {
+        <ToolPage slug="wait">
+            <div class="form-status" role="status">
+                {move || saved.get().then(|| view! {
+                    <p class="saved">"Your answer was saved to your journal. "<a href=href("journal")>"See it in your journal"</a>"."</p>
+                })}
+            </div>
+            {move || if idle.get() {
+                view! { <StartWait saved /> }.into_any()
+            } else {
+                view! { <Waiting saved /> }.into_any()
+            }}
+        </ToolPage>
+    }
+}
+
+#[component]
+fn StartWait(saved: RwSignal<bool>) -> impl IntoView {
+    let wait = use_wait_timer();
+    let notices = use_notices();
+    let urge = RwSignal::new(String::new());
+    let minutes = RwSignal::new(DEFAULT_WAIT.to_string());
+    let before = RwSignal::new(None::<Intensity>);
+    let problem = RwSignal::new(None::<String>);
+    let start = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(text) = Urge::new(&urge.get_untracked()) else {
+            problem.set(Some(
+                "Write down what you want to do first, in a few words.".into(),
+            ));
+            return;
+        };
+        let Some(m) = WaitMinutes::parse(&minutes.get_untracked()) else {
+            problem.set(Some("Choose a wait of 1 to 120 minutes.".into()));
+            return;
+        };
+        let timer = UrgeTimer::start(text, m, before.get_untracked(), clock::now());
+        saved.set(false);
+        spawn_local(async move {
+            if let Err(not_saved) = wait.start(timer).await {
+                notices.show(format!(
+                    "{not_saved} The timer runs on this page, but a reload would lose it."
+                ));
+            }
+        });
+    };
+    view! {
+        <form class="tool-setup" on:submit=start novalidate>
+            <label class="field">
+                <span class="field-label">"What do you want to do right now?"</span>
+                <span class="hint">"Write the urge down as it is. Pick a common one or use your own words."</span>
+                <input id="urge" type="text" list="urge-words" maxlength="1000"
+                    prop:value=move || urge.get() on:input=move |ev| urge.set(event_target_value(&ev)) />
+            </label>
+            <Suggestions id="urge-words" words=URGES />
+            <label class="field">
+                <span class="field-label">"Wait for how many minutes?"</span>
+                <span class="hint">"Ten is a good start. 1 to 120; you can add time later."</span>
+                <input type="number" min="1" max="120" step="1" inputmode="numeric"
+                    prop:value=move || minutes.get() on:input=move |ev| minutes.set(event_target_value(&ev)) />
+            </label>
+            <IntensityPicker id="wait-before" label="How strong is the urge?" value=before />
+            <div class="actions">
+                <button type="submit" class="button primary">"Start waiting"</button>
+            </div>
+            <div role="status">{move || problem.get().map(|p| view! { <p class="warning">{p}</p> })}</div>
+        </form>
+    }
+}
+
+#[component]
+fn Waiting(saved: RwSignal<bool>) -> impl IntoView {
+    let wait = use_wait_timer();
+    let timer = wait.timer();
+    let answer = RwSignal::new(None::<StillWant>);
+    let after = RwSignal::new(None::<Intensity>);
+    let problem = RwSignal::new(None::<&'static str>);
+    // (paused, finished): changes rarely, so the controls keep their focus.
+    let state = Memo::new(move |_| {
+        let now = wait.now();
+        timer.with(|t| {
+            t.as_ref()
+                .map(|t| (t.countdown.is_paused(), t.countdown.is_finished(now)))
+        })
+    });
+    let announcement = Memo::new(move |_| {
+        let now = wait.now();
+        timer.with(|t| {
+            t.as_ref()
+                .map(|t| t.countdown.announcement(now))
+                .unwrap_or_default()
+        })
+    });
+    let build = Callback::new(move |()| {
+        let now = clock::now();
+        let t = timer.get_untracked();
+        match (t, answer.get_untracked()) {
+            (Some(t), Some(a)) => {
+                problem.set(None);
+                urge_use(&t, a, after.get_untracked(), now)
+            }
+            // Nothing to save: `SaveUse` says so.
+            _ => {
+                problem.set(Some("Choose an answer first."));
+                crate::domain::practice::record::ToolUse::new(
+                    crate::domain::journal::EntryKind::Urge,
+                )
+            }
+        }
+    });
+    let on_saved = Callback::new(move |()| {
+        saved.set(true);
+        wait.clear();
+    });
+    view! {
+        <div class="waiting">
+            <p class="urge-shown">"You want to: "<strong>{move || timer.with(|t| t.as_ref().map(|t| t.urge.as_str().to_string()))}</strong></p>
+            <p class="timer-digits" role="timer" aria-live="off">
+                <span class="visually-hidden">"Time left: "</span>
+                {move || { let now = wait.now(); timer.with(|t| t.as_ref().map(|t| digits(t.countdown.remaining(now)))) }}
+            </p>
+            <progress class="timer-progress" max="1" aria-label="Wait, time used"
+                prop:value=move || { let now = wait.now(); timer.with(|t| t.as_ref().map_or(0.0, |t| t.countdown.fraction_done(now))) }></progress>
+            <p class="timer-status" role="status" aria-live="polite">{move || announcement.get()}</p>
+            <p class="meta">{move || {
+                let now = wait.now();
+                timer.with(|t| t.as_ref().filter(|t| !t.countdown.is_paused() && !t.countdown.is_finished(now))
+                    .map(|t| format!("Ends at {}. It keeps counting if you read elsewhere in Steady or reload.", clock::time(t.countdown.ends_at(now)))))
+            }}</p>
+            <div class="actions timer-actions">
+                {move || matches!(state.get(), Some((_, false))).then(|| view! {
+                    <button type="button" class="button" on:click=move |_| wait.change(|t, now| if t.countdown.is_paused() { t.countdown.resume(now) } else { t.countdown.pause(now) })>
+                        {move || if matches!(state.get(), Some((true, _))) { "Resume" } else { "Pause" }}
+                    </button>
+                })}
+                <button type="button" class="button" on:click=move |_| wait.change(|t, now| t.countdown.extend(5.0 * MINUTE_MS, now))>"Add 5 minutes"</button>
+                {move || matches!(state.get(), Some((_, false))).then(|| view! {
+                    <button type="button" class="button quiet" on:click=move |_| wait.change(|t, now| t.countdown.stop(now))>"Stop and decide now"</button>
+                })}
+                <button type="button" class="button quiet" on:click=move |_| wait.clear()>"Discard this wait"</button>
+            </div>
+            {move || matches!(state.get(), Some((_, true))).then(|| view! {
+                <section class="tool-finish" aria-labelledby="wait-done">
+                    <h2 id="wait-done" tabindex="-1">"The wait is over. Do you still want to?"</h2>
+                    <fieldset class="choice-group">
+                        <legend class="field-label">"Do you still want to?"</legend>
+                        {StillWant::ALL.into_iter().map(|a| view! {
+                            <label class="choice">
+                                <input type="radio" name="still-want" prop:checked=move || answer.get() == Some(a)
+                                    on:change=move |_| answer.set(Some(a)) />
+                                {a.label()}
+                            </label>
+                        }).collect_view()}
+                    </fieldset>
+                    <IntensityPicker id="wait-after" label="How strong is the urge now?" value=after />
+                    <div role="status">{move || problem.get().map(|p| view! { <p class="warning">{p}</p> })}</div>
+                    <SaveUse answers=build on_saved label="Save my answer" />
+                </section>
+            })}
+        </div>
+    }
+}

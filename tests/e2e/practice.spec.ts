@@ -1,0 +1,372 @@
+import { test, expect, appReady } from "./fixtures";
+import type { Locator, Page } from "@playwright/test";
+
+// Every tool is used by keyboard only: focus, type, Tab, Enter and Space.
+// Timers run on Playwright's controllable clock, never on sleeps.
+
+test.use({ locale: "en-GB", timezoneId: "UTC" });
+
+const START = new Date("2026-11-22T18:25:00Z");
+
+async function open(page: Page, route: string, heading: string) {
+  await page.goto(route);
+  await appReady(page);
+  await expect(page.locator("h1")).toHaveText(heading);
+}
+
+/** Types into a field by keyboard. */
+async function type(field: Locator, text: string) {
+  await field.focus();
+  await field.page().keyboard.type(text);
+}
+
+/** Presses a button (or a checkbox, radio) by keyboard. */
+async function press(control: Locator, key = "Enter") {
+  await control.focus();
+  await control.page().keyboard.press(key);
+}
+
+/** Picks 0-9 in an intensity select by typing the digit. */
+async function rate(select: Locator, digit: number) {
+  await select.focus();
+  await select.page().keyboard.type(String(digit));
+  await expect(select).toHaveValue(String(digit));
+}
+
+async function save(page: Page, name: string | RegExp = "Save to my journal") {
+  await press(page.getByRole("button", { name }));
+  await expect(page.getByText("Saved to your journal.")).toBeVisible();
+}
+
+async function journalHas(page: Page, kind: string, text?: string) {
+  await open(page, "journal", "Journal");
+  const entry = page.locator(".entries > li").filter({ hasText: kind }).first();
+  await expect(entry).toBeVisible();
+  if (text) await expect(entry).toContainText(text);
+  return entry;
+}
+
+test("the hub sorts the tools by need, says what they are and links to help", async ({ page }) => {
+  await open(page, "practice", "Practice");
+  for (const need of ["I want to text them right now", "I want to pull away", "After a fight", "Daily practice"]) {
+    await expect(page.getByRole("heading", { level: 2, name: need })).toBeVisible();
+  }
+  await expect(page.getByText("self-reflection, not therapy")).toBeVisible();
+  await expect(page.locator("main").getByRole("link", { name: "find help now" })).toHaveAttribute("href", "/steady/help");
+  const now = page.getByRole("region", { name: "I want to text them right now" });
+  await expect(now.getByRole("link", { name: "Wait before you act" })).toHaveAttribute("href", "/steady/practice/wait");
+  await press(now.getByRole("link", { name: "Physiological sigh" }));
+  await expect(page.locator("h1")).toHaveText("Physiological sigh");
+});
+
+test("a breathing session by keyboard: start, pause, resume, finish, save; what helps counts it", async ({ page }) => {
+  await page.clock.install({ time: START });
+  await open(page, "practice/breathing", "Physiological sigh");
+  const length = page.getByLabel("Length in minutes");
+  await expect(length).toHaveValue("5");
+  await length.focus();
+  await page.keyboard.press("Control+a");
+  await page.keyboard.type("1");
+  await rate(page.getByLabel(/How strong is the feeling now/), 7);
+  await press(page.getByRole("button", { name: "Start breathing" }));
+  await expect(page.locator(".breath-cue")).toHaveText("Breathe in through your nose");
+  await expect(page.locator(".breath-stage")).toBeVisible();
+  await page.clock.fastForward(3000);
+  await expect(page.locator(".breath-cue")).toHaveText("Breathe out slowly through your mouth");
+  const pause = page.getByRole("button", { name: "Pause" });
+  await press(pause);
+  await expect(page.getByRole("button", { name: "Resume" })).toBeFocused();
+  await expect(page.locator(".timer-status")).toContainText("Paused");
+  await press(page.getByRole("button", { name: "Resume" }));
+  await page.clock.fastForward(60_000);
+  await expect(page.locator(".timer-status")).toHaveText("Time is up.");
+  await expect(page.locator(".breath-cue")).toHaveText("Done. Breathe normally.");
+  await rate(page.locator("#breath-after"), 4);
+  await save(page);
+
+  await open(page, "progress", "Progress");
+  const row = page.locator("table.helps tbody tr").filter({ hasText: "Physiological sigh" });
+  await expect(row).toContainText("−3.0 over 1 rated use");
+  await journalHas(page, "Physiological sigh", "1 minute");
+});
+
+test("with reduced motion the breathing guide is text and progress bars only", async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  await open(page, "practice/breathing", "Physiological sigh");
+  await press(page.getByRole("button", { name: "Start breathing" }));
+  await expect(page.locator(".breath-cue")).toHaveText("Breathe in through your nose");
+  await expect(page.locator(".breath-stage")).toBeHidden();
+  await expect(page.getByRole("progressbar", { name: "Session, time used" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
+});
+
+test("the wait timer survives a reload, counts on elsewhere, and records the answer", async ({ page }) => {
+  await page.clock.install({ time: START });
+  await open(page, "practice/wait", "Wait before you act");
+  await type(page.getByLabel("What do you want to do right now?"), "Text him again");
+  const minutes = page.getByLabel("Wait for how many minutes?");
+  await expect(minutes).toHaveValue("10");
+  await minutes.focus();
+  await page.keyboard.press("Control+a");
+  await page.keyboard.type("3");
+  await rate(page.getByLabel(/How strong is the urge\?/), 8);
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter"); // Start waiting
+  await expect(page.getByRole("timer")).toContainText("03:00");
+  await expect(page.getByText("Ends at 18:28.")).toBeVisible();
+
+  await page.clock.fastForward(60_000);
+  await page.reload();
+  await appReady(page);
+  await expect(page.getByText("You want to: Text him again")).toBeVisible();
+  await expect(page.getByRole("timer")).toContainText(/0[12]:\d\d/);
+
+  // Elsewhere in the app it keeps counting, with a way back.
+  await press(page.getByRole("link", { name: "Journal", exact: true }));
+  await expect(page.locator("h1")).toHaveText("Journal");
+  const indicator = page.locator(".wait-indicator a");
+  await expect(indicator).toContainText(/Waiting: 0[12]:\d\d left/);
+  await page.clock.fastForward(3 * 60_000);
+  await expect(page.locator(".notice")).toContainText("Your wait is over");
+  await expect(indicator).toHaveText("Your wait is over: decide what to do");
+  await press(page.getByRole("button", { name: "Go to the timer" }));
+  await expect(page.locator("h1")).toHaveText("Wait before you act");
+
+  await press(page.getByRole("radio", { name: "A little, less than before" }), "Space");
+  await rate(page.locator("#wait-after"), 5);
+  await press(page.getByRole("button", { name: "Save my answer" }));
+  await expect(page.getByText("Your answer was saved to your journal.")).toBeVisible();
+  await expect(page.getByLabel("What do you want to do right now?")).toHaveValue("");
+  expect(await page.evaluate(() => localStorage.getItem("steady.practice.wait"))).toBeNull();
+  await journalHas(page, "Wait before you act", "A little, less than before");
+  await expect(page.locator(".wait-indicator")).toHaveCount(0);
+});
+
+test("pause and extend on the wait timer; stop and decide early", async ({ page }) => {
+  await page.clock.install({ time: START });
+  await open(page, "practice/wait", "Wait before you act");
+  await type(page.getByLabel("What do you want to do right now?"), "Check her profile");
+  await press(page.getByRole("button", { name: "Start waiting" }));
+  await expect(page.getByRole("timer")).toContainText("10:00");
+  await press(page.getByRole("button", { name: "Pause" }));
+  await page.clock.fastForward(5 * 60_000);
+  await expect(page.getByRole("timer")).toContainText("10:00");
+  await press(page.getByRole("button", { name: "Add 5 minutes" }));
+  await expect(page.getByRole("timer")).toContainText("15:00");
+  await page.reload();
+  await appReady(page);
+  await expect(page.getByRole("timer")).toContainText("15:00");
+  await expect(page.locator(".timer-status")).toHaveText("Paused, 15 minutes left.");
+  await press(page.getByRole("button", { name: "Resume" }));
+  await press(page.getByRole("button", { name: "Stop and decide now" }));
+  await expect(page.getByRole("heading", { name: "The wait is over. Do you still want to?" })).toBeVisible();
+  await press(page.getByRole("button", { name: "Discard this wait" }));
+  await expect(page.getByLabel("What do you want to do right now?")).toBeVisible();
+});
+
+test("a damaged stored wait timer is cleared with a notice, never a crash", async ({ page }) => {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem("seeded")) {
+      sessionStorage.setItem("seeded", "1");
+      localStorage.setItem("steady.practice.wait", '{"v":1,"data":{"urge":"x","started_at":"soon"}}');
+    }
+  });
+  await open(page, "practice/wait", "Wait before you act");
+  await expect(page.locator(".notice")).toContainText("A saved wait timer was cleared because its contents are damaged");
+  await expect(page.getByLabel("What do you want to do right now?")).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem("steady.practice.wait"))).toBeNull();
+  expect(await page.evaluate(() => localStorage.getItem("steady.quarantine.practice.wait"))).toContain("soon");
+});
+
+test("a wait timer that ended long ago is cleared with a notice", async ({ page }) => {
+  await page.addInitScript(() => {
+    const day = 24 * 3600 * 1000;
+    const started = Date.now() - 2 * day;
+    localStorage.setItem("steady.practice.wait", JSON.stringify({ v: 1, data: {
+      urge: "Call", started_at: started,
+      countdown: { total_ms: 600000, run: { state: "running", ends_at: started + 600000 } },
+    } }));
+  });
+  await open(page, "journal", "Journal");
+  await expect(page.locator(".notice")).toContainText("A saved wait timer was cleared because it ended long ago");
+  await expect(page.locator(".wait-indicator")).toHaveCount(0);
+});
+
+test("three generous explanations by keyboard, saved to the journal", async ({ page }) => {
+  await open(page, "practice/reframe", "Three generous explanations");
+  await rate(page.locator("#reframe-before"), 6);
+  await page.keyboard.press("Tab");
+  const answers = ["No reply for two hours", "She is losing interest", "Her phone died", "A long meeting", "She is resting", "Wait until this evening"];
+  for (const a of answers) {
+    await page.keyboard.type(a);
+    await page.keyboard.press("Tab");
+  }
+  await rate(page.locator("#reframe-after"), 3);
+  await save(page);
+  await expect(page.getByLabel(/^1\. What happened/)).toHaveValue("");
+  const entry = await journalHas(page, "Three generous explanations", "Her phone died");
+  await expect(entry).toContainText("Intensity 6 → 3");
+});
+
+test("a trigger log by keyboard, with a feeling word and a body place", async ({ page }) => {
+  await open(page, "practice/trigger-log", "Trigger log");
+  await type(page.getByLabel(/^What happened/), "He cancelled dinner");
+  await press(page.getByRole("checkbox", { name: "chest" }), "Space");
+  await press(page.getByRole("checkbox", { name: "throat" }), "Space");
+  await type(page.getByLabel(/The feeling, named/), "rejected");
+  await type(page.getByLabel(/^The urge/), "Go quiet");
+  await type(page.getByLabel("What I did"), "Went for a walk");
+  await rate(page.locator("#trigger-before"), 8);
+  await rate(page.locator("#trigger-after"), 4);
+  await save(page);
+  const entry = await journalHas(page, "Trigger log", "chest, throat");
+  await expect(entry).toContainText("rejected");
+  await expect(entry).toContainText("Went for a walk");
+});
+
+test("a body scan by keyboard: pause, next region, a note, stop, save", async ({ page }) => {
+  await page.clock.install({ time: START });
+  await open(page, "practice/body-scan", "Body scan");
+  await press(page.getByRole("button", { name: "Start the body scan" }));
+  await expect(page.getByRole("heading", { level: 2, name: "Breath" })).toBeVisible();
+  await page.clock.fastForward(21_000);
+  await expect(page.getByRole("heading", { level: 2, name: "Feet" })).toBeVisible();
+  await type(page.getByLabel(/What I notice in my feet/), "cold and still");
+  await press(page.getByRole("button", { name: "Pause" }));
+  await page.clock.fastForward(120_000);
+  await expect(page.getByRole("heading", { level: 2, name: "Feet" })).toBeVisible();
+  await press(page.getByRole("button", { name: "Next region" }));
+  await expect(page.getByRole("heading", { level: 2, name: "Legs" })).toBeVisible();
+  await press(page.getByRole("button", { name: "Stop" }));
+  await save(page);
+  await journalHas(page, "Body scan", "cold and still");
+});
+
+test("the avoidant tools by keyboard: a checklist, an I-statement and an opposite action", async ({ page }) => {
+  await open(page, "practice/deactivation", "Noticing when you pull away");
+  await press(page.getByRole("checkbox", { name: "I found myself thinking about an ex." }), "Space");
+  await type(page.getByLabel("What came just before?"), "A cosy weekend together");
+  await save(page);
+
+  await open(page, "practice/i-statement", "I-statement builder");
+  await type(page.getByLabel(/^I feel/), "crowded");
+  await type(page.getByLabel(/^when/), "every evening is booked");
+  await type(page.getByLabel(/^and I need/), "one night on my own");
+  await expect(page.locator("output.said")).toHaveText("I feel crowded when every evening is booked, and I need one night on my own.");
+  await save(page);
+
+  await open(page, "practice/opposite-action", "Opposite action");
+  await press(page.getByRole("radio", { name: /Away from them/ }), "Space");
+  await expect(page.getByText("Suggest a walk or a meal together.")).toBeVisible();
+  await type(page.getByLabel("My one small step the other way"), "Sent a warm message");
+  await save(page);
+
+  await open(page, "journal", "Journal");
+  await expect(page.locator(".entries > li").filter({ hasText: "Noticing when you pull away" })).toContainText("thinking about an ex");
+  await expect(page.locator(".entries > li").filter({ hasText: "I-statement" }).first()).toContainText("and I need one night on my own.");
+  await expect(page.locator(".entries > li").filter({ hasText: "Opposite action" })).toContainText("Sent a warm message");
+});
+
+test("repair: the break states its return time in my clock and runs; the soothe lasts 30 seconds", async ({ page }) => {
+  await page.clock.install({ time: START });
+  await open(page, "practice/repair", "Repair scripts");
+  const timeout = page.locator("section#timeout");
+  await type(timeout.getByLabel("What I'm feeling"), "flooded");
+  await expect(timeout.getByLabel("Minutes I need")).toHaveValue("20");
+  await expect(timeout.locator(".back-at")).toHaveText("I'll be back at 18:45.");
+  await expect(timeout.locator(".said")).toContainText("I'm feeling flooded, and I can't listen well right now.");
+  await expect(timeout.locator(".said")).toContainText("I'll come back at 18:45 so we can carry on.");
+  await press(timeout.getByRole("button", { name: "Start the break" }));
+  await expect(timeout.getByRole("timer")).toContainText("20:00");
+  await press(timeout.getByRole("button", { name: "Pause" }));
+  await press(timeout.getByRole("button", { name: "Add 5 minutes" }));
+  await expect(timeout.getByRole("timer")).toContainText("25:00");
+  await press(timeout.getByRole("button", { name: "Resume" }));
+  await press(timeout.getByRole("button", { name: "Stop" }));
+  await press(timeout.getByRole("button", { name: "Save this repair" }));
+  await expect(timeout.getByText("Saved to your journal.")).toBeVisible();
+
+  const soothe = page.locator("section#soothe");
+  await press(soothe.getByRole("button", { name: "Start the 30 seconds" }));
+  await expect(soothe.getByRole("timer")).toContainText("00:30");
+  await page.clock.fastForward(31_000);
+  await expect(soothe.locator(".timer-status")).toHaveText("Time is up.");
+
+  const apology = page.locator("section#apology");
+  await type(apology.getByLabel("What I did"), "snapped at you");
+  await expect(apology.locator(".said")).toContainText("I'm sorry I snapped at you.");
+  await expect(apology.locator(".said")).toContainText("tell you I need … instead");
+  await press(apology.getByRole("button", { name: "Save this repair" }));
+  await expect(apology.getByText("Saved to your journal.")).toBeVisible();
+  await journalHas(page, "Take a break, with a time to return", "I'm feeling flooded");
+});
+
+test("the couple agreement is written, printed alone and saved", async ({ page }) => {
+  await open(page, "practice/couple-agreement", "Secure-functioning agreement");
+  await expect(page.getByRole("heading", { name: "The four principles" })).toBeVisible();
+  await type(page.getByLabel("Between (your names)"), "Sam and Alex");
+  await type(page.getByLabel("When one of us is upset, we will ..."), "stop and ask what would help.");
+  const sheet = page.locator(".agreement-sheet");
+  await expect(sheet).toContainText("Between Sam and Alex");
+  await expect(sheet).toContainText("When one of us is upset, we will stop and ask what would help.");
+  await page.emulateMedia({ media: "print" });
+  await expect(sheet).toBeVisible();
+  await expect(page.locator("h1")).toBeHidden();
+  await expect(page.getByRole("heading", { name: "The four principles" })).toBeHidden();
+  await expect(page.locator(".site-header")).toBeHidden();
+  await page.emulateMedia({ media: "screen" });
+  await save(page, "Save the agreement to my journal");
+  await journalHas(page, "Couple agreement", "Sam and Alex");
+});
+
+test("I'm activated: every step by keyboard, one skipped, the whole run saved", async ({ page }) => {
+  await page.clock.install({ time: START });
+  await open(page, "practice/activated", "I'm activated");
+  await expect(page.getByText("Step 1 of 5")).toBeVisible();
+  await rate(page.locator("#activated-before"), 9);
+  await press(page.getByRole("button", { name: "Start a minute of breathing" }));
+  await expect(page.locator(".breath-cue")).toHaveText("Breathe in through your nose");
+  await page.clock.fastForward(61_000);
+  await expect(page.locator(".timer-status")).toHaveText("Time is up.");
+  await press(page.getByRole("button", { name: "Done, next step" }));
+  await expect(page.getByRole("heading", { level: 2, name: "Name what you feel" })).toBeFocused();
+  await type(page.getByLabel(/^The feeling/), "scared");
+  await page.locator("#activated-body").focus();
+  await page.keyboard.type("chest");
+  await expect(page.locator("#activated-body")).toHaveValue("chest");
+  await press(page.getByRole("button", { name: "Done, next step" }));
+  await expect(page.getByText("Step 3 of 5")).toBeVisible();
+  await press(page.getByRole("button", { name: "Skip this step" }));
+  await type(page.getByLabel("The story my mind is telling"), "He is angry with me");
+  await type(page.getByLabel("Another explanation (1)"), "He is driving");
+  await press(page.getByRole("button", { name: "Back" }));
+  await expect(page.getByText("Step 3 of 5")).toBeVisible();
+  await press(page.getByRole("button", { name: "Skip this step" }));
+  await expect(page.getByLabel("Another explanation (1)")).toHaveValue("He is driving");
+  await press(page.getByRole("button", { name: "Done, next step" }));
+  await press(page.getByRole("radio", { name: "Send one calm message, then put the phone down." }), "Space");
+  await press(page.getByRole("button", { name: "Done, finish" }));
+  await expect(page.getByRole("heading", { name: "You came through it" })).toBeFocused();
+  await expect(page.locator(".activated-summary")).toContainText("Wait before you act: skipped");
+  await rate(page.locator("#activated-after"), 5);
+  await save(page, "Save this run to my journal");
+  const entry = await journalHas(page, "I'm activated", "scared, felt in the chest");
+  await expect(entry).toContainText("Another way to see it: He is driving");
+  await expect(entry).toContainText("Send one calm message");
+  await expect(entry).toContainText("Intensity 9 → 5");
+});
+
+test("a failed save says not saved and keeps the answers on screen", async ({ page }) => {
+  await open(page, "practice/reframe", "Three generous explanations");
+  await type(page.getByLabel(/^1\. What happened/), "Words that must stay");
+  await page.evaluate(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+  await press(page.getByRole("button", { name: "Save to my journal" }));
+  await expect(page.locator(".save-use .form-status")).toContainText("Not saved");
+  await expect(page.getByLabel(/^1\. What happened/)).toHaveValue("Words that must stay");
+  await press(page.getByRole("button", { name: "Save to my journal" }));
+  await expect(page.getByText("Saved to your journal.")).toHaveCount(0);
+});
