@@ -106,7 +106,12 @@ impl WaitTimer {
 /// timer's own while one is running; and the notice when it ends elsewhere.
 #[component]
 pub fn WaitIndicator() -> impl IntoView {
-    let wait = use_wait_timer();
+    // While Steady is locked there is no timer to show (its urge is sealed).
+    use_context::<WaitTimer>().map(|wait| view! { <RunningWait wait /> })
+}
+
+#[component]
+fn RunningWait(wait: WaitTimer) -> impl IntoView {
     let location = use_location();
     let on_timer_page = Memo::new(move |_| {
         paths::base().route_of(&location.pathname.get()) == Some("practice/wait")

@@ -4,6 +4,8 @@ const BASE = process.env.STEADY_BASE ?? "/steady/";
 
 test("every article in the library opens with its title", async ({ page, isMobile }) => {
   test.skip(isMobile, "one pass over every article is enough; desktop runs it");
+  // Nineteen full page loads, each compiling the wasm afresh.
+  test.setTimeout(120_000);
   await page.goto("learn");
   await appReady(page);
   const cards = page.locator(".card-title a");

@@ -49,6 +49,15 @@ test("after one visit the app works with the network cut", async ({ page, contex
   }
   await expect(page.locator("h1")).toHaveText("Your result");
 
+  // A practice tool: three generous explanations, saved to the journal.
+  await page.goto("practice/reframe");
+  await appReady(page);
+  await expect(page.locator("h1")).toHaveText("Three generous explanations");
+  await page.getByLabel(/^1\. What happened/).fill("No reply on the train");
+  await page.getByLabel(/^3\. Another explanation/).fill("There is no signal in the tunnel");
+  await page.getByRole("button", { name: "Save to my journal" }).click();
+  await expect(page.getByText("Saved to your journal.")).toBeVisible();
+
   // A journal entry.
   await page.goto("journal");
   await appReady(page);
@@ -59,6 +68,7 @@ test("after one visit the app works with the network cut", async ({ page, contex
   await page.reload();
   await appReady(page);
   await expect(page.locator(".entry-body", { hasText: "Written on a plane" })).toBeVisible();
+  await expect(page.locator(".entries > li", { hasText: "There is no signal in the tunnel" })).toBeVisible();
   await page.goto("progress");
   await expect(page.locator(".result-row")).toHaveCount(1);
 });
