@@ -104,14 +104,14 @@ impl WaitTimer {
 
 /// A small, polite link back to the wait timer, shown on every page but the
 /// timer's own while one is running; and the notice when it ends elsewhere.
+/// Nothing while the app is locked (there is no timer then).
 #[component]
 pub fn WaitIndicator() -> impl IntoView {
-    // While Steady is locked there is no timer to show (its urge is sealed).
-    use_context::<WaitTimer>().map(|wait| view! { <RunningWait wait /> })
+    use_context::<WaitTimer>().map(|wait| view! { <Indicator wait /> })
 }
 
 #[component]
-fn RunningWait(wait: WaitTimer) -> impl IntoView {
+fn Indicator(wait: WaitTimer) -> impl IntoView {
     let location = use_location();
     let on_timer_page = Memo::new(move |_| {
         paths::base().route_of(&location.pathname.get()) == Some("practice/wait")

@@ -16,6 +16,8 @@ pub fn Deactivation() -> impl IntoView {
     let ticked = RwSignal::new(Vec::<&'static str>::new());
     let before_it = RwSignal::new(String::new());
     let instead = RwSignal::new(String::new());
+    let before = RwSignal::new(None::<Intensity>);
+    let after = RwSignal::new(None::<Intensity>);
     let answers = Callback::new(move |()| {
         let chosen: Vec<&str> = ticked.with_untracked(|t| {
             DEACTIVATING_STRATEGIES
@@ -31,14 +33,18 @@ pub fn Deactivation() -> impl IntoView {
                 "One small thing I could do instead",
                 &instead.get_untracked(),
             )
+            .intensity(before.get_untracked(), after.get_untracked())
     });
     let on_saved = Callback::new(move |()| {
+        before.set(None);
+        after.set(None);
         ticked.set(Vec::new());
         before_it.set(String::new());
         instead.set(String::new());
     });
     view! {
         <ToolPage slug="deactivation">
+            <IntensityPicker id="deactivation-before" label="How strong is the pull away?" value=before />
             <fieldset class="choice-group checklist">
                 <legend class="field-label">"Which of these did you notice today?"</legend>
                 {DEACTIVATING_STRATEGIES.iter().map(|s| view! {
@@ -52,6 +58,7 @@ pub fn Deactivation() -> impl IntoView {
             <TextField label="What came just before?".to_string() hint="A moment of closeness, a request, a plan? Seeing the pattern is the point." value=before_it rows=3 />
             <TextField label="One small thing I could do instead".to_string() value=instead rows=2 />
             <p>"To put a feeling into words, try the "<a href=crate::paths::href("practice/i-statement")>"I-statement builder"</a>"; to reach out in a small way, "<a href=crate::paths::href("practice/opposite-action")>"opposite action"</a>"."</p>
+            <IntensityPicker id="deactivation-after" label="And now, having noticed it?" value=after />
             <SaveUse answers on_saved />
         </ToolPage>
     }
@@ -62,6 +69,8 @@ pub fn IStatement() -> impl IntoView {
     let feeling = RwSignal::new(String::new());
     let situation = RwSignal::new(String::new());
     let need = RwSignal::new(String::new());
+    let before = RwSignal::new(None::<Intensity>);
+    let after = RwSignal::new(None::<Intensity>);
     let sentence = Memo::new(move |_| i_statement(&feeling.get(), &situation.get(), &need.get()));
     let answers = Callback::new(move |()| {
         ToolUse::new(EntryKind::IStatement)
@@ -70,14 +79,18 @@ pub fn IStatement() -> impl IntoView {
                 &sentence.get_untracked().unwrap_or_default(),
             )
             .feeling(&feeling.get_untracked())
+            .intensity(before.get_untracked(), after.get_untracked())
     });
     let on_saved = Callback::new(move |()| {
         for s in [feeling, situation, need] {
             s.set(String::new());
         }
+        before.set(None);
+        after.set(None);
     });
     view! {
         <ToolPage slug="i-statement">
+            <IntensityPicker id="i-before" label="How strong is the feeling?" value=before />
             <TextField label="I feel …".to_string() hint=I_STATEMENT_FEELINGS_HINT value=feeling list="i-feelings" id="i-feeling" />
             <Suggestions id="i-feelings" words=FEELING_WORDS />
             <TextField label="when … (optional)".to_string() hint="What happens, said without blame: when plans change at the last minute." value=situation />
@@ -91,6 +104,7 @@ pub fn IStatement() -> impl IntoView {
                 <summary>"Examples"</summary>
                 <ul>{I_STATEMENT_EXAMPLES.iter().map(|e| view! { <li>{*e}</li> }).collect_view()}</ul>
             </details>
+            <IntensityPicker id="i-after" label="And after putting it into words?" value=after />
             <SaveUse answers on_saved />
         </ToolPage>
     }
