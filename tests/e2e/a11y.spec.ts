@@ -235,6 +235,30 @@ test("axe and structure: a journal with entries and the filters open", async ({ 
   await audit(page, "journal with entries");
 });
 
+test("axe and structure: the journal while editing, with an undo offered", async ({ page }) => {
+  await openWith(page, "journal", { "steady.journal": JOURNAL });
+  await page.locator(".entries > li").first().getByRole("button", { name: /^Delete/ }).click();
+  await expect(page.getByRole("button", { name: "Undo" })).toBeVisible();
+  await page.locator(".entries > li").first().getByRole("button", { name: "Edit" }).click();
+  await expect(page.getByRole("heading", { name: "Edit entry" })).toBeVisible();
+  await audit(page, "journal editing");
+});
+
+test("axe and structure: your data with a notice, a kept-aside value, an import preview and the erase question", async ({ page }) => {
+  await page.goto("data");
+  await appReady(page);
+  await page.evaluate(() => localStorage.setItem("steady.journal", '{"v":1,"data":[{"id":'));
+  await page.reload();
+  await appReady(page);
+  await expect(page.locator(".notice")).toBeVisible();
+  await page.getByLabel("Backup file").setInputFiles(new URL("../fixtures/backups/valid-v1.json", import.meta.url).pathname);
+  await page.getByRole("radio", { name: /^Replace/ }).check();
+  await expect(page.locator(".import-preview")).toBeVisible();
+  await page.getByRole("button", { name: "Erase everything…" }).click();
+  await expect(page.getByRole("button", { name: "Yes, erase everything" })).toBeVisible();
+  await audit(page, "your data, busy");
+});
+
 test("axe and structure: progress with results, self-checks and practice", async ({ page }) => {
   await openWith(page, "progress", {
     "steady.quiz.results": RESULTS,
