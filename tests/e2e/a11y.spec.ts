@@ -68,16 +68,19 @@ async function openWith(page: Page, route: string, values: Record<string, unknow
 
 // ---------- checks ----------
 
-/** axe's WCAG A/AA violations, one readable line per element. */
+/** axe's WCAG A/AA violations and SVG text contrast, one readable line per element. */
 async function axe(page: Page, where: string): Promise<string[]> {
   // Legacy mode runs axe inside the page instead of opening a blank page for
   // every run: twice as fast, and Steady has no frames it would miss.
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG).setLegacyMode(true).analyze();
-  return violations.flatMap((v) =>
-    v.nodes.map(
-      (n) => `${where}: ${v.id} (${v.impact}) ${v.help}\n    at ${n.target.join(" ")}\n    ${n.failureSummary?.replace(/\n/g, "\n    ")}`,
+  return [
+    ...violations.flatMap((v) =>
+      v.nodes.map(
+        (n) => `${where}: ${v.id} (${v.impact}) ${v.help}\n    at ${n.target.join(" ")}\n    ${n.failureSummary?.replace(/\n/g, "\n    ")}`,
+      ),
     ),
-  );
+    ...(await svgText(page, where)),
+  ];
 }
 
 /** Every colour token (custom property) as computed on <html>, and the page's own colours. */
@@ -102,6 +105,41 @@ async function palette(page: Page): Promise<Record<string, string>> {
     for (const name of [...names].sort()) out[name] = html.getPropertyValue(name).trim();
     return out;
   });
+}
+
+/**
+ * axe does not check text inside SVG; the charts' labels and ticks must meet
+ * 4.5:1 against whatever is painted beneath them (a region of the plane, or
+ * the page).
+ */
+async function svgText(page: Page, where: string): Promise<string[]> {
+  return page.evaluate((where) => {
+    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 4).map(Number);
+    const lum = (c: string) => {
+      const [r, g, b] = rgb(c).slice(0, 3).map((x) => {
+        const v = x / 255;
+        return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const opaque = (c: string) => c.startsWith("rgb") && (rgb(c)[3] ?? 1) > 0;
+    const found: string[] = [];
+    for (const text of document.querySelectorAll("svg text")) {
+      const box = text.getBoundingClientRect();
+      if (!box.width) continue;
+      const under = document.elementsFromPoint(box.x + box.width / 2, box.y + box.height / 2).filter((e) => e !== text);
+      const shape = under.find((e) => e instanceof SVGGeometryElement && opaque(getComputedStyle(e).fill));
+      let back = shape ? getComputedStyle(shape).fill : "";
+      for (let e: Element | null = shape ? null : text; !back && e; e = e.parentElement) {
+        const bg = getComputedStyle(e).backgroundColor;
+        if (opaque(bg)) back = bg;
+      }
+      const [hi, lo] = [lum(getComputedStyle(text).fill), lum(back || "rgb(255,255,255)")].sort((a, b) => b - a);
+      const ratio = (hi + 0.05) / (lo + 0.05);
+      if (ratio < 4.5) found.push(`${where}: svg text "${text.textContent}" has contrast ${ratio.toFixed(2)} on ${back}`);
+    }
+    return found;
+  }, where);
 }
 
 async function toggleTheme(page: Page, to: "light" | "dark") {
@@ -233,6 +271,30 @@ test("axe and structure: a journal with entries and the filters open", async ({ 
   await page.getByText("Filter by kind, tag or date").click();
   await expect(page.getByLabel("Kind")).toBeVisible();
   await audit(page, "journal with entries");
+});
+
+test("axe and structure: the journal while editing, with an undo offered", async ({ page }) => {
+  await openWith(page, "journal", { "steady.journal": JOURNAL });
+  await page.locator(".entries > li").first().getByRole("button", { name: /^Delete/ }).click();
+  await expect(page.getByRole("button", { name: "Undo" })).toBeVisible();
+  await page.locator(".entries > li").first().getByRole("button", { name: "Edit" }).click();
+  await expect(page.getByRole("heading", { name: "Edit entry" })).toBeVisible();
+  await audit(page, "journal editing");
+});
+
+test("axe and structure: your data with a notice, a kept-aside value, an import preview and the erase question", async ({ page }) => {
+  await page.goto("data");
+  await appReady(page);
+  await page.evaluate(() => localStorage.setItem("steady.journal", '{"v":1,"data":[{"id":'));
+  await page.reload();
+  await appReady(page);
+  await expect(page.locator(".notice")).toBeVisible();
+  await page.getByLabel("Backup file").setInputFiles(new URL("../fixtures/backups/valid-v1.json", import.meta.url).pathname);
+  await page.getByRole("radio", { name: /^Replace/ }).check();
+  await expect(page.locator(".import-preview")).toBeVisible();
+  await page.getByRole("button", { name: "Erase everything…" }).click();
+  await expect(page.getByRole("button", { name: "Yes, erase everything" })).toBeVisible();
+  await audit(page, "your data, busy");
 });
 
 test("axe and structure: progress with results, self-checks and practice", async ({ page }) => {
