@@ -10,6 +10,7 @@ use crate::domain::history::{History, QuizResult};
 use crate::domain::insights::{SelfCheck, StarterPlan};
 use crate::domain::journal::Journal;
 use crate::store::{self, ChangedElsewhere, NotSaved};
+use crate::wait::{WaitTimer, use_wait_timer};
 
 #[derive(Clone, Copy)]
 pub struct Results {
@@ -240,6 +241,7 @@ pub struct AllData {
     journal: JournalData,
     results: Results,
     progress: ProgressData,
+    wait: WaitTimer,
 }
 
 impl AllData {
@@ -248,6 +250,7 @@ impl AllData {
             journal: use_journal(),
             results: use_results(),
             progress: use_progress(),
+            wait: use_wait_timer(),
         }
     }
 
@@ -261,6 +264,7 @@ impl AllData {
             .history
             .set(store::load_history().unwrap_or_default());
         self.progress.reload();
+        self.wait.reload();
     }
 }
 
@@ -272,6 +276,7 @@ pub fn sync_with_other_tabs() {
         ChangedElsewhere::Journal => all.journal.reload(),
         ChangedElsewhere::Results => all.results.reload(),
         ChangedElsewhere::Progress => all.progress.reload(),
+        ChangedElsewhere::WaitTimer => all.wait.reload(),
         ChangedElsewhere::All => all.reload(),
         ChangedElsewhere::Lock => all.journal.notices.show_with_action(
             "The lock was changed in another tab. This tab will not save anything until it is reloaded; what you see here is kept until then.".to_string(),

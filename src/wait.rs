@@ -95,6 +95,14 @@ impl WaitTimer {
         });
     }
 
+    /// Picks up what is stored now: another tab started, changed or
+    /// answered the timer, or everything was erased or imported.
+    pub fn reload(self) {
+        let now = clock::now();
+        self.now.set(now);
+        self.timer.set(store::load_wait_timer(now).ok().flatten());
+    }
+
     /// Forgets the timer (after its answer was saved, or when discarded).
     pub fn clear(self) {
         self.timer.set(None);

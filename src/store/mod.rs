@@ -352,6 +352,8 @@ pub enum ChangedElsewhere {
     Results,
     /// Self-checks or the starter plan.
     Progress,
+    /// The wait timer was started, changed or answered.
+    WaitTimer,
     /// Everything at once (another tab erased all data).
     All,
     /// The lock was turned on, off or changed: this tab must reload before
@@ -379,6 +381,7 @@ pub fn watch_other_tabs(f: impl Fn(ChangedElsewhere) + 'static) {
                 Some(JOURNAL_KEY) => ChangedElsewhere::Journal,
                 Some(QUIZ_RESULTS_KEY) => ChangedElsewhere::Results,
                 Some(SELF_CHECKS_KEY | PLAN_KEY) => ChangedElsewhere::Progress,
+                Some(WAIT_KEY) => ChangedElsewhere::WaitTimer,
                 Some(_) => return,
             };
             let key = ev.key().as_deref().and_then(protected);

@@ -169,6 +169,30 @@ test("pause and extend on the wait timer; stop and decide early", async ({ page 
   await expect(page.getByLabel("What do you want to do right now?")).toBeVisible();
 });
 
+test("another tab sees the wait timer start and end; erasing everything clears it", async ({ page, context }) => {
+  await open(page, "practice/wait", "Wait before you act");
+  const other = await context.newPage();
+  await other.goto("journal");
+  await appReady(other);
+  await expect(other.locator(".wait-indicator")).toHaveCount(0);
+  await type(page.getByLabel("What do you want to do right now?"), "Ask if we're okay");
+  await press(page.getByRole("button", { name: "Start waiting" }));
+  await expect(other.locator(".wait-indicator a")).toContainText(/Waiting: (10:00|09:\d\d) left/);
+  await press(page.getByRole("button", { name: "Discard this wait" }));
+  await expect(other.locator(".wait-indicator")).toHaveCount(0);
+
+  await type(page.getByLabel("What do you want to do right now?"), "Ask again");
+  await press(page.getByRole("button", { name: "Start waiting" }));
+  await expect(other.locator(".wait-indicator")).toHaveCount(1);
+  await other.goto("data");
+  await appReady(other);
+  await expect(other.locator(".wait-indicator")).toHaveCount(1);
+  await press(other.getByRole("button", { name: "Erase everything…" }));
+  await press(other.getByRole("button", { name: "Yes, erase everything" }));
+  await expect(other.locator(".wait-indicator")).toHaveCount(0);
+  await expect(page.getByLabel("What do you want to do right now?")).toBeVisible();
+});
+
 test("a damaged stored wait timer is cleared with a notice, never a crash", async ({ page }) => {
   await page.addInitScript(() => {
     if (!sessionStorage.getItem("seeded")) {
