@@ -185,6 +185,11 @@ pub fn SaveUse(
     answers: Callback<(), ToolUse>,
     #[prop(optional)] on_saved: Option<Callback<()>>,
     #[prop(default = "Save to my journal")] label: &'static str,
+    /// For a finished session (breathing, body scan): one session is one
+    /// entry, so the button goes once it is saved and a second press cannot
+    /// save a duplicate. Starting again brings a fresh button.
+    #[prop(optional)]
+    once: bool,
 ) -> impl IntoView {
     let journal = crate::state::use_journal();
     let status = RwSignal::new(None::<Result<(), String>>);
@@ -208,7 +213,9 @@ pub fn SaveUse(
     };
     view! {
         <div class="save-use">
-            <button type="button" class="button primary" on:click=save>{label}</button>
+            {move || (!(once && matches!(status.get(), Some(Ok(()))))).then(|| view! {
+                <button type="button" class="button primary" on:click=save>{label}</button>
+            })}
             <div class="form-status" role="status">
                 {move || status.get().map(|r| match r {
                     Ok(()) => view! {

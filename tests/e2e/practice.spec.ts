@@ -83,6 +83,8 @@ test("a breathing session by keyboard: start, pause, resume, finish, save; what 
   await expect(page.locator(".breath-cue")).toHaveText("Done. Breathe normally.");
   await rate(page.locator("#breath-after"), 4);
   await save(page);
+  // One session is one entry: no second save of the same session.
+  await expect(page.getByRole("button", { name: "Save to my journal" })).toHaveCount(0);
 
   await open(page, "progress", "Progress");
   const row = page.locator("table.helps tbody tr").filter({ hasText: "Physiological sigh" });

@@ -141,7 +141,7 @@ pub fn BodyScan() -> impl IntoView {
                     <h2 id="scan-done">"Afterwards"</h2>
                     <p>"Take a moment before you move on. If one place stood out, your notes are kept with this entry."</p>
                     <IntensityPicker id="scan-after" label="How tense or stirred up do you feel now?" value=after />
-                    <SaveUse answers on_saved />
+                    <SaveUse answers on_saved once=true />
                     <div class="actions"><button type="button" class="button quiet" on:click=start>"Start again"</button></div>
                 </section>
             })}

@@ -105,7 +105,7 @@ pub fn Breathing() -> impl IntoView {
                 <section class="tool-finish" aria-labelledby="breath-done">
                     <h2 id="breath-done">"How do you feel now?"</h2>
                     <IntensityPicker id="breath-after" label="How strong is the feeling now?" value=after />
-                    <SaveUse answers=build on_saved />
+                    <SaveUse answers=build on_saved once=true />
                     <div class="actions">
                         <button type="button" class="button quiet" on:click=move |_| countdown.set(None)>"Breathe again"</button>
                     </div>
