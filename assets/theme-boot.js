@@ -11,3 +11,10 @@
     // No storage or an unreadable value: follow the device.
   }
 })();
+
+// The static shell's skip link says "#main", which <base> would resolve to
+// the home page; point it at this page's own main before anyone can use it.
+document.addEventListener("DOMContentLoaded", function () {
+  var skip = document.querySelector(".skip-link");
+  if (skip) skip.setAttribute("href", location.pathname + location.search + "#main");
+});

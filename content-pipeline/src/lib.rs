@@ -126,10 +126,10 @@ struct InternalLink {
     line: usize,
 }
 
-/// Reads every document under `content_dir` and returns the generated Rust
-/// source, or every problem found. `static_routes` are the app's fixed paths
-/// (relative to the base, `""` for home) that content may link to.
-pub fn compile(content_dir: &Path, static_routes: &[&str]) -> Result<String, Vec<Diagnostic>> {
+/// Reads and parses every markdown document under `content_dir` (articles
+/// and pages), without the checks across documents. The release build's
+/// post-build step uses this to write each one as a static page.
+pub fn documents(content_dir: &Path) -> (Vec<Document>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut docs = Vec::new();
     for (sub, kind) in [("articles", DocKind::Article), ("pages", DocKind::Page)] {
@@ -148,6 +148,14 @@ pub fn compile(content_dir: &Path, static_routes: &[&str]) -> Result<String, Vec
             }
         }
     }
+    (docs, diags)
+}
+
+/// Reads every document under `content_dir` and returns the generated Rust
+/// source, or every problem found. `static_routes` are the app's fixed paths
+/// (relative to the base, `""` for home) that content may link to.
+pub fn compile(content_dir: &Path, static_routes: &[&str]) -> Result<String, Vec<Diagnostic>> {
+    let (docs, mut diags) = documents(content_dir);
     check_site(&docs, static_routes, &mut diags);
     let topics = content_dir.join("topics.toml");
     if let Ok(text) = fs::read_to_string(&topics) {

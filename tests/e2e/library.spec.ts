@@ -16,6 +16,8 @@ test("every article in the library opens with its title", async ({ page, isMobil
   for (const { title, href } of articles) {
     expect(href.startsWith(`${BASE}learn/`), href).toBe(true);
     await page.goto(href.slice(BASE.length));
+    // The static page shows the same title before the app starts: wait for the app.
+    await appReady(page);
     await expect(page.locator("h1"), href).toHaveText(title);
     await expect(page).toHaveTitle(`${title} · Steady`);
     // Every article ends by pointing at something to do.
@@ -69,4 +71,60 @@ test("a heading links to its own section on the same page", async ({ page }) => 
   expect(url.pathname).toBe(`${BASE}learn/secure-attachment`);
   expect(url.hash).toBe("#where-it-comes-from");
   await expect(page.locator("h1")).toHaveText("What secure attachment is");
+});
+
+test.describe("static pages, written at build time", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("an article and the help page read with JavaScript off", async ({ page }) => {
+    const article = await page.goto("learn/secure-attachment");
+    expect(article?.status()).toBe(200);
+    await expect(page.locator("h1")).toHaveText("What secure attachment is");
+    await expect(page).toHaveTitle("What secure attachment is · Steady");
+    await expect(page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Learn" })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
+    await expect(page.getByRole("heading", { name: "Related reading" })).toBeVisible();
+    // The skip link stays on this page (a bare "#main" would resolve to home).
+    expect(await page.locator(".skip-link").evaluate((a) => (a as HTMLAnchorElement).href)).toMatch(
+      /\/learn\/secure-attachment#main$/,
+    );
+    // A related link leads to another static article.
+    await page.getByRole("complementary").getByRole("link").first().click();
+    await expect(page.locator("h1")).not.toHaveText("What secure attachment is");
+    await expect(page.locator("main article .prose p").first()).toBeVisible();
+
+    const help = await page.goto("help");
+    expect(help?.status()).toBe(200);
+    await expect(page.locator("h1")).toHaveCount(1);
+    await expect(page.getByRole("link", { name: /988/ }).first()).toBeVisible();
+  });
+
+  test("the app takes over an article page without moving it", async ({ page, browser, baseURL, viewport, isMobile, hasTouch }) => {
+    await page.goto("learn/secure-attachment");
+    const still = {
+      text: await page.locator("main article").innerText(),
+      h1: await page.locator("main h1").boundingBox(),
+      related: await page.locator("main .related").boundingBox(),
+    };
+    // Inside a test, new contexts take this block's options: JavaScript back on.
+    const context = await browser.newContext({ baseURL, viewport, isMobile, hasTouch, javaScriptEnabled: true });
+    const live = await context.newPage();
+    await live.goto("learn/secure-attachment");
+    await expect(live.locator(".theme-toggle:not(.is-placeholder)")).toBeVisible();
+    expect(await live.locator("main article").innerText()).toBe(still.text);
+    expect(await live.locator("main h1").boundingBox()).toEqual(still.h1);
+    expect(await live.locator("main .related").boundingBox()).toEqual(still.related);
+    await context.close();
+  });
+});
+
+test("the library's own route opens with or without a slash", async ({ page }) => {
+  // A learn/ folder of static articles makes Pages redirect learn to learn/.
+  for (const path of ["learn", "learn/"]) {
+    await page.goto(path);
+    await appReady(page);
+    await expect(page.locator("h1"), path).toHaveText("Learn");
+  }
 });

@@ -1,5 +1,6 @@
 // A static server that behaves like GitHub Pages for a project site:
-// the site lives under a sub-path, directories serve index.html, unknown
+// the site lives under a sub-path, `/x` serves x or x.html, folders redirect
+// to `/x/` and serve their index.html, unknown
 // paths get 404.html with status 404, and text is gzip-compressed.
 // usage: node pages-server.mjs <dist-dir> <port> <base, e.g. /steady/> [index-fallback]
 // With `index-fallback`, unknown paths get index.html with status 200 instead,
@@ -31,6 +32,22 @@ const TYPES = {
   ".txt": "text/plain; charset=utf-8",
 };
 const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".webmanifest", ".svg", ".txt"]);
+
+async function fileOnly(path) {
+  try {
+    return (await stat(path)).isFile() ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+async function isDir(path) {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 async function fileAt(path) {
   try {
@@ -76,8 +93,18 @@ createServer(async (req, res) => {
       res.writeHead(400);
       return res.end();
     }
-    const found = await fileAt(target);
+    // Like Pages: a file, then the same path with .html, then a folder,
+    // which is redirected to its trailing-slash form before its index.html.
+    const found = (await fileOnly(target)) ?? (path.endsWith("/") ? null : await fileOnly(target + ".html"));
     if (found) return await send(req, res, found, 200);
+    if (await isDir(target)) {
+      if (!path.endsWith("/")) {
+        res.writeHead(301, { location: path + "/" + url.search });
+        return res.end();
+      }
+      const index = await fileOnly(join(target, "index.html"));
+      if (index) return await send(req, res, index, 200);
+    }
     if (fallback === "index-fallback") return await send(req, res, join(root, "index.html"), 200);
     const notFound = await fileAt(join(root, "404.html"));
     if (notFound) return await send(req, res, notFound, 404);

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 mod offline;
+mod prerender;
 
 const TRUNK_VERSION: &str = "0.21.14";
 const BINARYEN_VERSION: &str = "132";
@@ -33,7 +34,8 @@ usage: cargo xtask <command>
                interaction latencies, Lighthouse (installed in tests/bench
                when missing); writes bench/latest.json and .md
   setup        install the toolchain only (add --browser for the test tools)
-  post-build   (run by Trunk's hook) finish the staged build: 404.html
+  post-build   (run by Trunk's hook) finish the staged build: 404.html; in
+               releases also the CSP, static article pages and sw.js
 ";
 
 type Result<T = ()> = std::result::Result<T, String>;
@@ -366,6 +368,9 @@ fn post_build() -> Result {
     fs::write(&index, &html).map_err(|e| format!("writing index.html: {e}"))?;
     fs::write(staging.join("404.html"), &html).map_err(|e| format!("writing 404.html: {e}"))?;
     if release {
+        let source =
+            env::var("TRUNK_SOURCE_DIR").map_or_else(|_| PathBuf::from("."), PathBuf::from);
+        prerender::write_pages(staging, &html, &source.join("content"))?;
         offline::write_service_worker(staging)?;
     }
     Ok(())

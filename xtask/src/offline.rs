@@ -91,7 +91,14 @@ pub fn write_service_worker(staging: &Path) -> Result<(), String> {
     files(staging, "", &mut list)?;
     // 404.html is a copy of index.html; the worker answers navigations with
     // the cached index instead.
-    list.retain(|f| f != "sw.js" && f != "404.html");
+    // The static article pages too: offline, the cached index routes every
+    // path and the app has the articles built in.
+    list.retain(|f| {
+        !matches!(
+            f.as_str(),
+            "sw.js" | "404.html" | "help.html" | "learn.html"
+        ) && !f.starts_with("learn/")
+    });
     let mut hasher = Sha256::new();
     for f in &list {
         hasher.update(f.as_bytes());
