@@ -202,7 +202,7 @@ impl ProgressData {
     pub async fn add_self_check(self, check: SelfCheck) -> Result<(), NotSaved> {
         let mut next = self.self_checks.get_untracked();
         next.push(check);
-        next.sort_by(|a, b| a.taken_at.total_cmp(&b.taken_at));
+        crate::domain::sort::sort_by(&mut next, |a, b| a.taken_at.total_cmp(&b.taken_at));
         store::save_self_checks(&next).await?;
         self.self_checks.set(next);
         Ok(())

@@ -542,7 +542,7 @@ pub fn apply(current: &AppData, backup: Backup, mode: ImportMode) -> AppData {
                 }
             }
             if self_checks.len() != before {
-                self_checks.sort_by(|a, b| a.taken_at.total_cmp(&b.taken_at));
+                super::sort::sort_by(&mut self_checks, |a, b| a.taken_at.total_cmp(&b.taken_at));
             }
             AppData {
                 journal,

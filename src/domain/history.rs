@@ -70,7 +70,7 @@ impl<'de> Deserialize<'de> for History {
 
 impl History {
     pub fn new(mut results: Vec<QuizResult>) -> History {
-        results.sort_by(|a, b| a.taken_at.total_cmp(&b.taken_at));
+        super::sort::sort_by(&mut results, |a, b| a.taken_at.total_cmp(&b.taken_at));
         History(results)
     }
 

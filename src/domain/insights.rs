@@ -205,7 +205,7 @@ pub fn what_helps(journal: &Journal) -> Vec<ToolStat> {
         })
         .collect();
     // Stable: kinds are already in `ALL` order (the enum's order).
-    stats.sort_by_key(|s| std::cmp::Reverse(s.uses));
+    super::sort::sort_by(&mut stats, |a, b| b.uses.cmp(&a.uses));
     stats
 }
 

@@ -578,8 +578,10 @@ impl PartialEq for Journal {
     }
 }
 
-fn newest_first(entries: &mut [&JournalEntry]) {
-    entries.sort_by(|a, b| b.created.total_cmp(&a.created).then(a.id.cmp(&b.id)));
+fn newest_first(entries: &mut Vec<&JournalEntry>) {
+    super::sort::sort_by(entries, |a, b| {
+        b.created.total_cmp(&a.created).then(a.id.cmp(&b.id))
+    });
 }
 
 impl Journal {

@@ -32,7 +32,7 @@ pub fn index_terms(html: &str) -> String {
         }
     }
     let mut terms: Vec<String> = words(&text).filter(|w| w.chars().count() >= 2).collect();
-    terms.sort_unstable();
+    super::sort::sort_by(&mut terms, |a, b| a.cmp(b));
     terms.dedup();
     terms.join(" ")
 }
@@ -72,7 +72,7 @@ pub fn search(articles: &[Searchable<'_>], query: &str) -> Vec<usize> {
         .enumerate()
         .filter_map(|(i, a)| relevance(*a, &q).map(|s| (i, s)))
         .collect();
-    hits.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    super::sort::sort_by(&mut hits, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     hits.into_iter().map(|(i, _)| i).collect()
 }
 

@@ -15,5 +15,6 @@ pub mod lock;
 pub mod practice;
 pub mod quiz;
 pub mod report;
+pub mod sort;
 pub mod theme;
 pub mod words;

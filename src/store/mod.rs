@@ -531,7 +531,7 @@ fn our_keys() -> Vec<String> {
         .filter_map(|i| storage.key(i).ok().flatten())
         .filter(|key| key.starts_with(PREFIX))
         .collect();
-    keys.sort();
+    crate::domain::sort::sort_by(&mut keys, |a, b| a.cmp(b));
     keys
 }
 

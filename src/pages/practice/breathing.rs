@@ -32,7 +32,7 @@ pub fn BreathingGuide(countdown: RwSignal<Option<Countdown>>, now: RwSignal<f64>
         <div class="breath-guide">
             <div class="breath-stage" aria-hidden="true">
                 <div class=move || format!("breath-circle {}", phase.get().map_or("", |p| p.phase.class()))
-                    style:transform=move || format!("scale({:.3})", 0.45 + 0.55 * phase.get().map_or(0.0, |p| p.fullness))></div>
+                    style:transform=move || circle_scale(phase.get().map_or(0.0, |p| p.fullness))></div>
             </div>
             <p class="breath-cue" aria-live="polite" aria-atomic="true">{move || cue.get()}</p>
             <label class="field breath-phase-field">
@@ -112,5 +112,28 @@ pub fn Breathing() -> impl IntoView {
                 </section>
             })}
         </ToolPage>
+    }
+}
+
+/// The circle's CSS scale for how full the breath is (0 to 1), written with
+/// integers: printing an `f64` with a precision would bring about 5 KB of
+/// float formatting into the wasm for this one style.
+fn circle_scale(fullness: f64) -> String {
+    let permille = (450.0 + 550.0 * fullness.clamp(0.0, 1.0)).round() as u32;
+    format!("scale({}.{:03})", permille / 1000, permille % 1000)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::circle_scale;
+
+    #[test]
+    fn the_circle_grows_from_just_under_half_to_full() {
+        assert_eq!(circle_scale(0.0), "scale(0.450)");
+        assert_eq!(circle_scale(0.5), "scale(0.725)");
+        assert_eq!(circle_scale(1.0), "scale(1.000)");
+        assert_eq!(circle_scale(0.0091), "scale(0.455)");
+        // Out-of-range input (a timer overshooting) stays within the circle.
+        assert_eq!(circle_scale(1.2), "scale(1.000)");
     }
 }
