@@ -194,6 +194,7 @@ pub fn SaveUse(
     let journal = crate::state::use_journal();
     let status = RwSignal::new(None::<Result<(), String>>);
     let busy = RwSignal::new(false);
+    let status_box = NodeRef::<leptos::html::Div>::new();
     let save = move |_| {
         if busy.get_untracked() {
             return;
@@ -207,8 +208,17 @@ pub fn SaveUse(
             {
                 cb.run(());
             }
+            let saved = result.is_ok();
             status.set(Some(result));
             busy.set(false);
+            // The button that had focus goes away: keep the keyboard and
+            // the screen reader on the message that replaced it.
+            if once
+                && saved
+                && let Some(el) = status_box.get_untracked()
+            {
+                let _ = el.focus();
+            }
         });
     };
     view! {
@@ -216,7 +226,7 @@ pub fn SaveUse(
             {move || (!(once && matches!(status.get(), Some(Ok(()))))).then(|| view! {
                 <button type="button" class="button primary" on:click=save>{label}</button>
             })}
-            <div class="form-status" role="status">
+            <div class="form-status" role="status" tabindex="-1" node_ref=status_box>
                 {move || status.get().map(|r| match r {
                     Ok(()) => view! {
                         <p class="saved">"Saved to your journal. "<a href=href("journal")>"See it in your journal"</a>" or "<a href=href("progress")>"what helps, on Progress"</a>"."</p>

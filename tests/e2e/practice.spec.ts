@@ -85,6 +85,8 @@ test("a breathing session by keyboard: start, pause, resume, finish, save; what 
   await save(page);
   // One session is one entry: no second save of the same session.
   await expect(page.getByRole("button", { name: "Save to my journal" })).toHaveCount(0);
+  // Focus does not fall to the page when the button goes.
+  await expect(page.locator(".form-status")).toBeFocused();
 
   await open(page, "progress", "Progress");
   const row = page.locator("table.helps tbody tr").filter({ hasText: "Physiological sigh" });
