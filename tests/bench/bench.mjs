@@ -6,7 +6,7 @@
 import { chromium } from "@playwright/test";
 import { lighthousePages } from "./lighthouse.mjs";
 import { spawn } from "node:child_process";
-import { readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
+import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { join } from "node:path";
 
@@ -44,8 +44,9 @@ const LIGHTHOUSE_PAGES = [
 // ---------- bytes ----------
 const gz = (b) => gzipSync(b, { level: 9 }).length;
 const br = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-const assets = readdirSync(dist)
-  .filter((f) => !f.endsWith(".map"))
+// Every file, sub-folders included (the static article pages live in learn/).
+const assets = readdirSync(dist, { recursive: true })
+  .filter((f) => !f.endsWith(".map") && statSync(join(dist, f)).isFile())
   .sort()
   .map((file) => {
     const bytes = readFileSync(join(dist, file));
@@ -268,6 +269,17 @@ const result = {
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, "latest.json"), JSON.stringify(result, null, 2) + "\n");
 
+// One row per file, except the static article pages: one row for all of
+// them (each is fetched only by someone opening that article).
+function assetRows() {
+  const pages = assets.filter((a) => a.file.startsWith("learn/"));
+  const sum = (k) => pages.reduce((s, a) => s + a[k], 0);
+  return [
+    ...assets.filter((a) => !a.file.startsWith("learn/")).map((a) => `| ${a.file} | ${a.raw} | ${a.gzip} | ${a.brotli} |`),
+    ...(pages.length ? [`| learn/*.html (${pages.length} static pages, sum) | ${sum("raw")} | ${sum("gzip")} | ${sum("brotli")} |`] : []),
+  ];
+}
+
 const md = [
   "# Steady benchmark",
   "",
@@ -275,7 +287,7 @@ const md = [
   "",
   "| asset | raw | gzip | brotli |",
   "|---|---:|---:|---:|",
-  ...assets.map((a) => `| ${a.file} | ${a.raw} | ${a.gzip} | ${a.brotli} |`),
+  ...assetRows(),
   "",
   `First load of home: ${firstLoad.files.length} files, ${firstLoad.raw} B raw, ${firstLoad.gzip} B gzip, ${firstLoad.brotli} B brotli.`,
   "",
