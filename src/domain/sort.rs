@@ -1,4 +1,5 @@
-//! One stable sort for every list in the app.
+//! One stable sort for the app's lists (all but the journal's, which is
+//! sorted on every search keystroke and keeps its own, faster copy).
 //!
 //! `slice::sort_by` is generic over the item and the comparison, so each
 //! call site used to carry its own copy of the standard library's sort, about
