@@ -132,49 +132,45 @@ window.__work = (selector, act) => new Promise((resolve, reject) => {
   channel.port2.postMessage(0);
 });`;
 
+// Summary of a list of timings, with the samples kept for comparing runs.
+const stats = (xs) => ({ p50: round(pct(xs, 50)), p95: round(pct(xs, 95)), n: xs.length, samples: xs.map(round) });
+
 // Quiz: answer to next statement painted, over 36 answers.
 const quiz = await (async () => {
-  const { context, page } = await fresh();
-  await page.goto(ORIGIN + BASE + "quiz");
-  await ready(page);
-  await page.getByRole("button", { name: "Start the quiz" }).click();
-  await page.waitForSelector("#quiz-statement");
-  await page.evaluate(MEASURE);
-  // Three figures over the same kind of answer: input to the next frame (the
-  // budgeted one), the app's work alone, and the same frame wait with an
-  // input that does nothing, the floor that frame alignment sets. The quiz
-  // has 36 statements and the first is already shown, so 35 answers per run;
-  // the floor is taken on the last statement, the work in a second run.
-  const answer = (how, key) =>
-    page.evaluate(
-      ([how, key]) => window[how]("#quiz-count", () => window.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true }))),
-      [how, key],
-    );
-  const times = [];
-  for (let i = 0; i < 35; i++) times.push(await answer("__measure", String((i % 7) + 1)));
-  const floor = [];
-  for (let i = 0; i < 35; i++) floor.push(await page.evaluate(() => window.__measure("body", () => {})));
-  await context.close();
-  const work = await (async () => {
+  // A fresh quiz with its first statement shown and the timers installed.
+  const startQuiz = async () => {
     const { context, page } = await fresh();
     await page.goto(ORIGIN + BASE + "quiz");
     await ready(page);
     await page.getByRole("button", { name: "Start the quiz" }).click();
     await page.waitForSelector("#quiz-statement");
     await page.evaluate(MEASURE);
+    return { context, page };
+  };
+  // Answers the shown statement with key `key`, timed by `how` (__measure or __work).
+  const answer = (page, how, key) =>
+    page.evaluate(
+      ([how, key]) => window[how]("#quiz-count", () => window.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true }))),
+      [how, key],
+    );
+  // Three figures over the same kind of answer: input to the next frame (the
+  // budgeted one), the app's work alone, and the same frame wait with an
+  // input that does nothing, the floor that frame alignment sets. The quiz
+  // has 36 statements and the first is already shown, so 35 answers per run;
+  // the floor is taken on the last statement, the work in a second run.
+  const answers = async (how) => {
+    const { context, page } = await startQuiz();
     const xs = [];
-    for (let i = 0; i < 35; i++) {
-      xs.push(
-        await page.evaluate(
-          (key) => window.__work("#quiz-count", () => window.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true }))),
-          String((i % 7) + 1),
-        ),
-      );
+    for (let i = 0; i < 35; i++) xs.push(await answer(page, how, String((i % 7) + 1)));
+    const floor = [];
+    if (how === "__measure") {
+      for (let i = 0; i < 35; i++) floor.push(await page.evaluate(() => window.__measure("body", () => {})));
     }
     await context.close();
-    return xs;
-  })();
-  const stats = (xs) => ({ p50: round(pct(xs, 50)), p95: round(pct(xs, 95)), n: xs.length, samples: xs.map(round) });
+    return { xs, floor };
+  };
+  const { xs: times, floor } = await answers("__measure");
+  const { xs: work } = await answers("__work");
   return { ...stats(times), work: stats(work), frameFloor: stats(floor) };
 })();
 
@@ -194,7 +190,7 @@ const route = await (async () => {
     );
   }
   await context.close();
-  return { p50: round(pct(times, 50)), p95: round(pct(times, 95)), n: times.length };
+  return stats(times);
 })();
 
 // The journal with 5,000 entries: stored bytes, opening it, a search keystroke.
@@ -241,22 +237,10 @@ const journal = await (async () => {
       ),
     );
   }
-  // Search: one keystroke at a time, each to the updated status painted.
+  // Search: one keystroke at a time, each to the updated status painted,
+  // then the same keystrokes again from an empty box, timing the app's work
+  // alone.
   await page.evaluate(MEASURE);
-  const keys = [];
-  const query = "river waited";
-  for (let i = 1; i <= query.length; i++) {
-    keys.push(
-      await page.evaluate((text) => {
-        const input = document.querySelector('input[type="search"]');
-        return window.__measure(".search-status", () => {
-          input.value = text;
-          input.dispatchEvent(new Event("input", { bubbles: true }));
-        });
-      }, query.slice(0, i)),
-    );
-  }
-  // The same keystrokes again from an empty box, timing the app's work alone.
   const type = (how, text) =>
     page.evaluate(
       ([how, text]) => {
@@ -268,6 +252,9 @@ const journal = await (async () => {
       },
       [how, text],
     );
+  const query = "river waited";
+  const keys = [];
+  for (let i = 1; i <= query.length; i++) keys.push(await type("__measure", query.slice(0, i)));
   await type("__work", "");
   const work = [];
   for (let i = 1; i <= query.length; i++) work.push(await type("__work", query.slice(0, i)));
@@ -275,8 +262,8 @@ const journal = await (async () => {
   return {
     storedBytes,
     open: { p50: round(pct(opens, 50)), max: round(Math.max(...opens)) },
-    search: { p50: round(pct(keys, 50)), p95: round(pct(keys, 95)), n: keys.length, samples: keys.map(round) },
-    searchWork: { p50: round(pct(work, 50)), p95: round(pct(work, 95)), n: work.length, samples: work.map(round) },
+    search: stats(keys),
+    searchWork: stats(work),
   };
 })();
 
