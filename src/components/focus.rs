@@ -7,12 +7,28 @@ use wasm_bindgen::JsCast;
 /// Leptos renders in microtasks after an event, so by the next animation
 /// frame the element is the new one, not the one being replaced.
 pub fn focus_after_render(id: &'static str) {
-    request_animation_frame(move || focus_first(&[id]));
+    unless_moved_meanwhile(move || focus_first(&[id]));
 }
 
 /// Like [`focus_after_render`], for the first of `ids` that is on screen then.
 pub fn focus_first_after_render(ids: &'static [&'static str]) {
-    request_animation_frame(move || focus_first(ids));
+    unless_moved_meanwhile(move || focus_first(ids));
+}
+
+/// Runs `move_focus` at the next animation frame, unless the user has moved
+/// focus in the meantime. A key pressed between the event and that frame
+/// (a quick Tab straight after answering) must not be undone by focus jumping
+/// back. Focus counts as not moved when it is still where it was, or when it
+/// was lost because the element holding it was replaced by the render.
+pub fn unless_moved_meanwhile(move_focus: impl FnOnce() + 'static) {
+    let before = document().active_element();
+    request_animation_frame(move || {
+        let now = document().active_element();
+        let body: Option<web_sys::Element> = document().body().map(Into::into);
+        if now.is_none() || now == body || now == before {
+            move_focus();
+        }
+    });
 }
 
 fn focus_first(ids: &[&str]) {

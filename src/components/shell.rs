@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use crate::components::focus::unless_moved_meanwhile;
 use crate::components::notice::NoticeArea;
 use crate::components::theme::ThemeToggle;
 use crate::paths;
@@ -29,7 +30,7 @@ pub fn Shell(children: Children) -> impl IntoView {
     Effect::new(move |previous: Option<String>| {
         let current = route.get();
         if previous.is_some_and(|p| p != current) {
-            request_animation_frame(|| {
+            unless_moved_meanwhile(|| {
                 if let Some(h1) = document().query_selector("main h1").ok().flatten() {
                     let _ = h1.set_attribute("tabindex", "-1");
                     use wasm_bindgen::JsCast;

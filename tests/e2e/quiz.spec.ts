@@ -94,6 +94,18 @@ test("arrow keys choose without moving on; Enter moves on", async ({ page }) => 
   await expect(count(page)).toHaveText(`2 of ${TOTAL}`);
 });
 
+test("a Tab pressed straight after answering is not undone by focus returning to the statement", async ({ page }) => {
+  await startByKeyboard(page);
+  // No wait between the keys: the Tab lands before the frame in which focus
+  // would have been moved to the new statement.
+  await page.keyboard.press("7");
+  await page.keyboard.press("Tab");
+  await expect(count(page)).toHaveText(`2 of ${TOTAL}`);
+  // Let any pending focus move run, then focus must still be where Tab put it.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await expect(page.getByRole("radio").first()).toBeFocused();
+});
+
 test("a tap on an option answers and moves on; skipped statements are listed before the result", async ({ page }) => {
   await page.goto("quiz");
   await appReady(page);
