@@ -96,14 +96,29 @@ test("arrow keys choose without moving on; Enter moves on", async ({ page }) => 
 
 test("a Tab pressed straight after answering is not undone by focus returning to the statement", async ({ page }) => {
   await startByKeyboard(page);
-  // No wait between the keys: the Tab lands before the frame in which focus
-  // would have been moved to the new statement.
+  // On a busy phone the next frame can come after the user's next key. Hold
+  // the page's animation frames so the Tab surely lands first, then let them run.
+  await page.evaluate(() => {
+    const real = window.requestAnimationFrame.bind(window);
+    const held: FrameRequestCallback[] = [];
+    window.requestAnimationFrame = (run) => (held.push(run), 0);
+    (window as unknown as { releaseFrames: () => Promise<void> }).releaseFrames = () => {
+      window.requestAnimationFrame = real;
+      held.forEach((run) => real(run));
+      return new Promise((done) => real(() => real(() => done())));
+    };
+  });
   await page.keyboard.press("7");
-  await page.keyboard.press("Tab");
   await expect(count(page)).toHaveText(`2 of ${TOTAL}`);
-  // Let any pending focus move run, then focus must still be where Tab put it.
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-  await expect(page.getByRole("radio").first()).toBeFocused();
+  await page.keyboard.press("Tab");
+  const first = page.getByRole("radio").first();
+  await expect(first).toBeFocused();
+  await page.evaluate(() => (window as unknown as { releaseFrames: () => Promise<void> }).releaseFrames());
+  await expect(first).toBeFocused();
+  // With nothing pressed in between, answering still takes focus to the statement.
+  await page.keyboard.press("3");
+  await expect(count(page)).toHaveText(`3 of ${TOTAL}`);
+  await expect(statement(page)).toBeFocused();
 });
 
 test("a tap on an option answers and moves on; skipped statements are listed before the result", async ({ page }) => {
