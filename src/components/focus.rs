@@ -20,7 +20,7 @@ pub fn focus_first_after_render(ids: &'static [&'static str]) {
 /// (a quick Tab straight after answering) must not be undone by focus jumping
 /// back. Focus counts as not moved when it is still where it was, or when it
 /// was lost because the element holding it was replaced by the render.
-pub fn unless_moved_meanwhile(move_focus: impl FnOnce() + 'static) {
+fn unless_moved_meanwhile(move_focus: impl FnOnce() + 'static) {
     let before = document().active_element();
     request_animation_frame(move || {
         let now = document().active_element();
@@ -31,12 +31,26 @@ pub fn unless_moved_meanwhile(move_focus: impl FnOnce() + 'static) {
     });
 }
 
+/// After a client-side navigation, focuses the new page's `<h1>`, so screen
+/// reader and keyboard users start at the top of the new content, as they
+/// would after a full page load.
+pub fn focus_heading_after_render() {
+    unless_moved_meanwhile(|| {
+        if let Some(h1) = document().query_selector("main h1").ok().flatten() {
+            let _ = h1.set_attribute("tabindex", "-1");
+            focus(h1);
+        }
+    });
+}
+
 fn focus_first(ids: &[&str]) {
-    if let Some(el) = ids
-        .iter()
-        .find_map(|id| document().get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
+    if let Some(el) = ids.iter().find_map(|id| document().get_element_by_id(id)) {
+        focus(el);
+    }
+}
+
+fn focus(el: web_sys::Element) {
+    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
         let _ = el.focus();
     }
 }

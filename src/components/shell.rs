@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::components::focus::unless_moved_meanwhile;
+use crate::components::focus::focus_heading_after_render;
 use crate::components::notice::NoticeArea;
 use crate::components::theme::ThemeToggle;
 use crate::paths;
@@ -24,21 +24,11 @@ pub fn Shell(children: Children) -> impl IntoView {
             .to_string()
     });
 
-    // After a client-side navigation, move focus to the new page's heading so
-    // screen-reader and keyboard users start at the top of the new content,
-    // as they would after a full page load.
+    // After a client-side navigation, focus goes to the new page's heading.
     Effect::new(move |previous: Option<String>| {
         let current = route.get();
         if previous.is_some_and(|p| p != current) {
-            unless_moved_meanwhile(|| {
-                if let Some(h1) = document().query_selector("main h1").ok().flatten() {
-                    let _ = h1.set_attribute("tabindex", "-1");
-                    use wasm_bindgen::JsCast;
-                    if let Ok(h1) = h1.dyn_into::<web_sys::HtmlElement>() {
-                        let _ = h1.focus();
-                    }
-                }
-            });
+            focus_heading_after_render();
         }
         current
     });

@@ -98,11 +98,12 @@ test("a Tab pressed straight after answering is not undone by focus returning to
   await startByKeyboard(page);
   // On a busy phone the next frame can come after the user's next key. Hold
   // the page's animation frames so the Tab surely lands first, then let them run.
+  type HeldFrames = { releaseFrames: () => Promise<void> };
   await page.evaluate(() => {
     const real = window.requestAnimationFrame.bind(window);
     const held: FrameRequestCallback[] = [];
     window.requestAnimationFrame = (run) => (held.push(run), 0);
-    (window as unknown as { releaseFrames: () => Promise<void> }).releaseFrames = () => {
+    (window as unknown as HeldFrames).releaseFrames = () => {
       window.requestAnimationFrame = real;
       held.forEach((run) => real(run));
       return new Promise((done) => real(() => real(() => done())));
@@ -113,7 +114,7 @@ test("a Tab pressed straight after answering is not undone by focus returning to
   await page.keyboard.press("Tab");
   const first = page.getByRole("radio").first();
   await expect(first).toBeFocused();
-  await page.evaluate(() => (window as unknown as { releaseFrames: () => Promise<void> }).releaseFrames());
+  await page.evaluate(() => (window as unknown as HeldFrames).releaseFrames());
   await expect(first).toBeFocused();
   // With nothing pressed in between, answering still takes focus to the statement.
   await page.keyboard.press("3");
