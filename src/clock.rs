@@ -24,6 +24,23 @@ pub fn random_id() -> String {
         })
 }
 
+/// The browser's preferred languages, most preferred first (`en-GB`, ...).
+/// The help page reads the region from them; they never leave the device.
+pub fn languages() -> Vec<String> {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return Vec::new();
+    };
+    let mut tags: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    if tags.is_empty() {
+        tags.extend(navigator.language());
+    }
+    tags
+}
+
 type FormatOptions = &'static [(&'static str, &'static str)];
 
 thread_local! {

@@ -87,6 +87,14 @@ pub struct ToolWords {
     pub intro: &'static str,
 }
 
+/// The note shown first on the tools meant for couples (`tools.toml`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CoupleSafety {
+    /// Slugs of the tools that show it; checked at build time.
+    pub tools: &'static [&'static str],
+    pub note: &'static str,
+}
+
 /// A labelled box with a hint under it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LabelHint {
@@ -134,6 +142,14 @@ pub fn tool_words(slug: &str) -> Option<&'static ToolWords> {
     PRACTICE_TOOL_WORDS.iter().find(|t| t.slug == slug)
 }
 
+/// The couples' safety note, if the tool `slug` is one meant for couples.
+pub fn couple_safety(slug: &str) -> Option<&'static str> {
+    COUPLE_SAFETY
+        .tools
+        .contains(&slug)
+        .then_some(COUPLE_SAFETY.note)
+}
+
 pub fn dimension_words(dimension: Dimension) -> &'static DimensionWords {
     &DIMENSION_WORDS[dimension as usize]
 }
@@ -163,6 +179,51 @@ mod tests {
             help.html.contains("988"),
             "the help page lists the 988 lifeline"
         );
+    }
+
+    #[test]
+    fn the_help_page_puts_every_place_first_and_keeps_the_others() {
+        use crate::domain::help::{Place, reading_order, reorder_help};
+        let help = page(crate::routes::HELP).unwrap();
+        let safe = format!(
+            "<h2 id=\"{}\">",
+            crate::components::practice::SAFE_WITH_SOMEONE
+        );
+        assert!(help.html.contains(&safe), "{safe}");
+        // The fixed order is the page as written: the app shows it unchanged.
+        assert_eq!(
+            reorder_help(help.html, &reading_order(None)).as_deref(),
+            Some(help.html)
+        );
+        let headings = |html: &str| {
+            let mut h: Vec<String> = html
+                .match_indices("<h")
+                .map(|(i, _)| html[i..i + html[i..].find('>').unwrap()].to_string())
+                .collect();
+            h.sort();
+            h
+        };
+        for first in Place::FIXED_ORDER {
+            let html = reorder_help(help.html, &reading_order(Some(first)))
+                .unwrap_or_else(|| panic!("{first:?}: help.md's sections are not as expected"));
+            assert_eq!(html.len(), help.html.len(), "{first:?}");
+            assert_eq!(headings(&html), headings(help.html), "{first:?}");
+            let crisis = html
+                .find(&format!("<h2 id=\"{}\">", first.crisis_id()))
+                .unwrap();
+            let abuse = html
+                .find(&format!("<h3 id=\"{}\">", first.abuse_id()))
+                .unwrap();
+            for other in Place::FIXED_ORDER.iter().filter(|p| **p != first) {
+                let c = html
+                    .find(&format!("<h2 id=\"{}\">", other.crisis_id()))
+                    .unwrap();
+                let a = html
+                    .find(&format!("<h3 id=\"{}\">", other.abuse_id()))
+                    .unwrap();
+                assert!(crisis < c && abuse < a, "{first:?} before {other:?}");
+            }
+        }
     }
 
     #[test]

@@ -34,6 +34,16 @@ type List = Spanned<Vec<Text>>;
 struct Hub {
     need: Spanned<Vec<Need>>,
     tool: Spanned<Vec<Tool>>,
+    couple_safety: CoupleSafety,
+}
+
+/// The note shown first on the tools meant for couples: one text, defined
+/// once, so every such tool says the same thing.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CoupleSafety {
+    tools: List,
+    note: Text,
 }
 
 #[derive(Deserialize)]
@@ -280,6 +290,23 @@ fn compile_hub(file: &Path, text: &str, slugs: &[&str], diags: &mut Vec<Diagnost
         c.plain("summary", &tool.summary);
         c.plain("intro", &tool.intro);
     }
+    let safety = &hub.couple_safety;
+    c.plain("the couple safety note", &safety.note);
+    if safety.tools.get_ref().is_empty() {
+        c.error(
+            &safety.tools,
+            "the couple safety note names at least one tool".into(),
+        );
+    }
+    for slug in safety.tools.get_ref() {
+        let s = slug.get_ref().as_str();
+        if !slugs.contains(&s) {
+            c.error(
+                slug,
+                format!("`{s}` is not a practice tool (known: {})", slugs.join(", ")),
+            );
+        }
+    }
     for s in slugs {
         if !seen.contains(s) {
             c.error(&hub.tool, format!("practice tool `{s}` has no [[tool]]"));
@@ -311,7 +338,12 @@ fn compile_hub(file: &Path, text: &str, slugs: &[&str], diags: &mut Vec<Diagnost
             tool.intro.get_ref()
         );
     }
-    code + "];\n"
+    code += "];\n";
+    code + &format!(
+        "pub static COUPLE_SAFETY: CoupleSafety = CoupleSafety {{ tools: &{:?}, note: {:?} }};\n",
+        strs(&hub.couple_safety.tools),
+        hub.couple_safety.note.get_ref()
+    )
 }
 
 fn compile_prompts(file: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> String {
@@ -591,14 +623,19 @@ mod tests {
         "[[tool]]\nslug = \"wait\"\nsummary = \"Wait.\"\nintro = \"Wait a while.\"\n";
     const TOOL_BREATH: &str =
         "[[tool]]\nslug = \"breathing\"\nsummary = \"Breathe.\"\nintro = \"Breathe out.\"\n";
+    const SAFETY: &str =
+        "\n[couple_safety]\ntools = [\"wait\"]\nnote = \"Only where you both feel safe.\"\n";
 
     #[test]
     fn a_complete_hub_generates_needs_and_tools() {
         let text = format!(
-            "[[need]]\ntitle = \"Now\"\ntools = [\"wait\", \"breathing\"]\n\n{TOOL_WAIT}\n{TOOL_BREATH}"
+            "[[need]]\ntitle = \"Now\"\ntools = [\"wait\", \"breathing\"]\n\n{TOOL_WAIT}\n{TOOL_BREATH}{SAFETY}"
         );
         let (code, diags) = hub(&text);
         assert!(diags.is_empty(), "{diags:?}");
+        assert!(code.contains(
+            "COUPLE_SAFETY: CoupleSafety = CoupleSafety { tools: &[\"wait\"], note: \"Only where you both feel safe.\" }"
+        ));
         assert!(
             code.contains("PracticeNeed { title: \"Now\", tools: &[\"wait\", \"breathing\"] }")
         );
@@ -608,7 +645,7 @@ mod tests {
     #[test]
     fn unknown_missing_and_doubled_tools_point_at_their_lines() {
         let text = format!(
-            "[[need]]\ntitle = \"Now\"\ntools = [\"wait\", \"nap\", \"wait\"]\n\n{TOOL_WAIT}\n{TOOL_WAIT}"
+            "[[need]]\ntitle = \"Now\"\ntools = [\"wait\", \"nap\", \"wait\"]\n\n{TOOL_WAIT}\n{TOOL_WAIT}{SAFETY}"
         );
         let (code, diags) = hub(&text);
         assert!(code.is_empty());
@@ -646,12 +683,41 @@ mod tests {
     #[test]
     fn markup_in_copy_is_refused() {
         let text = format!(
-            "[[need]]\ntitle = \"<b>Now</b>\"\ntools = [\"wait\", \"breathing\"]\n\n{TOOL_WAIT}\n{}",
+            "[[need]]\ntitle = \"<b>Now</b>\"\ntools = [\"wait\", \"breathing\"]\n\n{TOOL_WAIT}\n{}{SAFETY}",
             TOOL_BREATH.replace("Breathe out.", "See [this](http://x).")
         );
         let (_, diags) = hub(&text);
         assert_eq!(diags.len(), 2, "{diags:?}");
         assert_eq!(diags[0].line, 2);
+    }
+
+    #[test]
+    fn the_couple_safety_note_names_real_tools_in_plain_words() {
+        let text = format!(
+            "[[need]]\ntitle = \"Now\"\ntools = [\"wait\", \"breathing\"]\n\n{TOOL_WAIT}\n{TOOL_BREATH}{}",
+            SAFETY
+                .replace("[\"wait\"]", "[\"nap\"]")
+                .replace("Only where", "Only [where](help)")
+        );
+        let (code, diags) = hub(&text);
+        assert!(code.is_empty());
+        let msgs: Vec<String> = diags
+            .iter()
+            .map(|d| format!("{}:{}", d.line, d.message))
+            .collect();
+        assert!(
+            msgs.iter()
+                .any(|m| m.starts_with("16:`nap` is not a practice tool")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter()
+                .any(|m| m.starts_with("17:the couple safety note must be plain")),
+            "{msgs:?}"
+        );
+        // Without the table the hub does not parse at all.
+        let (code, diags) = hub(&text[..text.find("[couple_safety]").unwrap()]);
+        assert!(code.is_empty() && !diags.is_empty());
     }
 
     #[test]

@@ -17,6 +17,11 @@ use crate::paths::href;
 use crate::routes::{HELP, PRACTICE_TOOLS};
 use crate::state::JournalData;
 
+/// The id of the help page's section for people who feel unsafe with a
+/// partner or family member (from its heading in `content/pages/help.md`;
+/// a native test checks it exists).
+pub const SAFE_WITH_SOMEONE: &str = "if-you-dont-feel-safe-with-someone";
+
 /// A tool's page: its title, introduction, a care line, then the tool.
 #[component]
 pub fn ToolPage(slug: &'static str, children: Children) -> impl IntoView {
@@ -25,10 +30,19 @@ pub fn ToolPage(slug: &'static str, children: Children) -> impl IntoView {
         .find(|(s, _)| *s == slug)
         .map_or(slug, |(_, n)| *n);
     let intro = content::tool_words(slug).map(|w| w.intro);
+    // Before anything else on a couples' tool: it is only for relationships
+    // where both people feel safe (see the help page's section on abuse).
+    let safety = content::couple_safety(slug);
     view! {
         <Title text=name />
         <p class="breadcrumb"><a href=href("practice")>"Practice"</a></p>
         <h1>{name}</h1>
+        {safety.map(|note| view! {
+            <p class="care-note safety-note" role="note">
+                {note}" "
+                <a href=format!("{}#{SAFE_WITH_SOMEONE}", href(HELP))>"If you don\u{2019}t feel safe with someone"</a>
+            </p>
+        })}
         {intro.map(|i| view! { <p class="lead">{i}</p> })}
         <p class="care-line">"For self-reflection, not therapy. If you feel unsafe, "<a href=href(HELP)>"find help now"</a>"."</p>
         <div class="tool">{children()}</div>

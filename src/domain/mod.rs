@@ -7,6 +7,7 @@
 pub mod backup;
 pub mod draft;
 pub mod envelope;
+pub mod help;
 pub mod history;
 pub mod insights;
 pub mod journal;
