@@ -33,12 +33,22 @@ fn unless_moved_meanwhile(move_focus: impl FnOnce() + 'static) {
 
 /// After a client-side navigation, focuses the new page's `<h1>`, so screen
 /// reader and keyboard users start at the top of the new content, as they
-/// would after a full page load.
+/// would after a full page load. A link to a section (`help#if-you-...`)
+/// lands on that section's heading instead: focusing the `<h1>` would scroll
+/// the page back to the top, away from what the link promised.
 pub fn focus_heading_after_render() {
     unless_moved_meanwhile(|| {
-        if let Some(h1) = document().query_selector("main h1").ok().flatten() {
-            let _ = h1.set_attribute("tabindex", "-1");
-            focus(h1);
+        let section = window()
+            .location()
+            .hash()
+            .ok()
+            .and_then(|h| h.strip_prefix('#').map(str::to_owned))
+            .filter(|id| !id.is_empty())
+            .and_then(|id| document().get_element_by_id(&id));
+        let target = section.or_else(|| document().query_selector("main h1").ok().flatten());
+        if let Some(heading) = target {
+            let _ = heading.set_attribute("tabindex", "-1");
+            focus(heading);
         }
     });
 }
