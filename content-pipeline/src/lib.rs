@@ -957,6 +957,45 @@ mod tests {
         );
     }
 
+    /// The prose checks run as part of `compile`, so a planted defect fails
+    /// the build itself, with the file and line of each.
+    #[test]
+    fn compile_fails_on_planted_prose_defects() {
+        let dir = std::env::temp_dir().join(format!("steady-prose-{}", std::process::id()));
+        let articles = dir.join("articles");
+        fs::create_dir_all(&articles).unwrap();
+        let front = "+++\ntitle = \"T\"\nsummary = \"S\"\ntopic = \"foundations\"\n+++\n";
+        let twice =
+            "A sentence of more than twelve words that should be written in only one place.";
+        fs::write(
+            articles.join("a.md"),
+            format!("{front}\n{twice}\n\nIt held up (Nobody, 1999).\n"),
+        )
+        .unwrap();
+        fs::write(
+            articles.join("b.md"),
+            format!("{front}\nOur favorite color.\n\n{twice}\n"),
+        )
+        .unwrap();
+        fs::write(
+            articles.join("references.md"),
+            format!("{front}\n- Tatkin, Stan. *Wired for Love*. New Harbinger, 2012.\n"),
+        )
+        .unwrap();
+        let result = compile(&dir, &[""]);
+        fs::remove_dir_all(&dir).unwrap();
+        let diags = result.unwrap_err();
+        let found = |file: &str, line: usize, text: &str| {
+            diags
+                .iter()
+                .any(|d| d.file.ends_with(file) && d.line == line && d.message.contains(text))
+        };
+        assert!(found("a.md", 9, "(Nobody, 1999)"), "{diags:#?}");
+        assert!(found("b.md", 7, "`favourite`"), "{diags:#?}");
+        assert!(found("b.md", 7, "`colour`"), "{diags:#?}");
+        assert!(found("b.md", 9, "a.md:7"), "{diags:#?}");
+    }
+
     #[test]
     fn generated_code_holds_every_document() {
         let a = parse_document(Path::new("a.md"), GOOD, DocKind::Article).unwrap();
