@@ -173,6 +173,49 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_words_people_type_find_the_articles_about_them() {
+        use crate::domain::library::{Searchable, index_stems, index_terms, search};
+        let terms: Vec<(String, String)> = ARTICLES
+            .iter()
+            .map(|a| {
+                let t = index_terms(a.html);
+                let s = index_stems(&t);
+                (t, s)
+            })
+            .collect();
+        let index: Vec<Searchable<'_>> = ARTICLES
+            .iter()
+            .zip(&terms)
+            .map(|(a, (terms, stems))| Searchable {
+                title: a.title,
+                summary: a.summary,
+                terms,
+                stems,
+            })
+            .collect();
+        for (typed, slug) in [
+            ("clingy", "anxious-attachment"),
+            ("needy", "anxious-attachment"),
+            ("ghosting", "avoidant-attachment"),
+            ("pulls away", "avoidant-attachment"),
+            ("shuts down", "avoidant-attachment"),
+            ("jealous", "secure-attachment"),
+            ("abandonment", "anxious-attachment"),
+            ("push-pull", "fearful-avoidant-attachment"),
+            ("hot and cold", "fearful-avoidant-attachment"),
+            ("trust issues", "anxious-attachment"),
+            ("pursuer", "anxious-attachment"),
+            ("pursues", "anxious-attachment"),
+        ] {
+            let found: Vec<&str> = search(&index, typed, SYNONYMS)
+                .into_iter()
+                .map(|i| ARTICLES[i].slug)
+                .collect();
+            assert!(found.contains(&slug), "{typed:?} found {found:?}");
+        }
+    }
+
+    #[test]
     fn the_crisis_page_exists() {
         let help = page(crate::routes::HELP).expect("content/pages/help.md");
         assert!(

@@ -21,7 +21,9 @@ mod checklist;
 mod data_file;
 mod practice;
 mod progress;
+mod prose;
 mod quiz;
+mod synonyms;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Deserialize;
@@ -169,12 +171,69 @@ pub fn compile(content_dir: &Path, static_routes: &[&str]) -> Result<String, Vec
         &mut diags,
     );
     data_code += &practice::compile(&content_dir.join("practice"), static_routes, &mut diags);
+    data_code += &synonyms::compile(&content_dir.join("synonyms.toml"), &docs, &mut diags);
+    check_prose(content_dir, &mut diags);
     if diags.is_empty() {
         Ok(generate(&docs) + &data_code)
     } else {
         diags.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         Err(diags)
     }
+}
+
+/// The checks on the words of every content file: citations, sentences
+/// written twice, spelling (see `prose.rs`).
+fn check_prose(content_dir: &Path, diags: &mut Vec<Diagnostic>) {
+    let mut prose = Vec::new();
+    let mut ignore = Vec::new();
+    for sub in ["articles", "pages"] {
+        for file in markdown_files(&content_dir.join(sub), &mut ignore) {
+            if let Ok(text) = fs::read_to_string(&file) {
+                prose.extend(prose::markdown_prose(&file, &text));
+            }
+        }
+    }
+    for sub in ["quiz", "progress", "practice"] {
+        let Ok(entries) = fs::read_dir(content_dir.join(sub)) else {
+            continue;
+        };
+        let mut files: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        files.sort();
+        for file in files {
+            if let Ok(text) = fs::read_to_string(&file) {
+                prose.extend(prose::toml_prose(&file, &text));
+            }
+        }
+    }
+    let references = content_dir.join(prose::REFERENCES);
+    let references_text = fs::read_to_string(&references).unwrap_or_default();
+    let refs = prose::parse_references(&references, &references_text, diags);
+    prose::check_citations(&prose, &refs, diags);
+    prose::check_duplicates(&prose, diags);
+    let allowed = spelling_allowed(&content_dir.join("spelling.toml"), diags);
+    prose::check_spelling(
+        &prose,
+        Some((&references, &references_text)),
+        &allowed,
+        diags,
+    );
+}
+
+/// `content/spelling.toml`: names and titles that keep their own spelling.
+fn spelling_allowed(file: &Path, diags: &mut Vec<Diagnostic>) -> Vec<String> {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Allowed {
+        allow: Vec<String>,
+    }
+    let Ok(text) = fs::read_to_string(file) else {
+        return Vec::new();
+    };
+    data_file::parse::<Allowed>(file, &text, "spelling", diags).map_or(Vec::new(), |a| a.allow)
 }
 
 fn markdown_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
@@ -896,6 +955,45 @@ mod tests {
             pos("zeta") < pos("alpha") && pos("alpha") < pos("beta"),
             "{code}"
         );
+    }
+
+    /// The prose checks run as part of `compile`, so a planted defect fails
+    /// the build itself, with the file and line of each.
+    #[test]
+    fn compile_fails_on_planted_prose_defects() {
+        let dir = std::env::temp_dir().join(format!("steady-prose-{}", std::process::id()));
+        let articles = dir.join("articles");
+        fs::create_dir_all(&articles).unwrap();
+        let front = "+++\ntitle = \"T\"\nsummary = \"S\"\ntopic = \"foundations\"\n+++\n";
+        let twice =
+            "A sentence of more than twelve words that should be written in only one place.";
+        fs::write(
+            articles.join("a.md"),
+            format!("{front}\n{twice}\n\nIt held up (Nobody, 1999).\n"),
+        )
+        .unwrap();
+        fs::write(
+            articles.join("b.md"),
+            format!("{front}\nOur favorite color.\n\n{twice}\n"),
+        )
+        .unwrap();
+        fs::write(
+            articles.join("references.md"),
+            format!("{front}\n- Tatkin, Stan. *Wired for Love*. New Harbinger, 2012.\n"),
+        )
+        .unwrap();
+        let result = compile(&dir, &[""]);
+        fs::remove_dir_all(&dir).unwrap();
+        let diags = result.unwrap_err();
+        let found = |file: &str, line: usize, text: &str| {
+            diags
+                .iter()
+                .any(|d| d.file.ends_with(file) && d.line == line && d.message.contains(text))
+        };
+        assert!(found("a.md", 9, "(Nobody, 1999)"), "{diags:#?}");
+        assert!(found("b.md", 7, "`favourite`"), "{diags:#?}");
+        assert!(found("b.md", 7, "`colour`"), "{diags:#?}");
+        assert!(found("b.md", 9, "a.md:7"), "{diags:#?}");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Finding articles: search as you type, and "for my style".
 
-use super::words::words;
+use super::words::{stem, words};
 
 /// What search needs to know of an article.
 #[derive(Debug, Clone, Copy)]
@@ -9,7 +9,13 @@ pub struct Searchable<'a> {
     pub summary: &'a str,
     /// Distinct lowercase words, space-separated (see [`index_terms`]).
     pub terms: &'a str,
+    /// The stems of `terms`, space-separated (see [`index_stems`]).
+    pub stems: &'a str,
 }
+
+/// What people type, and the library's words that answer it
+/// (`content/synonyms.toml`, checked at build time).
+pub type Synonyms<'a> = &'a [(&'a str, &'a [&'a str])];
 
 /// The distinct words of an article's HTML body, sorted and space-separated.
 /// Derived from the HTML the app already carries, once, on the first search,
@@ -37,20 +43,62 @@ pub fn index_terms(html: &str) -> String {
     terms.join(" ")
 }
 
-/// How well an article answers a query: `None` when some query word is
-/// missing. Every word must match (as a prefix, so a half-typed word already
-/// finds); matches in the title count most, then the summary.
-pub fn relevance(article: Searchable<'_>, query: &[String]) -> Option<u32> {
+/// The distinct stems of `terms` (as [`index_terms`] gives them), sorted
+/// and space-separated, so that "pursuer" finds an article that says
+/// "pursuing".
+pub fn index_stems(terms: &str) -> String {
+    let mut stems: Vec<String> = terms.split(' ').map(stem).collect();
+    super::sort::sort_by(&mut stems, |a, b| a.cmp(b));
+    stems.dedup();
+    stems.join(" ")
+}
+
+/// One thing the reader asked for: a typed word, or a word or phrase with
+/// synonyms. An article answers it if one of its words starts with one of
+/// `prefixes` (so a half-typed word already finds) or shares one of `stems`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Wanted {
+    prefixes: Vec<String>,
+    stems: Vec<String>,
+}
+
+impl Wanted {
+    fn word(w: &str) -> Wanted {
+        Wanted {
+            prefixes: vec![w.to_string()],
+            stems: vec![stem(w)],
+        }
+    }
+
+    fn answered_by<'a>(&self, mut words: impl Iterator<Item = &'a str>) -> bool {
+        words.any(|t| self.prefixes.iter().any(|p| t.starts_with(p.as_str())))
+    }
+
+    fn answered_by_stems<'a>(&self, mut stems: impl Iterator<Item = &'a str>) -> bool {
+        stems.any(|t| self.stems.iter().any(|s| s == t))
+    }
+
+    fn in_text(&self, text: &str) -> bool {
+        words(text).any(|t| {
+            self.prefixes.iter().any(|p| t.starts_with(p.as_str()))
+                || self.stems.contains(&stem(&t))
+        })
+    }
+}
+
+/// How well an article answers a query: `None` when something asked for is
+/// missing. Everything must match; matches in the title count most, then the
+/// summary.
+pub fn relevance(article: Searchable<'_>, query: &[Wanted]) -> Option<u32> {
     if query.is_empty() {
         return None;
     }
-    let title: Vec<String> = words(article.title).collect();
-    let summary: Vec<String> = words(article.summary).collect();
     let mut score = 0;
     for q in query {
-        let in_terms = article.terms.split(' ').any(|t| t.starts_with(q.as_str()));
-        let in_title = title.iter().any(|t| t.starts_with(q.as_str()));
-        let in_summary = summary.iter().any(|t| t.starts_with(q.as_str()));
+        let in_terms = q.answered_by(article.terms.split(' '))
+            || q.answered_by_stems(article.stems.split(' '));
+        let in_title = q.in_text(article.title);
+        let in_summary = q.in_text(article.summary);
         if !(in_terms || in_title || in_summary) {
             return None;
         }
@@ -59,14 +107,54 @@ pub fn relevance(article: Searchable<'_>, query: &[String]) -> Option<u32> {
     Some(score)
 }
 
-/// The query as search words.
-pub fn query_words(query: &str) -> Vec<String> {
-    words(query).collect()
+/// The query as what the reader wants: each word, except that a word or
+/// phrase from `synonyms` ("clingy", "pulls away") also finds the words it
+/// stands for. Phrases are matched longest first, word by word by stem, so
+/// "pulling away" meets "pulls away".
+pub fn query_words(query: &str, synonyms: Synonyms<'_>) -> Vec<Wanted> {
+    let typed: Vec<String> = words(query).collect();
+    let typed_stems: Vec<String> = typed.iter().map(|w| stem(w)).collect();
+    let mut wanted = Vec::new();
+    let mut i = 0;
+    while i < typed.len() {
+        let best = synonyms
+            .iter()
+            .filter_map(|(key, finds)| {
+                let key: Vec<String> = words(key).map(|w| stem(&w)).collect();
+                let fits =
+                    !key.is_empty() && typed_stems.get(i..i + key.len()) == Some(key.as_slice());
+                fits.then_some((key.len(), *finds))
+            })
+            .max_by_key(|(len, _)| *len);
+        match best {
+            Some((len, finds)) => {
+                let mut w = if len == 1 {
+                    Wanted::word(&typed[i])
+                } else {
+                    Wanted {
+                        prefixes: Vec::new(),
+                        stems: Vec::new(),
+                    }
+                };
+                for f in finds {
+                    w.prefixes.push((*f).to_string());
+                    w.stems.push(stem(f));
+                }
+                wanted.push(w);
+                i += len;
+            }
+            None => {
+                wanted.push(Wanted::word(&typed[i]));
+                i += 1;
+            }
+        }
+    }
+    wanted
 }
 
 /// Indices of the matching articles, best first (ties keep library order).
-pub fn search(articles: &[Searchable<'_>], query: &str) -> Vec<usize> {
-    let q = query_words(query);
+pub fn search(articles: &[Searchable<'_>], query: &str, synonyms: Synonyms<'_>) -> Vec<usize> {
+    let q = query_words(query, synonyms);
     let mut hits: Vec<(usize, u32)> = articles
         .iter()
         .enumerate()
@@ -136,51 +224,115 @@ impl StyleFilter {
 mod tests {
     use super::*;
 
-    const LIB: [Searchable<'static>; 3] = [
-        Searchable {
-            title: "Secure attachment",
-            summary: "A safe haven.",
-            terms: "attachment base haven safe secure",
-        },
-        Searchable {
-            title: "Self-soothing",
-            summary: "Calm your body first.",
-            terms: "body breathing calm first self soothing vagus",
-        },
-        Searchable {
-            title: "Repair after rupture",
-            summary: "Coming back after a fight.",
-            terms: "apology fight repair rupture secure timeout",
-        },
+    const LIB_TERMS: [(&str, &str, &str); 4] = [
+        (
+            "Secure attachment",
+            "A safe haven.",
+            "attachment base haven safe secure",
+        ),
+        (
+            "Self-soothing",
+            "Calm your body first.",
+            "body breathing calm first self soothing vagus",
+        ),
+        (
+            "Repair after rupture",
+            "Coming back after a fight.",
+            "apology fight repair rupture secure timeout",
+        ),
+        (
+            "Anxious attachment",
+            "When closeness feels uncertain.",
+            "anxious cycle pursuing reassurance withdraws",
+        ),
     ];
+
+    const NO_SYNONYMS: Synonyms<'static> = &[];
+
+    const SYNONYMS: Synonyms<'static> = &[
+        ("clingy", &["reassurance"]),
+        ("pulls away", &["withdraw"]),
+        ("hot and cold", &["anxious"]),
+        ("push-pull", &["cycle"]),
+    ];
+
+    fn search_lib(query: &str, synonyms: Synonyms<'_>) -> Vec<usize> {
+        let stems: Vec<String> = LIB_TERMS.iter().map(|(_, _, t)| index_stems(t)).collect();
+        let lib: Vec<Searchable<'_>> = LIB_TERMS
+            .iter()
+            .zip(&stems)
+            .map(|((title, summary, terms), stems)| Searchable {
+                title,
+                summary,
+                terms,
+                stems,
+            })
+            .collect();
+        search(&lib, query, synonyms)
+    }
+
+    fn search_plain(query: &str) -> Vec<usize> {
+        search_lib(query, NO_SYNONYMS)
+    }
+
+    #[test]
+    fn other_forms_of_a_word_find_it() {
+        // The article says "pursuing" and "withdraws".
+        for q in ["pursuer", "pursue", "pursues", "pursued", "pursuing"] {
+            assert_eq!(search_plain(q), vec![3], "{q}");
+        }
+        assert_eq!(search_plain("withdrawing"), vec![3]);
+    }
+
+    #[test]
+    fn synonyms_find_the_words_they_stand_for() {
+        assert!(search_plain("clingy").is_empty());
+        assert_eq!(search_lib("clingy", SYNONYMS), vec![3]);
+        assert_eq!(search_lib("Clingy", SYNONYMS), vec![3]);
+        // A phrase matches word by word, by stem, in any form.
+        assert_eq!(search_lib("pulls away", SYNONYMS), vec![3]);
+        assert_eq!(search_lib("pulling away", SYNONYMS), vec![3]);
+        assert_eq!(search_lib("hot and cold", SYNONYMS), vec![3]);
+        assert_eq!(search_lib("push-pull", SYNONYMS), vec![3]);
+        assert_eq!(search_lib("push pull", SYNONYMS), vec![3]);
+        // The rest of the query still has to match.
+        assert_eq!(search_lib("clingy timeout", SYNONYMS), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn a_synonym_word_still_finds_itself() {
+        // "breathing" is in article 1 itself; its synonym is not needed.
+        let synonyms: Synonyms<'static> = &[("breathing", &["apology"])];
+        assert_eq!(search_lib("breathing", synonyms), vec![1, 2]);
+    }
 
     #[test]
     fn finds_a_word_that_is_only_in_the_body() {
-        assert_eq!(search(&LIB, "vagus"), vec![1]);
+        assert_eq!(search_plain("vagus"), vec![1]);
     }
 
     #[test]
     fn matches_half_typed_words() {
-        assert_eq!(search(&LIB, "brea"), vec![1]);
-        assert_eq!(search(&LIB, "Time"), vec![2]);
+        assert_eq!(search_plain("brea"), vec![1]);
+        assert_eq!(search_plain("Time"), vec![2]);
     }
 
     #[test]
     fn every_word_must_match() {
-        assert_eq!(search(&LIB, "secure apology"), vec![2]);
-        assert!(search(&LIB, "secure vagus").is_empty());
+        assert_eq!(search_plain("secure apology"), vec![2]);
+        assert!(search_plain("secure vagus").is_empty());
     }
 
     #[test]
     fn title_matches_rank_first() {
         // "secure" is in article 0's title and only in article 2's body.
-        assert_eq!(search(&LIB, "secure"), vec![0, 2]);
+        assert_eq!(search_plain("secure"), vec![0, 2]);
     }
 
     #[test]
     fn an_empty_query_finds_nothing() {
-        assert!(search(&LIB, "  ").is_empty());
-        assert!(search(&LIB, "?!").is_empty());
+        assert!(search_plain("  ").is_empty());
+        assert!(search_plain("?!").is_empty());
     }
 
     #[test]

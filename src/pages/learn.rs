@@ -10,14 +10,18 @@ use crate::pages::not_found::NotFound;
 use crate::paths::href;
 use crate::state::try_use_results;
 
-/// Each article's search words, derived from its HTML on the first search
-/// (not at start-up: most visits never search).
-fn article_terms() -> &'static [String] {
-    static TERMS: OnceLock<Vec<String>> = OnceLock::new();
+/// Each article's search words and their stems, derived from its HTML on
+/// the first search (not at start-up: most visits never search).
+fn article_terms() -> &'static [(String, String)] {
+    static TERMS: OnceLock<Vec<(String, String)>> = OnceLock::new();
     TERMS.get_or_init(|| {
         ARTICLES
             .iter()
-            .map(|a| library::index_terms(a.html))
+            .map(|a| {
+                let terms = library::index_terms(a.html);
+                let stems = library::index_stems(&terms);
+                (terms, stems)
+            })
             .collect()
     })
 }
@@ -26,10 +30,11 @@ fn search_index() -> Vec<Searchable<'static>> {
     ARTICLES
         .iter()
         .zip(article_terms())
-        .map(|(a, terms)| Searchable {
+        .map(|(a, (terms, stems))| Searchable {
             title: a.title,
             summary: a.summary,
             terms,
+            stems,
         })
         .collect()
 }
@@ -54,7 +59,7 @@ pub fn Library() -> impl IntoView {
         }
         let style = style.get();
         Some(
-            library::search(&search_index(), &q)
+            library::search(&search_index(), &q, content::SYNONYMS)
                 .into_iter()
                 .map(|i| &ARTICLES[i])
                 .filter(|a| style.admits(a.tags))
@@ -63,7 +68,10 @@ pub fn Library() -> impl IntoView {
     });
     let status = move || match results.get() {
         None => String::new(),
-        Some(r) if r.is_empty() => "No article matches. Try fewer or shorter words.".into(),
+        Some(r) if r.is_empty() => {
+            "No article matches. Try fewer or shorter words, or start with one of the styles below."
+                .into()
+        }
         Some(r) if r.len() == 1 => "1 article matches.".into(),
         Some(r) => format!("{} articles match.", r.len()),
     };
@@ -110,6 +118,7 @@ pub fn Library() -> impl IntoView {
             {status}
         </p>
         {move || match results.get() {
+            Some(found) if found.is_empty() => view! { <NoMatch /> }.into_any(),
             Some(found) => {
                 view! {
                     <h2 class="visually-hidden">"Search results"</h2>
@@ -121,6 +130,35 @@ pub fn Library() -> impl IntoView {
             }
             None => view! { <Shelves style /> }.into_any(),
         }}
+    }
+}
+
+/// What a search that found nothing offers instead: the style pages, and
+/// help for someone who came here in distress.
+#[component]
+fn NoMatch() -> impl IntoView {
+    const STYLE_PAGES: [&str; 4] = [
+        "anxious-attachment",
+        "avoidant-attachment",
+        "fearful-avoidant-attachment",
+        "secure-attachment",
+    ];
+    view! {
+        <section class="no-match" aria-labelledby="no-match-heading">
+            <h2 id="no-match-heading">"Start with the styles"</h2>
+            <ul class="card-list">
+                {STYLE_PAGES
+                    .into_iter()
+                    .filter_map(content::article)
+                    .map(|a| view! { <ArticleCard article=a /> })
+                    .collect_view()}
+            </ul>
+            <p>
+                "If something is hard right now, the "
+                <a href=href("help")>"help page"</a>
+                " lists people you can talk to today."
+            </p>
+        </section>
     }
 }
 
