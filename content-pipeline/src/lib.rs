@@ -22,6 +22,10 @@ mod data_file;
 mod practice;
 mod progress;
 mod quiz;
+mod route_pages;
+
+pub use practice::{ToolIntro, tool_intros};
+pub use route_pages::{Origin, Point, RoutePage, RouteWords, route_words};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Deserialize;
@@ -169,6 +173,7 @@ pub fn compile(content_dir: &Path, static_routes: &[&str]) -> Result<String, Vec
         &mut diags,
     );
     data_code += &practice::compile(&content_dir.join("practice"), static_routes, &mut diags);
+    data_code += &route_pages::compile(content_dir, static_routes, &mut diags);
     if diags.is_empty() {
         Ok(generate(&docs) + &data_code)
     } else {
