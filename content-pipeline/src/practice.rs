@@ -226,9 +226,7 @@ pub type HubNeed = (String, Vec<String>);
 /// The tools of `practice/tools.toml` under `content_dir`, and the hub's
 /// needs as (title, slugs). Unchecked: `build.rs` has already refused a
 /// broken file.
-pub fn tool_intros(
-    content_dir: &Path,
-) -> Result<(Vec<ToolIntro>, Vec<HubNeed>), Vec<Diagnostic>> {
+pub fn tool_intros(content_dir: &Path) -> Result<(Vec<ToolIntro>, Vec<HubNeed>), Vec<Diagnostic>> {
     let mut diags = Vec::new();
     let file = content_dir.join("practice/tools.toml");
     let hub =

@@ -13,9 +13,9 @@ use toml::Spanned;
 use crate::Diagnostic;
 use crate::data_file::{at, line_of, parse};
 
-/// Routes the static shell (`index.html`) or the markdown pages already
-/// cover, so they have no `[[page]]`.
-const COVERED_ELSEWHERE: &[&str] = &["", "learn"];
+/// Routes the static shell (`index.html`) already covers, so they have no
+/// `[[page]]`.
+const COVERED_ELSEWHERE: &[&str] = &[""];
 
 type Text = Spanned<String>;
 

@@ -101,7 +101,7 @@ pub fn JournalPage() -> impl IntoView {
         <Title text=crate::content::route_page("journal").title />
         <h1>{crate::content::route_page("journal").title}</h1>
         <p class="lead">{crate::content::route_page("journal").lead}</p>
-        <p class="care-line">"Self-reflection, not a diagnosis. If you are in crisis, "<a href=href("help")>"find help now"</a>"."</p>
+        <p class="care-line">{crate::content::route_page("journal").care}" "<a href=href("help")>{crate::content::CARE_LINK}</a>"."</p>
         <EntryForm draft />
         <section class="journal-list" aria-labelledby="entries-heading">
             <h2 id="entries-heading">"Your entries"</h2>

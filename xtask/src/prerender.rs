@@ -14,9 +14,9 @@
 //! the app; every route so answers 200 on Pages instead of the 404 page.
 //!
 //! GitHub Pages answers `/learn/x` with `learn/x.html` when it exists. A
-//! `learn/` folder would make Pages redirect `/learn` to `/learn/`, so the
-//! library's own route gets `learn.html` and `learn/index.html`, plain copies
-//! of the shell that the app routes as usual.
+//! `learn/` folder may make Pages redirect `/learn` to `/learn/`, so the
+//! library's own page is written as `learn.html` and `learn/index.html`, and
+//! the practice hub likewise.
 
 use std::fs;
 use std::path::Path;
@@ -56,11 +56,9 @@ pub fn write_pages(staging: &Path, shell: &str, content_dir: &Path) -> Result<Ve
         let html = page(shell, doc, &docs)?;
         write(format!("{}.html", doc.route()), html)?;
     }
-    for (path, html) in route_pages(shell, content_dir)? {
+    for (path, html) in route_pages(shell, content_dir, &docs)? {
         write(path, html)?;
     }
-    write("learn.html".into(), shell.to_string())?;
-    write("learn/index.html".into(), shell.to_string())?;
     Ok(written)
 }
 
@@ -154,15 +152,16 @@ fn needs_javascript(what: &str) -> String {
 /// the opening the app renders first (same words, same markup), so the
 /// app's start moves nothing: `QuizPage`'s intro, `Practice`, `ToolPage`,
 /// `JournalPage`, `ProgressPage`, `ReportPage` without a result, `DataPage`.
-fn route_pages(shell: &str, content_dir: &Path) -> Result<Vec<(String, String)>, String> {
+fn route_pages(
+    shell: &str,
+    content_dir: &Path,
+    docs: &[Document],
+) -> Result<Vec<(String, String)>, String> {
     let static_routes: Vec<&str> = STATIC_ROUTES.to_vec();
     let words = content_pipeline::route_words(content_dir, &static_routes).map_err(problems)?;
     let (tools, needs) = content_pipeline::tool_intros(content_dir).map_err(problems)?;
     let mut out = Vec::new();
-    for route in STATIC_ROUTES
-        .iter()
-        .filter(|r| !r.is_empty() && **r != "learn")
-    {
+    for route in STATIC_ROUTES.iter().filter(|r| !r.is_empty()) {
         let p = words
             .page(route)
             .ok_or_else(|| format!("content/route-pages.toml: no [[page]] for `{route}`"))?;
@@ -185,6 +184,28 @@ fn route_pages(shell: &str, content_dir: &Path) -> Result<Vec<(String, String)>,
                     }
                 }
                 m + "</ul></div>" + &needs_javascript("the quiz")
+            }
+            "learn" => {
+                // The shelves follow the search box in the app; here they
+                // are only for readers without JavaScript, so nothing moves.
+                let mut m = format!("<h1>{title}</h1><p class=\"lede\">{lead}</p><noscript>");
+                for (topic, shelf) in content_pipeline::SHELF_NAMES {
+                    let mut shelf_docs: Vec<&Document> = docs
+                        .iter()
+                        .filter(|d| d.kind == DocKind::Article && d.topic == *topic)
+                        .collect();
+                    shelf_docs.sort_by_key(|d| d.order);
+                    m += &format!("<h2>{}</h2><ul>", text(shelf));
+                    for d in shelf_docs {
+                        m += &format!(
+                            "<li><a href=\"{}\">{}</a></li>",
+                            attr(&d.route()),
+                            text(&d.title)
+                        );
+                    }
+                    m += "</ul>";
+                }
+                m + "<p class=\"noscript-note\">This part needs JavaScript: searching and filtering the library. Every article reads without it.</p></noscript>"
             }
             "report" => format!("<h1>{title}</h1><p>{lead}</p>") + &needs_javascript("the report"),
             "practice" => {
@@ -220,8 +241,11 @@ fn route_pages(shell: &str, content_dir: &Path) -> Result<Vec<(String, String)>,
                 m
             }
             "journal" => {
-                format!("<h1>{title}</h1><p class=\"lead\">{lead}</p>")
-                    + &needs_javascript("the journal")
+                format!(
+                    "<h1>{title}</h1><p class=\"lead\">{lead}</p><p class=\"care-line\">{} <a href=\"help\">{}</a>.</p>",
+                    text(&p.care),
+                    text(&words.care_link)
+                ) + &needs_javascript("the journal")
             }
             "progress" => {
                 format!("<h1>{title}</h1><p class=\"lead\">{lead}</p>")
@@ -251,10 +275,10 @@ fn route_pages(shell: &str, content_dir: &Path) -> Result<Vec<(String, String)>,
             },
         )?;
         out.push((format!("{route}.html"), html.clone()));
-        if *route == "practice" {
-            // practice/ holds the tools' pages, so Pages may answer
-            // `/practice/` from this folder's index.
-            out.push(("practice/index.html".into(), html));
+        if matches!(*route, "practice" | "learn") {
+            // practice/ and learn/ hold the tools' and articles' pages, so
+            // Pages may answer `/practice/` from the folder's index.
+            out.push((format!("{route}/index.html"), html));
         }
     }
     for (slug, name) in PRACTICE_TOOLS {
@@ -436,12 +460,10 @@ mod tests {
         let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
         // The real shell, so a change to its markers fails here too.
         let shell = include_str!("../../index.html");
-        let pages = route_pages(shell, &content).unwrap();
+        let (docs, _) = content_pipeline::documents(&content);
+        let pages = route_pages(shell, &content, &docs).unwrap();
         let paths: Vec<&str> = pages.iter().map(|(p, _)| p.as_str()).collect();
-        for route in STATIC_ROUTES
-            .iter()
-            .filter(|r| !r.is_empty() && **r != "learn")
-        {
+        for route in STATIC_ROUTES.iter().filter(|r| !r.is_empty()) {
             assert!(
                 paths.contains(&format!("{route}.html").as_str()),
                 "{route}: {paths:?}"
