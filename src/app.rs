@@ -92,3 +92,61 @@ fn OpenApp() -> impl IntoView {
         </Router>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use crate::routes::{HELP, SECTIONS, STATIC_ROUTES};
+
+    /// The `path!("…")` literals of one component's `<Routes>` in this file.
+    fn registered(component: &str) -> BTreeSet<&'static str> {
+        let source = include_str!("app.rs");
+        let start = source
+            .find(&format!("fn {component}("))
+            .unwrap_or_else(|| panic!("no fn {component}"));
+        let body = &source[start..];
+        let body = &body[..body.find("\n}\n").expect("the component ends")];
+        body.split("path!(\"")
+            .skip(1)
+            .map(|rest| &rest[..rest.find('"').expect("a closed literal")])
+            .collect()
+    }
+
+    /// The router and `routes.rs` (the link checker's and the static pages'
+    /// list) cannot drift: every fixed route the router knows is listed, and
+    /// every listed route is routed, or a page on Pages would answer 200 with
+    /// "not found" or a routed page would get no static page.
+    #[test]
+    fn the_router_registers_exactly_the_listed_routes() {
+        let routes = registered("OpenApp");
+        let fixed: BTreeSet<&str> = routes
+            .iter()
+            .copied()
+            .filter(|r| !r.contains(':'))
+            .collect();
+        let mut listed: BTreeSet<&str> = STATIC_ROUTES.iter().copied().collect();
+        listed.insert(HELP);
+        assert_eq!(fixed, listed);
+        for section in SECTIONS {
+            assert!(routes.contains(section.route), "{}", section.route);
+        }
+        let dynamic: BTreeSet<&str> = routes.iter().copied().filter(|r| r.contains(':')).collect();
+        let expected: BTreeSet<&str> = [
+            "learn/:slug",
+            "practice/:tool",
+            "quiz/result/:id",
+            "report/:id",
+        ]
+        .into_iter()
+        .collect();
+        // A new parameterised route needs its static pages (or none, like a
+        // saved result) decided in xtask/src/prerender.rs; add it here then.
+        assert_eq!(dynamic, expected);
+        // Locked, learning and help still route.
+        let locked = registered("LockedApp");
+        for r in ["learn", "learn/:slug", HELP] {
+            assert!(locked.contains(r), "{r}");
+        }
+    }
+}

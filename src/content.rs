@@ -135,7 +135,48 @@ pub struct StepWords {
     pub text: &'static str,
 }
 
+/// A list item of a page's opening, optionally led by a bold phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Point {
+    /// Empty for none.
+    pub strong: &'static str,
+    pub text: &'static str,
+}
+
+/// The opening of a fixed route (`content/route-pages.toml`): the release's
+/// static page for the route shows the same words (`xtask/src/prerender.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RoutePage {
+    pub route: &'static str,
+    /// The `<title>` (before " · Steady") and the `<h1>`.
+    pub title: &'static str,
+    pub description: &'static str,
+    pub lead: &'static str,
+    pub points: &'static [Point],
+    /// A care note before the link to help; empty for none.
+    pub care: &'static str,
+}
+
+/// What "Your data" says about the origin Steady shares with other pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OriginWords {
+    pub heading: &'static str,
+    pub paragraphs: &'static [&'static str],
+    /// Shown once when Steady runs in a folder of a `*.github.io` address.
+    pub github_pages: &'static str,
+}
+
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
+
+/// The opening of a fixed route. Every top-level route of
+/// `routes::STATIC_ROUTES` but home and the library has one (checked at
+/// build time), so a missing one is a programming error.
+pub fn route_page(route: &str) -> &'static RoutePage {
+    ROUTE_PAGES
+        .iter()
+        .find(|p| p.route == route)
+        .unwrap_or(&ROUTE_PAGES[0])
+}
 
 /// The hub card and introduction of the tool at `practice/<slug>`.
 pub fn tool_words(slug: &str) -> Option<&'static ToolWords> {

@@ -16,6 +16,14 @@ pub fn register(notices: Notices) {
     let Some(window) = web_sys::window() else {
         return;
     };
+    // Absent outside secure contexts (plain http to a host other than
+    // localhost): then Steady simply has no offline copy.
+    if !js_sys::Reflect::has(&window.navigator(), &"serviceWorker".into()).unwrap_or(false) {
+        return;
+    }
+    // Registering on every start is what heals a copy whose registration
+    // another page of the origin removed (or replaced with another script):
+    // the browser keeps one registration per scope and makes it ours again.
     let container = window.navigator().service_worker();
     let options = web_sys::RegistrationOptions::new();
     options.set_scope(&paths::href(""));
@@ -25,6 +33,14 @@ pub fn register(notices: Notices) {
             return;
         };
         let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
+        // A worker running another script for our scope: fetch ours now.
+        let ours = paths::href("sw.js");
+        if registration
+            .active()
+            .is_some_and(|w| !w.script_url().ends_with(&ours))
+        {
+            let _ = registration.update();
+        }
         // A version that finished installing while the app was closed.
         if registration.waiting().is_some() && has_controller() {
             offer_update(notices, &registration);

@@ -58,6 +58,17 @@ impl BasePath {
         }
         Some(with_slash.trim_matches('/'))
     }
+
+    /// Whether Steady, served from `hostname` under this base, shares its
+    /// origin with other sites: a folder of a `*.github.io` address is one
+    /// project site among all of that account's Pages sites, which share
+    /// storage, caches and service workers. At the root of such an address
+    /// (the account's own `<name>.github.io` site) it may still share, but
+    /// then the person chose that account for it.
+    pub fn shares_github_origin(&self, hostname: &str) -> bool {
+        let host = hostname.trim_end_matches('.').to_ascii_lowercase();
+        host.ends_with(".github.io") && self.0 != "/"
+    }
 }
 
 static BASE: OnceLock<BasePath> = OnceLock::new();
@@ -80,6 +91,17 @@ pub fn href(route: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_folder_of_a_github_io_address_shares_its_origin() {
+        let steady = BasePath::parse("/steady/");
+        assert!(steady.shares_github_origin("someone.github.io"));
+        assert!(steady.shares_github_origin("Someone.GitHub.io."));
+        assert!(!BasePath::parse("/").shares_github_origin("someone.github.io"));
+        assert!(!steady.shares_github_origin("steady.example.org"));
+        assert!(!steady.shares_github_origin("github.io.example.org"));
+        assert!(!steady.shares_github_origin("127.0.0.1"));
+    }
 
     #[test]
     fn parses_every_shape_trunk_or_a_browser_gives() {

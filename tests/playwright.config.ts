@@ -6,6 +6,9 @@ import { resolve } from "node:path";
 const base = process.env.STEADY_BASE ?? "/steady/";
 const dist = process.env.STEADY_DIST ?? resolve(import.meta.dirname, "../target/e2e-dist");
 const port = Number(process.env.STEADY_PORT ?? 4173);
+// A second build of the app for another base on the same origin, for the
+// test of two copies side by side (cargo xtask test builds it).
+const second = process.env.STEADY_DIST_B ? ` --also "${process.env.STEADY_DIST_B}" ${process.env.STEADY_BASE_B ?? "/steady-b/"}` : "";
 
 export default defineConfig({
   testDir: "./e2e",
@@ -37,7 +40,7 @@ export default defineConfig({
     { name: "desktop", use: { viewport: { width: 1280, height: 800 } } },
   ],
   webServer: {
-    command: `node e2e/pages-server.mjs "${dist}" ${port} ${base}`,
+    command: `node e2e/pages-server.mjs "${dist}" ${port} ${base}${second}`,
     url: `http://127.0.0.1:${port}${base}`,
     reuseExistingServer: false,
     stdout: "ignore",

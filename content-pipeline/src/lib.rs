@@ -24,6 +24,10 @@ mod progress;
 mod prose;
 mod quiz;
 mod synonyms;
+mod route_pages;
+
+pub use practice::{ToolIntro, tool_intros};
+pub use route_pages::{Origin, Point, RoutePage, RouteWords, route_words};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Deserialize;
@@ -173,6 +177,7 @@ pub fn compile(content_dir: &Path, static_routes: &[&str]) -> Result<String, Vec
     data_code += &practice::compile(&content_dir.join("practice"), static_routes, &mut diags);
     data_code += &synonyms::compile(&content_dir.join("synonyms.toml"), &docs, &mut diags);
     check_prose(content_dir, &mut diags);
+    data_code += &route_pages::compile(content_dir, static_routes, &mut diags);
     if diags.is_empty() {
         Ok(generate(&docs) + &data_code)
     } else {

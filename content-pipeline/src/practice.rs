@@ -220,6 +220,58 @@ fn strs(list: &List) -> Vec<&str> {
         .collect()
 }
 
+/// A tool's hub card and page introduction, for the static tool pages the
+/// release writes (`xtask/src/prerender.rs`); the app gets the same words as
+/// `PRACTICE_TOOL_WORDS`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ToolIntro {
+    pub slug: String,
+    pub summary: String,
+    pub intro: String,
+}
+
+/// A need of the hub: its title and its tools' slugs.
+pub type HubNeed = (String, Vec<String>);
+
+/// The tools of `practice/tools.toml` under `content_dir`, and the hub's
+/// needs as (title, slugs). Unchecked: `build.rs` has already refused a
+/// broken file.
+pub fn tool_intros(content_dir: &Path) -> Result<(Vec<ToolIntro>, Vec<HubNeed>), Vec<Diagnostic>> {
+    let mut diags = Vec::new();
+    let file = content_dir.join("practice/tools.toml");
+    let hub =
+        read(&file, &mut diags).and_then(|t| parse::<Hub>(&file, &t, "practice hub", &mut diags));
+    let Some(hub) = hub else {
+        return Err(diags);
+    };
+    let tools = hub
+        .tool
+        .into_inner()
+        .into_iter()
+        .map(|t| ToolIntro {
+            slug: t.slug.into_inner(),
+            summary: t.summary.into_inner(),
+            intro: t.intro.into_inner(),
+        })
+        .collect();
+    let needs = hub
+        .need
+        .into_inner()
+        .into_iter()
+        .map(|n| {
+            (
+                n.title.into_inner(),
+                n.tools
+                    .into_inner()
+                    .into_iter()
+                    .map(Spanned::into_inner)
+                    .collect(),
+            )
+        })
+        .collect();
+    Ok((tools, needs))
+}
+
 fn read(file: &Path, diags: &mut Vec<Diagnostic>) -> Option<String> {
     std::fs::read_to_string(file)
         .map_err(|e| diags.push(at(file, 1, format!("cannot read: {e}"))))

@@ -44,7 +44,7 @@ pub fn ToolPage(slug: &'static str, children: Children) -> impl IntoView {
             </p>
         })}
         {intro.map(|i| view! { <p class="lead">{i}</p> })}
-        <p class="care-line">"For self-reflection, not therapy. If you feel unsafe, "<a href=href(HELP)>"find help now"</a>"."</p>
+        <p class="care-line">{content::CARE_LINE}" "<a href=href(HELP)>{content::CARE_LINK}</a>"."</p>
         <div class="tool">{children()}</div>
     }
 }

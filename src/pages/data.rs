@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 use crate::clock;
 use crate::components::focus::focus_after_render;
 use crate::components::theme::use_theme;
+use crate::content;
 use crate::crypto::{self, CryptoError};
 use crate::domain::backup::{self, AppData, Backup, ImportError, ImportMode, MAX_BACKUP_BYTES};
 use crate::domain::journal::to_markdown;
@@ -16,6 +17,7 @@ use crate::domain::lock::{EncryptedBackup, Passphrase};
 use crate::domain::theme::ThemeChoice;
 use crate::files::{self, FileProblem};
 use crate::pages::lock::LockSection;
+use crate::paths;
 use crate::state::{AllData, use_journal};
 use crate::store;
 
@@ -55,12 +57,13 @@ fn file_stamp() -> String {
 pub fn DataPage() -> impl IntoView {
     // Shared so that erasing everything also shows the lock as off.
     let lock_on = RwSignal::new(store::lock_state() != store::LockState::Off);
+    let words = content::route_page("data");
     view! {
-        <Title text="Your data and settings" />
-        <h1>"Your data and settings"</h1>
-        <p class="lede">
-            "Everything Steady keeps is stored in this browser on this device, and nowhere else. Nothing is sent anywhere, so a backup is the only copy you have if this browser's data is cleared."
-        </p>
+        // The same words as the static page (content/route-pages.toml).
+        <Title text=words.title />
+        <h1>{words.title}</h1>
+        <p class="lede">{words.lead}</p>
+        <OriginSection />
         <BackupSection />
         <RestoreSection />
         <LockSection on=lock_on />
@@ -68,6 +71,26 @@ pub fn DataPage() -> impl IntoView {
         <KeptAsideSection />
         <ThemeSection />
         <EraseSection lock_on />
+    }
+}
+
+/// Who else can reach what Steady keeps: every page of the same origin. The
+/// static page shows the heading and paragraphs too; the warning for a
+/// folder of a `*.github.io` address comes after them, so nothing moves
+/// when the app takes over.
+#[component]
+fn OriginSection() -> impl IntoView {
+    let origin = &content::ORIGIN;
+    let shared = window()
+        .location()
+        .hostname()
+        .is_ok_and(|host| paths::base().shares_github_origin(&host));
+    view! {
+        <section aria-labelledby="origin-heading">
+            <h2 id="origin-heading">{origin.heading}</h2>
+            {origin.paragraphs.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
+            {shared.then(|| view! { <p class="warning origin-warning">{origin.github_pages}</p> })}
+        </section>
     }
 }
 

@@ -97,10 +97,11 @@ pub fn JournalPage() -> impl IntoView {
     };
 
     view! {
-        <Title text="Journal" />
-        <h1>"Journal"</h1>
-        <p class="lead">"Private notes, saved only on this device. Write what happened, what you felt and what helped."</p>
-        <p class="care-line">"Self-reflection, not a diagnosis. If you are in crisis, "<a href=href("help")>"find help now"</a>"."</p>
+        // The same words as the journal's static page (content/route-pages.toml).
+        <Title text=crate::content::route_page("journal").title />
+        <h1>{crate::content::route_page("journal").title}</h1>
+        <p class="lead">{crate::content::route_page("journal").lead}</p>
+        <p class="care-line">{crate::content::route_page("journal").care}" "<a href=href("help")>{crate::content::CARE_LINK}</a>"."</p>
         <EntryForm draft />
         <section class="journal-list" aria-labelledby="entries-heading">
             <h2 id="entries-heading">"Your entries"</h2>

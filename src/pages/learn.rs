@@ -77,11 +77,10 @@ pub fn Library() -> impl IntoView {
     };
 
     view! {
-        <Title text="Learn" />
-        <h1>"Learn"</h1>
-        <p class="lede">
-            "Plain-language articles on attachment, and on how people become more secure at any age."
-        </p>
+        // The same words as the library's static page (content/route-pages.toml).
+        <Title text=crate::content::route_page("learn").title />
+        <h1>{crate::content::route_page("learn").title}</h1>
+        <p class="lede">{crate::content::route_page("learn").lead}</p>
         <div class="library-tools" role="search">
             <label class="field">
                 <span class="field-label">"Search the library"</span>

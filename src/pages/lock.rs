@@ -253,6 +253,7 @@ pub fn LockSection(
     view! {
         <section aria-labelledby="lock-heading">
             <h2 id="lock-heading">"Lock with a passphrase"</h2>
+            <p class="hint lock-scope">{crate::content::LOCK_SCOPE}</p>
             {move || if on.get() {
                 view! {
                     <p>"The lock is on. Your journal, drafts, quiz answers and results, self-checks and plan are encrypted on this device (AES-GCM, with a key made from your passphrase). Steady asks for the passphrase each time it opens."</p>

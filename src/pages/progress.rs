@@ -32,9 +32,10 @@ pub fn ProgressPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text="Progress" />
-        <h1>"Progress"</h1>
-        <p class="lead">"How you are moving: your quiz scores over time, what you practise and what helps, a monthly self-check and a plan to start with."</p>
+        // The same words as the static page (content/route-pages.toml).
+        <Title text=crate::content::route_page("progress").title />
+        <h1>{crate::content::route_page("progress").title}</h1>
+        <p class="lead">{crate::content::route_page("progress").lead}</p>
         <StarterPlanSection />
         <h2>"Your quiz trajectory"</h2>
         <p>"Scores shift slowly and unevenly; a retake every few weeks shows the trend better than any one result."</p>

@@ -50,8 +50,8 @@ pub fn QuizPage() -> impl IntoView {
     });
 
     view! {
-        <Title text="Attachment quiz" />
-        <h1>"Attachment quiz"</h1>
+        <Title text=crate::content::route_page("quiz").title />
+        <h1>{crate::content::route_page("quiz").title}</h1>
         {move || match stage.get() {
             Stage::Intro => view! { <Intro quiz /> }.into_any(),
             Stage::Statement => view! { <Statement quiz /> }.into_any(),
@@ -119,16 +119,17 @@ fn Intro(quiz: QuizControls) -> impl IntoView {
     let focus = RwSignal::new(Focus::General);
     let history = use_results().history();
     let last = move || history.with(|h| h.latest().cloned());
+    let words = crate::content::route_page("quiz");
     view! {
         <div class="quiz-intro">
-            <p class="lead">
-                {format!("{} statements about how you feel and act in close relationships. It takes about 8 minutes.", QUIZ_ITEMS.len())}
-            </p>
+            // The same words as the quiz's static page (content/route-pages.toml).
+            <p class="lead">{words.lead}</p>
             <ul class="quiz-facts">
-                <li>"Your answers never leave this device. Nothing is sent anywhere."</li>
-                <li>"Each answer is saved as you go: you can close the page and carry on later."</li>
-                <li>"There are no right answers. Go with your first sense of what is usually true."</li>
-                <li><strong>"This is self-reflection, not a diagnosis."</strong>" The statements are our own, not a clinical test."</li>
+                {words.points.iter().map(|p| if p.strong.is_empty() {
+                    view! { <li>{p.text}</li> }.into_any()
+                } else {
+                    view! { <li><strong>{p.strong}</strong>" "{p.text}</li> }.into_any()
+                }).collect_view()}
             </ul>
             {move || last().map(|r| view! {
                 <p class="quiz-last">

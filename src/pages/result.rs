@@ -158,9 +158,10 @@ pub fn ReportPage() -> impl IntoView {
             return match wanted {
                 Some(_) => view! { <MissingResult /> }.into_any(),
                 None => view! {
-                    <Title text="Personal report" />
-                    <h1>"Your personal report"</h1>
-                    <p>"Your report is made from your quiz result, here on this device. Take the quiz first, and your report will be waiting here."</p>
+                    // As the report's static page (content/route-pages.toml).
+                    <Title text=content::route_page("report").title />
+                    <h1>{content::route_page("report").title}</h1>
+                    <p>{content::route_page("report").lead}</p>
                     <p><a class="button primary" href=href("quiz")>"Take the quiz"</a></p>
                 }
                 .into_any(),

@@ -31,8 +31,8 @@ for (const [route, heading, title] of ROUTES) {
 
 test("a reload on a deep link under the sub-path renders that page", async ({ page }) => {
   const first = await page.goto("progress");
-  // Pages has no such file: it answers with 404.html, which is the app.
-  expect(first?.status()).toBe(404);
+  // Pages answers with progress.html, the route's own static page.
+  expect(first?.status()).toBe(200);
   await appReady(page);
   await expect(page.locator("h1")).toHaveText("Progress");
   await page.reload();

@@ -3,20 +3,27 @@
 // to `/x/` and serve their index.html, unknown
 // paths get 404.html with status 404, and text is gzip-compressed.
 // usage: node pages-server.mjs <dist-dir> <port> <base, e.g. /steady/> [index-fallback]
+//        [--also <dist-dir> <base>]...
 // With `index-fallback`, unknown paths get index.html with status 200 instead,
-// like a host configured that way (README: "Any other static host"); the
-// benchmark needs it because Lighthouse does not audit a 404 document.
+// like a host configured that way (README: "Any other static host").
+// `--also` serves another site on the same origin, as Pages serves every
+// project site of one account at <account>.github.io/<repo>/ (the tests use
+// it for two copies of Steady side by side).
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 
-const [dist, port = "4173", base = "/steady/", fallback] = process.argv.slice(2);
+const [dist, port = "4173", base0 = "/steady/", ...rest] = process.argv.slice(2);
 if (!dist) {
   console.error("usage: node pages-server.mjs <dist-dir> <port> <base>");
   process.exit(2);
 }
-const root = resolve(dist);
+const fallback = rest.includes("index-fallback") ? "index-fallback" : undefined;
+const sites = [{ root: resolve(dist), base: base0 }];
+for (let i = rest.indexOf("--also"); i >= 0; i = rest.indexOf("--also", i + 1)) {
+  sites.push({ root: resolve(rest[i + 1]), base: rest[i + 2] });
+}
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -80,6 +87,8 @@ createServer(async (req, res) => {
   try {
     const url = new URL(req.url, "http://localhost");
     const path = decodeURIComponent(url.pathname);
+    const site = sites.find((s) => path === s.base.replace(/\/$/, "") || path.startsWith(s.base)) ?? sites[0];
+    const { root, base } = site;
     if (path === base.replace(/\/$/, "")) {
       res.writeHead(301, { location: base + url.search });
       return res.end();
@@ -115,5 +124,5 @@ createServer(async (req, res) => {
     res.end(String(e));
   }
 }).listen(Number(port), "127.0.0.1", () => {
-  console.log(`Serving ${root} at http://127.0.0.1:${port}${base}`);
+  for (const { root, base } of sites) console.log(`Serving ${root} at http://127.0.0.1:${port}${base}`);
 });

@@ -13,12 +13,18 @@ use std::process::{Command, ExitCode};
 
 mod offline;
 mod prerender;
+/// The app's fixed routes and tools, the same file the app and `build.rs` use.
+#[path = "../../src/routes.rs"]
+#[allow(dead_code)]
+mod routes;
 
 const TRUNK_VERSION: &str = "0.21.14";
 const BINARYEN_VERSION: &str = "132";
 /// The sub-path the tests serve the release under, as GitHub Pages would for
 /// a repository named `steady`.
 const TEST_BASE: &str = "/steady/";
+/// A second copy on the same origin, as another repository of one account.
+const TEST_BASE_B: &str = "/steady-b/";
 /// Debian's Chromium; `CHROMIUM_PATH` names another Chromium-based browser
 /// (the Pages workflow uses the runner's Chrome).
 const CHROMIUM: &str = "/usr/bin/chromium";
@@ -322,6 +328,12 @@ fn test() -> Result {
     run(cmd("cargo").args(["test", "--workspace"]))?;
     let dist = root().join("target/e2e-dist");
     build_release(TEST_BASE, &dist)?;
+    // A second copy in another folder of the same origin, for the test that
+    // two copies keep their own offline caches. The wasm is the same crate
+    // build (cargo's cache answers); only wasm-bindgen, wasm-opt and the
+    // post-build step run again.
+    let dist_b = root().join("target/e2e-dist-b");
+    build_release(TEST_BASE_B, &dist_b)?;
     say(&format!(
         "end-to-end tests in headless Chromium, served like GitHub Pages under {TEST_BASE}"
     ));
@@ -329,7 +341,9 @@ fn test() -> Result {
         .current_dir(root().join("tests"))
         .args(["playwright", "test"])
         .env("STEADY_DIST", &dist)
-        .env("STEADY_BASE", TEST_BASE))
+        .env("STEADY_BASE", TEST_BASE)
+        .env("STEADY_DIST_B", &dist_b)
+        .env("STEADY_BASE_B", TEST_BASE_B))
 }
 
 /// Measures a release build; figures are for comparing commits on one machine.
@@ -370,8 +384,8 @@ fn post_build() -> Result {
     if release {
         let source =
             env::var("TRUNK_SOURCE_DIR").map_or_else(|_| PathBuf::from("."), PathBuf::from);
-        prerender::write_pages(staging, &html, &source.join("content"))?;
-        offline::write_service_worker(staging)?;
+        let pages = prerender::write_pages(staging, &html, &source.join("content"))?;
+        offline::write_service_worker(staging, &pages)?;
     }
     Ok(())
 }

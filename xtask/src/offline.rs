@@ -67,6 +67,10 @@ pub fn add_csp(html: &str) -> Result<String, String> {
     ))
 }
 
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// Every file of the build, relative to the staging dir, sorted.
 fn files(dir: &Path, prefix: &str, out: &mut Vec<String>) -> Result<(), String> {
     let mut entries: Vec<_> = fs::read_dir(dir)
@@ -85,24 +89,24 @@ fn files(dir: &Path, prefix: &str, out: &mut Vec<String>) -> Result<(), String> 
     Ok(())
 }
 
-/// Writes `sw.js` into the staging dir.
-pub fn write_service_worker(staging: &Path) -> Result<(), String> {
+/// Writes `sw.js` into the staging dir. `static_pages` (relative to
+/// `staging`) are not precached: offline, the cached index routes every path
+/// and the app has their words built in.
+pub fn write_service_worker(staging: &Path, static_pages: &[String]) -> Result<(), String> {
     let mut list = Vec::new();
     files(staging, "", &mut list)?;
     // 404.html is a copy of index.html; the worker answers navigations with
     // the cached index instead.
-    // The static article pages too: offline, the cached index routes every
-    // path and the app has the articles built in.
-    list.retain(|f| {
-        !matches!(
-            f.as_str(),
-            "sw.js" | "404.html" | "help.html" | "learn.html"
-        ) && !f.starts_with("learn/")
-    });
+    list.retain(|f| !matches!(f.as_str(), "sw.js" | "404.html") && !static_pages.contains(f));
     let mut hasher = Sha256::new();
+    // Each file's SHA-256, which the worker checks before it serves a cached
+    // copy (any page of the origin can write to CacheStorage).
+    let mut digests = Vec::new();
     for f in &list {
+        let bytes = fs::read(staging.join(f)).map_err(|e| e.to_string())?;
         hasher.update(f.as_bytes());
-        hasher.update(fs::read(staging.join(f)).map_err(|e| e.to_string())?);
+        hasher.update(&bytes);
+        digests.push(hex(&Sha256::digest(&bytes)));
     }
     let version: String = hasher
         .finalize()
@@ -112,12 +116,10 @@ pub fn write_service_worker(staging: &Path) -> Result<(), String> {
         .collect();
     let urls: Vec<String> = list
         .iter()
-        .map(|f| {
-            if f == "index.html" {
-                "\"./\"".to_string()
-            } else {
-                format!("{f:?}")
-            }
+        .zip(&digests)
+        .map(|(f, digest)| {
+            let url = if f == "index.html" { "./" } else { f.as_str() };
+            format!("{url:?}: {digest:?}")
         })
         .collect();
     let sw = include_str!("sw.template.js")
@@ -147,5 +149,34 @@ mod tests {
         assert!(out.contains(&format!("'sha256-{expected}'")));
         assert!(out.find("Content-Security-Policy").unwrap() < out.find("<script").unwrap());
         assert!(add_csp("<meta charset=\"utf-8\">").is_err());
+    }
+
+    #[test]
+    fn the_worker_carries_each_precached_files_digest_and_skips_static_pages() {
+        let dir = std::env::temp_dir().join(format!("steady-sw-test-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("learn")).unwrap();
+        fs::write(dir.join("index.html"), "<html>shell</html>").unwrap();
+        fs::write(dir.join("404.html"), "<html>shell</html>").unwrap();
+        fs::write(dir.join("steady-1.wasm"), b"\0asm").unwrap();
+        fs::write(dir.join("learn/x.html"), "<html>x</html>").unwrap();
+        write_service_worker(&dir, &["learn/x.html".to_string()]).unwrap();
+        let sw = fs::read_to_string(dir.join("sw.js")).unwrap();
+        let _ = fs::remove_dir_all(&dir);
+        let index = hex(&Sha256::digest(b"<html>shell</html>"));
+        let wasm = hex(&Sha256::digest(b"\0asm"));
+        assert!(sw.contains(&format!("\"./\": \"{index}\"")), "{sw}");
+        assert!(
+            sw.contains(&format!("\"steady-1.wasm\": \"{wasm}\"")),
+            "{sw}"
+        );
+        assert!(
+            !sw.contains("learn/x.html") && !sw.contains("404.html"),
+            "{sw}"
+        );
+        assert!(
+            !sw.contains("__FILES__") && !sw.contains("__VERSION__"),
+            "{sw}"
+        );
     }
 }

@@ -1,5 +1,7 @@
-//! Static pages for every article and for the help page, written into the
-//! release from the same markdown the app embeds.
+//! Static pages for every article, the help page, every fixed route and
+//! every practice tool, written into the release from the same content the
+//! app embeds (the markdown, `content/route-pages.toml` and
+//! `content/practice/tools.toml`).
 //!
 //! Why: someone who opens an article link, or the help page in a hurry, sees
 //! its words at first paint instead of after the wasm has loaded and
@@ -7,23 +9,26 @@
 //! The app replaces the page on start with the same view
 //! (`src/pages/learn.rs` `ArticleView`, `src/pages/help.rs` `Help`), so the
 //! markup here must stay alike to those, or the page would move when the app
-//! takes over.
+//! takes over. A route's page holds the opening the app renders first (its
+//! `<h1>`, lead and explanations) and says, with JavaScript off, what needs
+//! the app; every route so answers 200 on Pages instead of the 404 page.
 //!
 //! GitHub Pages answers `/learn/x` with `learn/x.html` when it exists. A
-//! `learn/` folder would make Pages redirect `/learn` to `/learn/`, so the
-//! library's own route gets `learn.html` and `learn/index.html`, plain copies
-//! of the shell that the app routes as usual.
+//! `learn/` folder may make Pages redirect `/learn` to `/learn/`, so the
+//! library's own page is written as `learn.html` and `learn/index.html`, and
+//! the practice hub likewise.
 
 use std::fs;
 use std::path::Path;
 
 use content_pipeline::{DocKind, Document};
 
+use crate::routes::{PRACTICE_TOOLS, SECTIONS, STATIC_ROUTES};
+
 /// The shell's markers this rewrites; a change to `index.html` that removes
 /// one fails the build here instead of writing a wrong page.
 const TITLE: &str = "<title>Steady</title>";
 const DESCRIPTION: &str = "<meta name=\"description\" content=\"";
-const LEARN_LINK: &str = "<li><a href=\"learn\">Learn</a></li>";
 const MAIN_OPEN: &str = "<main id=\"main\" class=\"wrap\" tabindex=\"-1\">";
 const MAIN_CLOSE: &str = "</main>";
 const SKIP_LINK: &str = "<a class=\"skip-link\" href=\"#main\">";
@@ -51,20 +56,49 @@ pub fn write_pages(staging: &Path, shell: &str, content_dir: &Path) -> Result<Ve
         let html = page(shell, doc, &docs)?;
         write(format!("{}.html", doc.route()), html)?;
     }
-    write("learn.html".into(), shell.to_string())?;
-    write("learn/index.html".into(), shell.to_string())?;
+    for (path, html) in route_pages(shell, content_dir, &docs)? {
+        write(path, html)?;
+    }
     Ok(written)
 }
 
 /// One document's page: the shell with its title, description, current
 /// section and main content.
 fn page(shell: &str, doc: &Document, all: &[Document]) -> Result<String, String> {
+    let section = (doc.kind == DocKind::Article).then_some("learn");
+    fill(
+        shell,
+        &Fill {
+            route: &doc.route(),
+            title: &doc.title,
+            description: &doc.summary,
+            section,
+            main: &main_content(doc, all),
+        },
+    )
+}
+
+/// What one static page puts into the shell.
+struct Fill<'a> {
+    /// The route, relative to the base (`quiz`, `practice/wait`).
+    route: &'a str,
+    /// Plain text; the `<title>` is "{title} · Steady".
+    title: &'a str,
+    /// Plain text; empty keeps the shell's description.
+    description: &'a str,
+    /// The header section to mark as current, as the shell does.
+    section: Option<&'a str>,
+    /// HTML for inside `<main>`.
+    main: &'a str,
+}
+
+fn fill(shell: &str, f: &Fill) -> Result<String, String> {
     let mut html = replace_once(
         shell,
         TITLE,
-        &format!("<title>{} · Steady</title>", text(&doc.title)),
+        &format!("<title>{} · Steady</title>", text(f.title)),
     )?;
-    if !doc.summary.is_empty() {
+    if !f.description.is_empty() {
         let start = html
             .find(DESCRIPTION)
             .ok_or("index.html: no meta description")?
@@ -73,22 +107,24 @@ fn page(shell: &str, doc: &Document, all: &[Document]) -> Result<String, String>
             + html[start..]
                 .find('"')
                 .ok_or("index.html: unterminated meta description")?;
-        html.replace_range(start..end, &attr(&doc.summary));
+        html.replace_range(start..end, &attr(f.description));
     }
     // "#main" would resolve against <base>, i.e. the home page.
     html = replace_once(
         &html,
         SKIP_LINK,
-        &format!(
-            "<a class=\"skip-link\" href=\"{}#main\">",
-            attr(&doc.route())
-        ),
+        &format!("<a class=\"skip-link\" href=\"{}#main\">", attr(f.route)),
     )?;
-    if doc.kind == DocKind::Article {
+    if let Some(section) = f.section {
+        let label = SECTIONS
+            .iter()
+            .find(|s| s.route == section)
+            .ok_or_else(|| format!("`{section}` is not a header section"))?
+            .label;
         html = replace_once(
             &html,
-            LEARN_LINK,
-            "<li><a href=\"learn\" aria-current=\"page\">Learn</a></li>",
+            &format!("<li><a href=\"{section}\">{label}</a></li>"),
+            &format!("<li><a href=\"{section}\" aria-current=\"page\">{label}</a></li>"),
         )?;
     }
     let open = html
@@ -99,8 +135,187 @@ fn page(shell: &str, doc: &Document, all: &[Document]) -> Result<String, String>
         + html[open..]
             .find(MAIN_CLOSE)
             .ok_or("index.html: <main> is not closed")?;
-    html.replace_range(open..close, &main_content(doc, all));
+    html.replace_range(open..close, f.main);
     Ok(html)
+}
+
+/// The line that says what needs the app, shown only with JavaScript off.
+fn needs_javascript(what: &str) -> String {
+    format!(
+        "<noscript><p class=\"noscript-note\">This part needs JavaScript: {what} runs inside your browser, \
+         so nothing you write leaves this device. Turn JavaScript on for this site and reload to use it. \
+         The <a href=\"learn\">library</a> and <a href=\"help\">help</a> read without it.</p></noscript>"
+    )
+}
+
+/// The static pages of the fixed routes and the practice tools, each with
+/// the opening the app renders first (same words, same markup), so the
+/// app's start moves nothing: `QuizPage`'s intro, `Practice`, `ToolPage`,
+/// `JournalPage`, `ProgressPage`, `ReportPage` without a result, `DataPage`.
+fn route_pages(
+    shell: &str,
+    content_dir: &Path,
+    docs: &[Document],
+) -> Result<Vec<(String, String)>, String> {
+    let static_routes: Vec<&str> = STATIC_ROUTES.to_vec();
+    let words = content_pipeline::route_words(content_dir, &static_routes).map_err(problems)?;
+    let (tools, needs) = content_pipeline::tool_intros(content_dir).map_err(problems)?;
+    let mut out = Vec::new();
+    for route in STATIC_ROUTES.iter().filter(|r| !r.is_empty()) {
+        let p = words
+            .page(route)
+            .ok_or_else(|| format!("content/route-pages.toml: no [[page]] for `{route}`"))?;
+        let title = text(&p.title);
+        let lead = text(&p.lead);
+        let main = match *route {
+            "quiz" => {
+                let mut m = format!(
+                    "<h1>{title}</h1><div class=\"quiz-intro\"><p class=\"lead\">{lead}</p><ul class=\"quiz-facts\">"
+                );
+                for pt in &p.points {
+                    if pt.strong.is_empty() {
+                        m += &format!("<li>{}</li>", text(&pt.text));
+                    } else {
+                        m += &format!(
+                            "<li><strong>{}</strong> {}</li>",
+                            text(&pt.strong),
+                            text(&pt.text)
+                        );
+                    }
+                }
+                m + "</ul></div>" + &needs_javascript("the quiz")
+            }
+            "learn" => {
+                // The shelves follow the search box in the app; here they
+                // are only for readers without JavaScript, so nothing moves.
+                let mut m = format!("<h1>{title}</h1><p class=\"lede\">{lead}</p><noscript>");
+                for (topic, shelf) in content_pipeline::SHELF_NAMES {
+                    let mut shelf_docs: Vec<&Document> = docs
+                        .iter()
+                        .filter(|d| d.kind == DocKind::Article && d.topic == *topic)
+                        .collect();
+                    shelf_docs.sort_by_key(|d| d.order);
+                    m += &format!("<h2>{}</h2><ul>", text(shelf));
+                    for d in shelf_docs {
+                        m += &format!(
+                            "<li><a href=\"{}\">{}</a></li>",
+                            attr(&d.route()),
+                            text(&d.title)
+                        );
+                    }
+                    m += "</ul>";
+                }
+                m + "<p class=\"noscript-note\">This part needs JavaScript: searching and filtering the library. Every article reads without it.</p></noscript>"
+            }
+            "report" => format!("<h1>{title}</h1><p>{lead}</p>") + &needs_javascript("the report"),
+            "practice" => {
+                let mut m = format!(
+                    "<h1>{title}</h1><p class=\"lead\">{lead}</p><p class=\"care-note\">{} <a href=\"help\">{}</a>.</p>",
+                    text(&p.care),
+                    text(&words.care_link)
+                );
+                m += &needs_javascript("each tool");
+                for (n, (need, slugs)) in needs.iter().enumerate() {
+                    m += &format!(
+                        "<section class=\"practice-need\" aria-labelledby=\"need-{n}\"><h2 id=\"need-{n}\">{}</h2><ul class=\"card-list tool-cards\">",
+                        text(need)
+                    );
+                    for slug in slugs {
+                        let name = PRACTICE_TOOLS
+                            .iter()
+                            .find(|(s, _)| s == slug)
+                            .map_or("", |(_, n)| *n);
+                        let summary = tools
+                            .iter()
+                            .find(|t| &t.slug == slug)
+                            .map_or("", |t| t.summary.as_str());
+                        m += &format!(
+                            "<li class=\"card\"><a class=\"tool-link\" href=\"practice/{}\">{}</a><p>{}</p></li>",
+                            attr(slug),
+                            text(name),
+                            text(summary)
+                        );
+                    }
+                    m += "</ul></section>";
+                }
+                m
+            }
+            "journal" => {
+                format!(
+                    "<h1>{title}</h1><p class=\"lead\">{lead}</p><p class=\"care-line\">{} <a href=\"help\">{}</a>.</p>",
+                    text(&p.care),
+                    text(&words.care_link)
+                ) + &needs_javascript("the journal")
+            }
+            "progress" => {
+                format!("<h1>{title}</h1><p class=\"lead\">{lead}</p>")
+                    + &needs_javascript("this page")
+            }
+            "data" => {
+                let mut m = format!(
+                    "<h1>{title}</h1><p class=\"lede\">{lead}</p><section aria-labelledby=\"origin-heading\"><h2 id=\"origin-heading\">{}</h2>",
+                    text(&words.origin.heading)
+                );
+                for para in &words.origin.paragraphs {
+                    m += &format!("<p>{}</p>", text(para));
+                }
+                m + "</section>" + &needs_javascript("backing up, restoring and erasing")
+            }
+            other => return Err(format!("no static page is defined for the route `{other}`")),
+        };
+        let section = SECTIONS.iter().any(|s| s.route == *route).then_some(*route);
+        let html = fill(
+            shell,
+            &Fill {
+                route,
+                title: &p.title,
+                description: &p.description,
+                section,
+                main: &main,
+            },
+        )?;
+        out.push((format!("{route}.html"), html.clone()));
+        if matches!(*route, "practice" | "learn") {
+            // practice/ and learn/ hold the tools' and articles' pages, so
+            // Pages may answer `/practice/` from the folder's index.
+            out.push((format!("{route}/index.html"), html));
+        }
+    }
+    for (slug, name) in PRACTICE_TOOLS {
+        let tool = tools
+            .iter()
+            .find(|t| t.slug == *slug)
+            .ok_or_else(|| format!("content/practice/tools.toml: no [[tool]] for `{slug}`"))?;
+        let route = format!("practice/{slug}");
+        let main = format!(
+            "<p class=\"breadcrumb\"><a href=\"practice\">Practice</a></p><h1>{}</h1><p class=\"lead\">{}</p>\
+             <p class=\"care-line\">{} <a href=\"help\">{}</a>.</p>{}",
+            text(name),
+            text(&tool.intro),
+            text(&words.care_line),
+            text(&words.care_link),
+            needs_javascript("this tool")
+        );
+        let html = fill(
+            shell,
+            &Fill {
+                route: &route,
+                title: name,
+                description: &tool.summary,
+                section: Some("practice"),
+                main: &main,
+            },
+        )?;
+        out.push((format!("{route}.html"), html));
+    }
+    Ok(out)
+}
+
+fn problems(p: Vec<content_pipeline::Diagnostic>) -> String {
+    p.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The article as `ArticleView` and `Help` render it.
@@ -238,5 +453,44 @@ mod tests {
         let a = doc(DocKind::Article, "a", "A", &[]);
         let err = page("<html><title>Other</title></html>", &a, &[]).unwrap_err();
         assert!(err.contains("<title>Steady</title>"), "{err}");
+    }
+
+    #[test]
+    fn every_fixed_route_and_tool_gets_a_page_with_its_words() {
+        let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+        // The real shell, so a change to its markers fails here too.
+        let shell = include_str!("../../index.html");
+        let (docs, _) = content_pipeline::documents(&content);
+        let pages = route_pages(shell, &content, &docs).unwrap();
+        let paths: Vec<&str> = pages.iter().map(|(p, _)| p.as_str()).collect();
+        for route in STATIC_ROUTES.iter().filter(|r| !r.is_empty()) {
+            assert!(
+                paths.contains(&format!("{route}.html").as_str()),
+                "{route}: {paths:?}"
+            );
+        }
+        for (slug, name) in PRACTICE_TOOLS {
+            let (_, html) = pages
+                .iter()
+                .find(|(p, _)| *p == format!("practice/{slug}.html"))
+                .unwrap_or_else(|| panic!("{slug}"));
+            assert!(html.contains(&format!("<h1>{}</h1>", text(name))), "{html}");
+            assert!(html.contains("<p class=\"care-line\">"), "{html}");
+            assert!(
+                html.contains("aria-current=\"page\">Learn")
+                    || html.contains("<li><a href=\"learn\">Learn")
+            );
+        }
+        for (path, html) in &pages {
+            assert_eq!(html.matches("<h1>").count(), 1, "{path}");
+            assert!(html.contains("This part needs JavaScript"), "{path}");
+            assert!(!html.contains("hero"), "{path}");
+        }
+        let quiz = &pages.iter().find(|(p, _)| p == "quiz.html").unwrap().1;
+        assert!(quiz.contains("<p class=\"lead\">36 statements"), "{quiz}");
+        assert!(
+            quiz.contains("<title>Attachment quiz · Steady</title>"),
+            "{quiz}"
+        );
     }
 }

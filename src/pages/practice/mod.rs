@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::title::Title;
-use crate::content::{PRACTICE_NEEDS, tool_words};
+use crate::content::{CARE_LINK, PRACTICE_NEEDS, route_page, tool_words};
 use crate::pages::not_found::NotFound;
 use crate::paths::href;
 use crate::routes::{HELP, PRACTICE_TOOLS};
@@ -29,14 +29,13 @@ fn name_of(slug: &str) -> &'static str {
 
 #[component]
 pub fn Practice() -> impl IntoView {
+    let words = route_page("practice");
     view! {
-        <Title text="Practice" />
-        <h1>"Practice"</h1>
-        <p class="lead">"Short tools for the moment and for every day. Pick what fits what you want to do right now. Each one works offline, and what you write stays on this device."</p>
-        <p class="care-note">
-            "These tools are for self-reflection, not therapy, and they cannot replace a qualified therapist. If you feel unsafe or overwhelmed, "
-            <a href=href(HELP)>"find help now"</a>"."
-        </p>
+        // The same words as the hub's static page (content/route-pages.toml).
+        <Title text=words.title />
+        <h1>{words.title}</h1>
+        <p class="lead">{words.lead}</p>
+        <p class="care-note">{words.care}" "<a href=href(HELP)>{CARE_LINK}</a>"."</p>
         {PRACTICE_NEEDS.iter().enumerate().map(|(n, need)| {
             let id = format!("need-{n}");
             view! {

@@ -1,0 +1,335 @@
+//! `content/route-pages.toml`: the opening words of each fixed page (title,
+//! description, lead), the practice tools' care line, the shared-origin
+//! explanation of "Your data" and the lock's scope. The app gets them as
+//! statics; the release's post-build step reads them with [`route_words`] to
+//! write each route's static page, so both show the same words.
+
+use std::fs;
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::Diagnostic;
+use crate::data_file::{at, line_of, parse};
+
+/// Routes the static shell (`index.html`) already covers, so they have no
+/// `[[page]]`.
+const COVERED_ELSEWHERE: &[&str] = &[""];
+
+type Text = Spanned<String>;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    care_line: Text,
+    care_link: Text,
+    lock_scope: Text,
+    origin: OriginFile,
+    page: Spanned<Vec<PageFile>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OriginFile {
+    heading: Text,
+    paragraphs: Vec<Text>,
+    github_pages: Text,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PageFile {
+    route: Text,
+    title: Text,
+    description: Text,
+    lead: Text,
+    #[serde(default)]
+    points: Vec<PointFile>,
+    care: Option<Text>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PointFile {
+    #[serde(default)]
+    strong: Option<Text>,
+    text: Text,
+}
+
+/// A list item of a page's opening, optionally starting with a bold phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Point {
+    pub strong: String,
+    pub text: String,
+}
+
+/// The opening of one fixed route.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoutePage {
+    pub route: String,
+    pub title: String,
+    pub description: String,
+    pub lead: String,
+    pub points: Vec<Point>,
+    /// A care note before the link to help, if the page has one.
+    pub care: String,
+}
+
+/// What "Your data" says about the shared origin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub heading: String,
+    pub paragraphs: Vec<String>,
+    pub github_pages: String,
+}
+
+/// Everything in `route-pages.toml`, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RouteWords {
+    pub care_line: String,
+    pub care_link: String,
+    pub lock_scope: String,
+    pub origin: Origin,
+    pub pages: Vec<RoutePage>,
+}
+
+impl RouteWords {
+    pub fn page(&self, route: &str) -> Option<&RoutePage> {
+        self.pages.iter().find(|p| p.route == route)
+    }
+}
+
+/// Reads and checks `route-pages.toml` under `content_dir`. `routes` are the
+/// app's fixed routes (`routes::STATIC_ROUTES`): each one not covered by the
+/// shell or the library needs exactly one `[[page]]`.
+pub fn route_words(content_dir: &Path, routes: &[&str]) -> Result<RouteWords, Vec<Diagnostic>> {
+    let mut diags = Vec::new();
+    let words = read(content_dir, routes, &mut diags);
+    match words {
+        Some(w) if diags.is_empty() => Ok(w),
+        _ => Err(diags),
+    }
+}
+
+fn read(content_dir: &Path, routes: &[&str], diags: &mut Vec<Diagnostic>) -> Option<RouteWords> {
+    let file = content_dir.join("route-pages.toml");
+    let text = fs::read_to_string(&file)
+        .map_err(|e| diags.push(at(&file, 1, format!("cannot read: {e}"))))
+        .ok()?;
+    let parsed = parse::<File>(&file, &text, "route pages", diags)?;
+    let statements = count_statements(content_dir);
+    let before = diags.len();
+    let mut plain = |what: &str, t: &Text| -> String {
+        let s = t.get_ref();
+        let line = line_of(&text, t.span().start);
+        if s.trim().is_empty() {
+            diags.push(at(&file, line, format!("{what} is empty")));
+        } else if s.contains(['<', '>', '[', ']', '*', '`']) {
+            diags.push(at(
+                &file,
+                line,
+                format!("{what} is plain text: no markup or links"),
+            ));
+        }
+        s.clone()
+    };
+    let mut pages = Vec::new();
+    for p in parsed.page.get_ref() {
+        let lead = plain("lead", &p.lead).replace("{statements}", &statements.to_string());
+        pages.push(RoutePage {
+            route: p.route.get_ref().clone(),
+            title: plain("title", &p.title),
+            description: plain("description", &p.description),
+            lead,
+            points: p
+                .points
+                .iter()
+                .map(|pt| Point {
+                    strong: pt
+                        .strong
+                        .as_ref()
+                        .map(|s| plain("strong", s))
+                        .unwrap_or_default(),
+                    text: plain("point", &pt.text),
+                })
+                .collect(),
+            care: p
+                .care
+                .as_ref()
+                .map(|c| plain("care", c))
+                .unwrap_or_default(),
+        });
+    }
+    let words = RouteWords {
+        care_line: plain("care_line", &parsed.care_line),
+        care_link: plain("care_link", &parsed.care_link),
+        lock_scope: plain("lock_scope", &parsed.lock_scope),
+        origin: Origin {
+            heading: plain("origin heading", &parsed.origin.heading),
+            paragraphs: parsed
+                .origin
+                .paragraphs
+                .iter()
+                .map(|p| plain("origin paragraph", p))
+                .collect(),
+            github_pages: plain("github_pages", &parsed.origin.github_pages),
+        },
+        pages,
+    };
+    let pages_line = line_of(&text, parsed.page.span().start);
+    for (i, p) in parsed.page.get_ref().iter().enumerate() {
+        let route = p.route.get_ref().as_str();
+        let line = line_of(&text, p.route.span().start);
+        if !routes.contains(&route) || COVERED_ELSEWHERE.contains(&route) {
+            diags.push(at(
+                &file,
+                line,
+                format!("`{route}` is not a fixed route that needs a [[page]]"),
+            ));
+        }
+        if parsed.page.get_ref()[..i]
+            .iter()
+            .any(|q| q.route.get_ref() == route)
+        {
+            diags.push(at(&file, line, format!("`{route}` has two [[page]]s")));
+        }
+    }
+    // Only the top-level routes: `practice/<slug>` pages take their words
+    // from `practice/tools.toml`.
+    for r in routes.iter().filter(|r| !r.contains('/')) {
+        if !COVERED_ELSEWHERE.contains(r) && words.page(r).is_none() {
+            diags.push(at(
+                &file,
+                pages_line,
+                format!("route `{r}` has no [[page]]"),
+            ));
+        }
+    }
+    (diags.len() == before).then_some(words)
+}
+
+/// How many statements the quiz has, for `{statements}` in its lead.
+fn count_statements(content_dir: &Path) -> usize {
+    #[derive(Deserialize)]
+    struct Items {
+        #[serde(default)]
+        item: Vec<toml::Value>,
+    }
+    fs::read_to_string(content_dir.join("quiz/items.toml"))
+        .ok()
+        .and_then(|t| toml::from_str::<Items>(&t).ok())
+        .map_or(0, |i| i.item.len())
+}
+
+/// The generated statics for the app.
+pub fn compile(content_dir: &Path, routes: &[&str], diags: &mut Vec<Diagnostic>) -> String {
+    let Some(w) = read(content_dir, routes, diags) else {
+        return String::new();
+    };
+    let mut code = format!(
+        "pub static CARE_LINE: &str = {:?};\npub static CARE_LINK: &str = {:?};\npub static LOCK_SCOPE: &str = {:?};\n",
+        w.care_line, w.care_link, w.lock_scope
+    );
+    code += &format!(
+        "pub static ORIGIN: OriginWords = OriginWords {{ heading: {:?}, paragraphs: &{:?}, github_pages: {:?} }};\n",
+        w.origin.heading, w.origin.paragraphs, w.origin.github_pages
+    );
+    code += "pub static ROUTE_PAGES: &[RoutePage] = &[\n";
+    for p in &w.pages {
+        let points: Vec<String> = p
+            .points
+            .iter()
+            .map(|pt| format!("Point {{ strong: {:?}, text: {:?} }}", pt.strong, pt.text))
+            .collect();
+        code += &format!(
+            "    RoutePage {{ route: {:?}, title: {:?}, description: {:?}, lead: {:?}, points: &[{}], care: {:?} }},\n",
+            p.route,
+            p.title,
+            p.description,
+            p.lead,
+            points.join(", "),
+            p.care
+        );
+    }
+    code += "];\n";
+    code
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dir_with(text: &str) -> tempdir::Dir {
+        tempdir::Dir::new(text)
+    }
+
+    /// A throwaway content folder with one route-pages.toml.
+    mod tempdir {
+        use std::path::PathBuf;
+        pub struct Dir(pub PathBuf);
+        impl Dir {
+            pub fn new(text: &str) -> Dir {
+                use std::sync::atomic::{AtomicUsize, Ordering};
+                static N: AtomicUsize = AtomicUsize::new(0);
+                let dir = std::env::temp_dir().join(format!(
+                    "steady-route-pages-{}-{}",
+                    std::process::id(),
+                    N.fetch_add(1, Ordering::Relaxed)
+                ));
+                std::fs::create_dir_all(&dir).unwrap();
+                std::fs::write(dir.join("route-pages.toml"), text).unwrap();
+                Dir(dir)
+            }
+        }
+        impl Drop for Dir {
+            fn drop(&mut self) {
+                let _ = std::fs::remove_dir_all(&self.0);
+            }
+        }
+    }
+
+    const HEAD: &str = "care_line = \"Care,\"\ncare_link = \"help\"\nlock_scope = \"Scope.\"\n\
+        [origin]\nheading = \"H\"\nparagraphs = [\"P\"]\ngithub_pages = \"G\"\n";
+
+    #[test]
+    fn the_real_file_covers_every_fixed_route() {
+        let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+        let routes = [
+            "", "quiz", "report", "learn", "practice", "journal", "progress", "data",
+        ];
+        let w = route_words(&content, &routes).unwrap_or_else(|d| panic!("{d:?}"));
+        assert!(w.page("quiz").unwrap().lead.starts_with("36 statements"));
+    }
+
+    #[test]
+    fn a_missing_or_unknown_route_is_reported_with_its_line() {
+        let d = dir_with(&format!(
+            "{HEAD}[[page]]\nroute = \"nowhere\"\ntitle = \"T\"\ndescription = \"D\"\nlead = \"L\"\n"
+        ));
+        let errs = route_words(&d.0, &["", "journal"]).unwrap_err();
+        let text: Vec<String> = errs
+            .iter()
+            .map(|e| format!("{}:{}", e.line, e.message))
+            .collect();
+        assert!(
+            text.iter().any(|t| t.starts_with("9:`nowhere` is not")),
+            "{text:?}"
+        );
+        assert!(
+            text.iter()
+                .any(|t| t.contains("route `journal` has no [[page]]")),
+            "{text:?}"
+        );
+    }
+
+    #[test]
+    fn markup_in_the_words_is_refused() {
+        let d = dir_with(&format!(
+            "{HEAD}[[page]]\nroute = \"journal\"\ntitle = \"T\"\ndescription = \"D\"\nlead = \"<b>L</b>\"\n"
+        ));
+        let errs = route_words(&d.0, &["journal"]).unwrap_err();
+        assert!(errs[0].message.contains("plain text"), "{errs:?}");
+        assert_eq!(errs[0].line, 12);
+    }
+}
