@@ -635,6 +635,68 @@ impl AnswerCheck {
     }
 }
 
+/// A statement with the answer the person gave it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rated {
+    pub item: Item,
+    pub answer: Answer,
+}
+
+/// The statements a person answered most and least securely: the report's
+/// strengths and growth edges start from these, so they describe this person
+/// rather than anyone with the same label.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct OwnAnswers {
+    pub most_secure: Vec<Rated>,
+    pub least_secure: Vec<Rated>,
+}
+
+impl OwnAnswers {
+    /// Up to `n` of each, one per facet so they are not one worry said
+    /// `n` ways. Only answers clearly on one side count: a keyed score of 3
+    /// or less is secure, 5 or more insecure; a "neither" is neither. Ties
+    /// keep the order of the bank.
+    pub fn of(items: &[Item], answers: &BTreeMap<String, Answer>, n: usize) -> OwnAnswers {
+        let rated: Vec<(usize, Rated, u8)> = items
+            .iter()
+            .enumerate()
+            .filter_map(|(at, item)| {
+                answers.get(item.id).map(|a| {
+                    (
+                        at,
+                        Rated {
+                            item: *item,
+                            answer: *a,
+                        },
+                        item.keyed(*a),
+                    )
+                })
+            })
+            .collect();
+        let mut secure: Vec<&(usize, Rated, u8)> = rated.iter().filter(|r| r.2 <= 3).collect();
+        super::sort::sort_by(&mut secure, |a, b| a.2.cmp(&b.2));
+        let mut insecure: Vec<&(usize, Rated, u8)> = rated.iter().filter(|r| r.2 >= 5).collect();
+        super::sort::sort_by(&mut insecure, |a, b| b.2.cmp(&a.2));
+        OwnAnswers {
+            most_secure: strongest(secure, n),
+            least_secure: strongest(insecure, n),
+        }
+    }
+}
+
+/// From answers sorted strongest first (ties in bank order): the first `n`
+/// of different facets, shown in bank order.
+fn strongest(sorted: Vec<&(usize, Rated, u8)>, n: usize) -> Vec<Rated> {
+    let mut chosen: Vec<&(usize, Rated, u8)> = Vec::new();
+    for r in sorted {
+        if chosen.len() < n && chosen.iter().all(|c| c.1.item.facet != r.1.item.facet) {
+            chosen.push(r);
+        }
+    }
+    super::sort::sort_by(&mut chosen, |a, b| a.0.cmp(&b.0));
+    chosen.into_iter().map(|r| r.1).collect()
+}
+
 /// Which side of the scale an answer is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Side {
@@ -1162,6 +1224,27 @@ mod tests {
             .collect()
     }
 
+    #[test]
+    fn own_answers_pick_the_most_and_least_secure_one_per_facet() {
+        // Keyed: a1 6, v1 2, a2 7, v2 1, a3 (reversed 1) 7, v3 (reversed 5) 3.
+        let own = OwnAnswers::of(BANK, &answers(&[6, 2, 7, 1, 1, 5]), 2);
+        let ids = |v: &[Rated]| v.iter().map(|r| r.item.id).collect::<Vec<_>>();
+        // Most secure: v2 (1) and v1 (2); v3 (3) shares v1's facet. Bank order.
+        assert_eq!(ids(&own.most_secure), ["v1", "v2"]);
+        // Least secure: a2 (7) and a3 (7, facet of a1) beat a1 (6), one per facet.
+        assert_eq!(ids(&own.least_secure), ["a2", "a3"]);
+        assert_eq!(own.least_secure[1].answer.value(), 1);
+        // A "neither" is neither: all 4s give nothing to show.
+        assert_eq!(
+            OwnAnswers::of(BANK, &answers(&[4; 6]), 3),
+            OwnAnswers::default()
+        );
+        // Answers of another bank match nothing.
+        let mut other = BTreeMap::new();
+        other.insert("anx-01".to_string(), Answer::new(7).unwrap());
+        assert_eq!(OwnAnswers::of(BANK, &other, 3), OwnAnswers::default());
+    }
+
     fn any_pair_answers() -> impl Strategy<Value = Vec<Option<u8>>> {
         proptest::collection::vec(proptest::option::weighted(0.9, 1u8..=7), PAIRS.len())
     }
@@ -1202,6 +1285,27 @@ mod tests {
             let check = AnswerCheck::of(PAIRS, &pair_answers(&values));
             prop_assert!(check.contradictions.is_empty());
             prop_assert!(!check.may_not_reflect());
+        }
+
+        #[test]
+        fn mirrored_answers_swap_strengths_and_growth_edges(values in any_answers(), n in 1usize..4) {
+            let answers = to_map(&values);
+            let mirrored: BTreeMap<String, Answer> =
+                answers.iter().map(|(k, a)| (k.clone(), a.mirrored())).collect();
+            let (own, mirror) = (OwnAnswers::of(BANK, &answers, n), OwnAnswers::of(BANK, &mirrored, n));
+            let ids = |v: &[Rated]| v.iter().map(|r| r.item.id).collect::<Vec<_>>();
+            prop_assert_eq!(ids(&own.most_secure), ids(&mirror.least_secure));
+            prop_assert_eq!(ids(&own.least_secure), ids(&mirror.most_secure));
+            for r in &own.most_secure {
+                prop_assert!(r.item.keyed(r.answer) <= 3);
+                // Nothing left out on a facet not shown was answered more securely.
+                for i in BANK.iter().filter(|i| own.most_secure.iter().all(|c| c.item.facet != i.facet)) {
+                    if let Some(a) = answers.get(i.id) {
+                        prop_assert!(own.most_secure.len() == n || i.keyed(*a) > 3);
+                    }
+                }
+            }
+            prop_assert!(own.most_secure.len() <= n && own.least_secure.len() <= n);
         }
 
         #[test]

@@ -148,6 +148,8 @@ pub struct Summary<'a> {
     pub meaning: &'a str,
     pub plan: &'a [(&'a str, &'a [&'a str])],
     pub trail: Option<String>,
+    /// Set when the answers may not reflect the person (`quiz::AnswerCheck`).
+    pub caution: Option<&'a str>,
 }
 
 impl Summary<'_> {
@@ -167,6 +169,9 @@ impl Summary<'_> {
             },
             self.meaning,
         );
+        if let Some(caution) = self.caution {
+            out.push_str(&format!("\n{caution}\n"));
+        }
         if let Some(trail) = &self.trail {
             out.push_str(&format!("\n{trail}\n"));
         }
@@ -309,11 +314,23 @@ mod tests {
             meaning: "Meaning.",
             plan: &plan,
             trail: None,
+            caution: None,
         }
         .to_text();
         assert!(text.starts_with("Steady: attachment self-reflection, 22 Nov 2026 (a partner)"));
         assert!(text.contains("Anxiety: 5.2 of 7\nAvoidance: 2.1 of 7\nClosest style: Anxious\n"));
         assert!(text.contains("Week 1: Notice\n- Log one trigger.\n"));
         assert!(text.ends_with("This is self-reflection, not a diagnosis.\n"));
+        assert!(!text.contains("may not reflect"));
+        let flagged = Summary {
+            result: &r,
+            date: "22 Nov 2026",
+            meaning: "Meaning.",
+            plan: &plan,
+            trail: None,
+            caution: Some("These answers may not reflect you."),
+        }
+        .to_text();
+        assert!(flagged.contains("Meaning.\n\nThese answers may not reflect you.\n"));
     }
 }

@@ -9,7 +9,7 @@ use crate::components::charts::{AttachmentPlane, TrendChart};
 use crate::components::title::Title;
 use crate::content::{self, BANK_VERSION, QUIZ_ITEMS, SCALE_LABELS, dimension_words};
 use crate::domain::history::{History, QuizResult};
-use crate::domain::quiz::{Answer, AnswerCheck, Dimension};
+use crate::domain::quiz::{Answer, AnswerCheck, Dimension, Focus, OwnAnswers, Rated};
 use crate::domain::report::{self, Summary};
 use crate::paths::href;
 use crate::routes::HELP;
@@ -87,18 +87,22 @@ fn label(answer: Answer) -> &'static str {
     SCALE_LABELS[usize::from(answer.value()) - 1]
 }
 
-/// When the answers may not reflect the person: says so plainly, shows
-/// why, offers a retake, and leaves the scores in place below it.
-#[component]
-fn AnswerCheckNote(result: QuizResult) -> impl IntoView {
-    // Twins are known only for the current bank; straight-lining is judged
-    // on the stored answers whatever bank they came from.
+/// Twins are known only for the current bank; straight-lining is judged on
+/// the stored answers whatever bank they came from.
+fn answer_check(result: &QuizResult) -> AnswerCheck {
     let items = if result.from_another_bank(BANK_VERSION) {
         &[][..]
     } else {
         QUIZ_ITEMS
     };
-    let check = AnswerCheck::of(items, &result.answers);
+    AnswerCheck::of(items, &result.answers)
+}
+
+/// When the answers may not reflect the person: says so plainly, shows
+/// why, offers a retake, and leaves the scores in place below it.
+#[component]
+fn AnswerCheckNote(result: QuizResult) -> impl IntoView {
+    let check = answer_check(&result);
     if !check.may_not_reflect() {
         return None;
     }
@@ -134,6 +138,46 @@ fn AnswerCheckNote(result: QuizResult) -> impl IntoView {
     })
 }
 
+/// How many of the person's own statements lead the strengths and the
+/// growth edges.
+const OWN_ANSWERS: usize = 3;
+const MOST_SECURE: &str = "Where your own answers were most secure:";
+const LEAST_SECURE: &str = "Where your own answers were least secure:";
+
+/// The person's own answers for a result of the current bank (an earlier
+/// bank's ids match nothing, so its result shows the style's list alone).
+fn own_answers(result: &QuizResult) -> OwnAnswers {
+    if result.from_another_bank(BANK_VERSION) {
+        OwnAnswers::default()
+    } else {
+        OwnAnswers::of(QUIZ_ITEMS, &result.answers, OWN_ANSWERS)
+    }
+}
+
+/// Strengths or growth edges: first the statements this person answered
+/// most (or least) securely, then what is often true of the style.
+#[component]
+fn FromAnswersThenStyle(
+    rated: Vec<Rated>,
+    focus: Focus,
+    own_intro: &'static str,
+    style: &'static [&'static str],
+) -> impl IntoView {
+    let has_own = !rated.is_empty();
+    view! {
+        {has_own.then(|| view! {
+            <p class="own-intro">{own_intro}</p>
+            <ul class="own-answers">
+                {rated.iter().map(|r| view! {
+                    <li>{format!("\u{201c}{}\u{201d} You answered: {}.", r.item.statement(focus), label(r.answer).to_lowercase())}</li>
+                }).collect_view()}
+            </ul>
+            <p class="own-intro">"Often true near this style:"</p>
+        })}
+        <TextList items=style />
+    }
+}
+
 fn trail_of(history: &History, id: &str) -> Vec<QuizResult> {
     history.trail_to(id).into_iter().cloned().collect()
 }
@@ -151,6 +195,7 @@ pub fn ResultPage() -> impl IntoView {
         let region = result.region();
         let words = content::region_words(region);
         let nearby = result.scores.nearby_regions();
+        let own = own_answers(&result);
         view! {
             <Title text="Your quiz result" />
             <h1>"Your result"</h1>
@@ -182,11 +227,11 @@ pub fn ResultPage() -> impl IntoView {
                 <div class="two-up">
                     <div>
                         <h3>"Strengths"</h3>
-                        <TextList items=words.strengths />
+                        <FromAnswersThenStyle rated=own.most_secure.clone() focus=result.focus own_intro=MOST_SECURE style=words.strengths />
                     </div>
                     <div>
                         <h3>"Growth edges"</h3>
-                        <TextList items=words.growth_edges />
+                        <FromAnswersThenStyle rated=own.least_secure.clone() focus=result.focus own_intro=LEAST_SECURE style=words.growth_edges />
                     </div>
                 </div>
             </section>
@@ -239,6 +284,7 @@ pub fn ReportPage() -> impl IntoView {
         let region = result.region();
         let words = content::region_words(region);
         let trail = history.with(|h| trail_of(h, &result.id));
+        let own = own_answers(&result);
         let all_of_focus: Vec<QuizResult> =
             history.with(|h| h.of_focus(result.focus).into_iter().cloned().collect());
         let refs: Vec<&QuizResult> = trail.iter().collect();
@@ -250,6 +296,9 @@ pub fn ReportPage() -> impl IntoView {
             meaning: words.meaning,
             plan: &plan,
             trail: report::describe_trail(&refs, clock::date),
+            caution: answer_check(&result)
+                .may_not_reflect()
+                .then_some("These answers may not reflect you: see the note on the result page."),
         }
         .to_text();
         let copy = move |_| {
@@ -291,9 +340,9 @@ pub fn ReportPage() -> impl IntoView {
                     <p>{THE_LINE}</p>
                     {result.scores.is_near_boundary().then(|| view! { <p>{words.near_boundary}</p> })}
                     <h3>"Strengths"</h3>
-                    <TextList items=words.strengths />
+                    <FromAnswersThenStyle rated=own.most_secure.clone() focus=result.focus own_intro=MOST_SECURE style=words.strengths />
                     <h3>"Growth edges"</h3>
-                    <TextList items=words.growth_edges />
+                    <FromAnswersThenStyle rated=own.least_secure.clone() focus=result.focus own_intro=LEAST_SECURE style=words.growth_edges />
                 </section>
                 <section aria-labelledby="report-plan">
                     <h2 id="report-plan">"Your four-week practice plan"</h2>

@@ -57,6 +57,10 @@ test("the whole quiz by keyboard gives the domain's scores and saves a result", 
   await expect(page.locator(".score-list")).not.toContainText("in the middle");
   await expect(page.locator("main")).toContainText("They are not norms from any population");
   await expect(page.locator("main")).not.toContainText("earlier set of statements");
+  // Strengths and growth edges start from this person's own statements.
+  await expect(page.locator(".own-answers")).toHaveCount(2);
+  await expect(page.locator(".own-answers").first().locator("li")).toHaveCount(3);
+  await expect(page.locator(".own-answers").first()).toContainText("someone I'm close to");
 
   // The journal keeps a note of it.
   await page.goto("journal");
@@ -254,6 +258,8 @@ test("the same answer to every statement gets the middle wording and a plain war
   await expect(check).toContainText(`the same answer, “Neither agree nor disagree”, to ${TOTAL} of the ${TOTAL} statements`);
   // "Neither" is on no side of the scale, so no pair contradicts.
   await expect(check.locator(".contradictions")).toHaveCount(0);
+  // No answer leaned either way, so no statement is offered as a strength.
+  await expect(page.locator(".own-answers")).toHaveCount(0);
   await check.getByRole("link", { name: "take the quiz again" }).click();
   await expect(page.getByRole("button", { name: "Start the quiz" })).toBeVisible();
 });
