@@ -10,7 +10,7 @@ import { test, expect } from "@playwright/test";
 // bench/latest.md), so the ratchet stops growth while the cuts land. Lower
 // it whenever a change makes the app smaller; raise it only with a reason
 // written in the commit.
-const WASM_AND_JS_GZIP_BUDGET = 516 * 1024;
+const WASM_AND_JS_GZIP_BUDGET = 520 * 1024;
 
 test("the wasm and its JS glue stay within the size budget", async () => {
   test.skip(test.info().project.name !== "desktop", "one run is enough");
