@@ -3,7 +3,7 @@
 //! the self-check, the starter plan, and the practice hub and tools' words. Nothing here
 //! parses markdown or TOML at run time.
 
-use crate::domain::quiz::{Dimension, Item, Region};
+use crate::domain::quiz::{Dimension, Facet, Item, Region};
 
 /// A document from `content/articles` (served at `learn/<slug>`) or
 /// `content/pages` (served at `<slug>`).
@@ -28,9 +28,11 @@ pub struct Article {
 pub struct DimensionWords {
     /// Completes "Anxiety is about ...".
     pub about: &'static str,
-    /// For a score below the midpoint.
+    /// For a score below 3.5.
     pub low: &'static str,
-    /// For a score at or above the midpoint.
+    /// For a score from 3.5 to 4.5, in the middle (`quiz::Level::Middle`).
+    pub middle: &'static str,
+    /// For a score above 4.5.
     pub high: &'static str,
 }
 
@@ -195,6 +197,18 @@ pub fn dimension_words(dimension: Dimension) -> &'static DimensionWords {
     &DIMENSION_WORDS[dimension as usize]
 }
 
+impl DimensionWords {
+    /// The words for a score at this level.
+    pub fn at(&self, level: crate::domain::quiz::Level) -> &'static str {
+        use crate::domain::quiz::Level;
+        match level {
+            Level::Low => self.low,
+            Level::Middle => self.middle,
+            Level::High => self.high,
+        }
+    }
+}
+
 pub fn region_words(region: Region) -> &'static RegionWords {
     &REGION_WORDS[region.index()]
 }
@@ -333,6 +347,105 @@ mod tests {
             QUIZ_ITEMS
                 .windows(2)
                 .all(|w| w[0].dimension != w[1].dimension)
+        );
+    }
+
+    /// Every statement, as a person reads it for each of the four foci, with
+    /// the slips a substitution can make: a placeholder left over, an article
+    /// before the focus ("a my partner", "a people"), a word doubled at the
+    /// seam ("to to", "someone someone"), a plural verb after the singular
+    /// general focus, a missing capital or full stop.
+    #[test]
+    fn every_statement_reads_cleanly_for_every_focus() {
+        use crate::domain::quiz::Focus;
+        let mut problems = Vec::new();
+        for item in QUIZ_ITEMS {
+            for focus in Focus::ALL {
+                let s = item.statement(focus);
+                let mut say =
+                    |why: &str| problems.push(format!("{} ({focus:?}): {why}: {s}", item.id));
+                if s.contains(['{', '}']) {
+                    say("a placeholder is left");
+                }
+                if !s.starts_with(|c: char| c.is_uppercase()) || !s.ends_with('.') {
+                    say("a sentence starts with a capital and ends with a full stop");
+                }
+                let lower = s.to_lowercase();
+                let words: Vec<&str> = lower
+                    .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                if let Some(w) = words.windows(2).find(|w| w[0] == w[1]) {
+                    say(&format!("\"{}\" is doubled", w[0]));
+                }
+                let person = focus.person().to_lowercase();
+                for article in ["a", "an", "the"] {
+                    if lower.contains(&format!(" {article} {person}"))
+                        || lower.starts_with(&format!("{article} {person}"))
+                    {
+                        say(&format!("\"{article}\" before the focus"));
+                    }
+                }
+                if lower.contains(&format!("{person}'s")) {
+                    say("a possessive of the focus");
+                }
+                // The focus as subject takes a singular verb ("someone I'm
+                // close to seems", never "seem").
+                for plural in ["seem", "want", "need", "say", "are", "have", "were", "do"] {
+                    if lower.contains(&format!("{person} {plural} ")) {
+                        say(&format!("a plural verb \"{plural}\" after the focus"));
+                    }
+                }
+                if lower.contains("people") || lower.contains(" a people") {
+                    say("\"people\" where the focus is one person");
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+        // And the general focus is singular, like the others.
+        assert_eq!(Focus::General.person(), "someone I'm close to");
+    }
+
+    // The first bank (version 1, ids anx-01 to avo-18) was retired.
+    const _: () = assert!(BANK_VERSION >= 2);
+
+    /// The build checks facets and twins in items.toml; this checks that the
+    /// compiled bank carries them to the domain the same way.
+    #[test]
+    fn every_facet_is_covered_and_every_twin_is_a_forward_statement_on_its_facet() {
+        let facets = [
+            Facet::Abandonment,
+            Facet::Rejection,
+            Facet::Reassurance,
+            Facet::Preoccupation,
+            Facet::MoreCloseness,
+            Facet::Closeness,
+            Facet::Depending,
+            Facet::DependedOn,
+            Facet::OpeningUp,
+            Facet::SelfReliance,
+        ];
+        for f in facets {
+            let of_facet: Vec<&Item> = QUIZ_ITEMS.iter().filter(|i| i.facet == f).collect();
+            assert!(of_facet.len() >= 2, "{f:?}");
+            assert!(
+                of_facet.iter().all(|i| i.dimension == f.dimension()),
+                "{f:?}"
+            );
+        }
+        for item in QUIZ_ITEMS {
+            assert_eq!(item.reversed, item.twin.is_some(), "{}", item.id);
+            if let Some(twin) = item.twin {
+                let twin = QUIZ_ITEMS.iter().find(|i| i.id == twin).unwrap();
+                assert!(!twin.reversed && twin.facet == item.facet, "{}", item.id);
+            }
+        }
+        // No id of the retired first bank (anx-01 ... avo-18) is reused, so
+        // an old answer can never be read against new wording.
+        assert!(
+            QUIZ_ITEMS
+                .iter()
+                .all(|i| !i.id.starts_with("anx-") && !i.id.starts_with("avo-"))
         );
     }
 

@@ -23,8 +23,8 @@ mod practice;
 mod progress;
 mod prose;
 mod quiz;
-mod synonyms;
 mod route_pages;
+mod synonyms;
 
 pub use practice::{ToolIntro, tool_intros};
 pub use route_pages::{Origin, Point, RoutePage, RouteWords, route_words};

@@ -16,10 +16,53 @@ use crate::{Diagnostic, DocKind, Document};
 /// that the statements read like riddles.
 const REVERSED_SHARE: (usize, usize) = (1, 4); // at least a quarter
 const REVERSED_SHARE_MAX: (usize, usize) = (1, 2); // at most a half
-/// Fewer statements than this per dimension would not be a quiz worth scoring.
-const MIN_ITEMS_PER_DIMENSION: usize = 6;
+/// Statements per dimension: enough for every facet to have several, few
+/// enough to answer in about eight minutes. The intro, the tests and stored
+/// results (`of`) count on it.
+const ITEMS_PER_DIMENSION: usize = 18;
 const MAX_STATEMENT_CHARS: usize = 160;
 const PERSON: &str = "{person}";
+/// A facet needs at least this many statements, so no part of a dimension
+/// rests on one wording.
+const MIN_ITEMS_PER_FACET: usize = 2;
+/// Statements about phones or messages measure habits of a medium as much as
+/// attachment, and do not fit everyone; a few are allowed.
+const MAX_MEDIUM_ITEMS: usize = 3;
+/// Words that tie a statement to a phone or to messages.
+const MEDIUM_WORDS: [&str; 14] = [
+    "phone",
+    "phones",
+    "message",
+    "messages",
+    "text",
+    "texts",
+    "texting",
+    "reply",
+    "replies",
+    "call",
+    "calls",
+    "voicemail",
+    "online",
+    "email",
+];
+/// Words that join two claims into one statement: a person who agrees with
+/// one half and not the other has no honest answer.
+const JOINING_WORDS: [&str; 3] = ["and", "or", "but"];
+
+/// The facets of each dimension, with the domain's `Facet` variant: the parts
+/// of anxiety and avoidance the bank must cover.
+const FACETS: [(&str, &str, &str); 10] = [
+    ("abandonment", "anxiety", "Abandonment"),
+    ("rejection", "anxiety", "Rejection"),
+    ("reassurance", "anxiety", "Reassurance"),
+    ("preoccupation", "anxiety", "Preoccupation"),
+    ("more-closeness", "anxiety", "MoreCloseness"),
+    ("closeness", "avoidance", "Closeness"),
+    ("depending", "avoidance", "Depending"),
+    ("depended-on", "avoidance", "DependedOn"),
+    ("opening-up", "avoidance", "OpeningUp"),
+    ("self-reliance", "avoidance", "SelfReliance"),
+];
 
 const DIMENSIONS: [(&str, &str); 2] = [("anxiety", "Anxiety"), ("avoidance", "Avoidance")];
 /// Region keys with the display name the domain uses for each.
@@ -37,6 +80,8 @@ const WEEKS: usize = 4;
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ItemBank {
+    /// Stored with every result, so a result from an earlier bank is known.
+    version: Spanned<u32>,
     scale: Scale,
     item: Vec<RawItem>,
 }
@@ -52,7 +97,11 @@ struct Scale {
 struct RawItem {
     id: Spanned<String>,
     dimension: Spanned<String>,
+    facet: Spanned<String>,
     reversed: bool,
+    /// For a reverse-keyed statement: the forward statement it mirrors.
+    #[serde(default)]
+    twin: Option<Spanned<String>>,
     text: Spanned<String>,
 }
 
@@ -69,6 +118,8 @@ struct DimensionWords {
     name: String,
     about: String,
     low: String,
+    /// Within half a point of the line at 4: its own words, not the high ones.
+    middle: String,
     high: String,
 }
 
@@ -154,8 +205,17 @@ fn check_items(file: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option<I
         ));
     }
 
+    if *bank.version.get_ref() == 0 {
+        diags.push(at(
+            file,
+            line(bank.version.span()),
+            "the bank's version starts at 1".to_string(),
+        ));
+    }
+
     let mut ids = BTreeSet::new();
     let mut texts = BTreeSet::new();
+    let mut medium = Vec::new();
     for item in &bank.item {
         let id = item.id.get_ref();
         let valid_id = !id.is_empty()
@@ -204,11 +264,74 @@ fn check_items(file: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option<I
         if statement.starts_with(PERSON) {
             diags.push(at(file, at_text, format!("item `{id}` starts with {PERSON}; start with other words so the sentence keeps its capital letter")));
         }
+        let facet = item.facet.get_ref();
+        match FACETS.iter().find(|(key, _, _)| key == facet) {
+            None => diags.push(at(
+                file,
+                line(item.facet.span()),
+                format!(
+                    "item `{id}`: unknown facet `{facet}`; facets are {}",
+                    FACETS.map(|(k, _, _)| k).join(", ")
+                ),
+            )),
+            Some((_, of_dimension, _)) if of_dimension != dimension => diags.push(at(
+                file,
+                line(item.facet.span()),
+                format!("item `{id}`: facet `{facet}` belongs to {of_dimension}, not {dimension}"),
+            )),
+            Some(_) => {}
+        }
+        let words = statement_words(statement);
+        if let Some(joining) = words.iter().find(|w| JOINING_WORDS.contains(&w.as_str())) {
+            diags.push(at(file, at_text, format!("item `{id}` joins two claims with \"{joining}\"; a statement asks one thing, so someone who agrees with only half can still answer")));
+        }
+        if words.iter().any(|w| MEDIUM_WORDS.contains(&w.as_str())) {
+            medium.push(id.clone());
+        }
+        let lower = statement.to_lowercase();
+        for hazard in [
+            format!("{PERSON}'s"),
+            format!("{PERSON}\u{2019}s"),
+            format!("a {PERSON}"),
+            format!("an {PERSON}"),
+            format!("the {PERSON}"),
+        ] {
+            if lower.contains(&hazard) {
+                diags.push(at(file, at_text, format!("item `{id}` has \"{hazard}\", which reads wrongly for some focus (\"my partner\", \"someone I'm close to\"); rephrase around {PERSON}")));
+            }
+        }
         if !texts.insert(statement.trim().to_lowercase()) {
             diags.push(at(
                 file,
                 at_text,
                 format!("item `{id}` repeats another statement word for word"),
+            ));
+        }
+    }
+
+    if medium.len() > MAX_MEDIUM_ITEMS {
+        diags.push(at(
+            file,
+            1,
+            format!(
+                "{} statements depend on phones or messages ({}); keep at most {MAX_MEDIUM_ITEMS}, since not everyone keeps in touch that way",
+                medium.len(),
+                medium.join(", ")
+            ),
+        ));
+    }
+    check_twins(file, text, &bank.item, diags);
+    for (key, dimension, _) in FACETS {
+        let n = bank
+            .item
+            .iter()
+            .filter(|i| i.facet.get_ref() == key)
+            .count();
+        if n < MIN_ITEMS_PER_FACET {
+            diags.push(at(
+                file,
+                1,
+                format!("the {dimension} facet `{key}` has {n} statements; it needs at least {MIN_ITEMS_PER_FACET}"),
             ));
         }
     }
@@ -223,11 +346,11 @@ fn check_items(file: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option<I
         let reversed = of_dim.iter().filter(|i| i.reversed).count();
         let n = of_dim.len();
         counts.push(n);
-        if n < MIN_ITEMS_PER_DIMENSION {
+        if n != ITEMS_PER_DIMENSION {
             diags.push(at(
                 file,
                 1,
-                format!("{name} has {n} statements; it needs at least {MIN_ITEMS_PER_DIMENSION}"),
+                format!("{name} has {n} statements; the bank has {ITEMS_PER_DIMENSION} for each dimension"),
             ));
         }
         let lowest = (n * REVERSED_SHARE.0).div_ceil(REVERSED_SHARE.1).max(1);
@@ -236,7 +359,7 @@ fn check_items(file: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option<I
             diags.push(at(
                 file,
                 1,
-                format!("{name} has {reversed} reverse-keyed statements of {n}; keep between {lowest} and {highest} (about a third) so agreeing with everything does not decide the score"),
+                format!("{name} has {reversed} reverse-keyed statements of {n}; keep between {lowest} and {highest} (a quarter to a half) so agreeing with everything does not decide the score"),
             ));
         }
     }
@@ -248,6 +371,75 @@ fn check_items(file: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option<I
         ));
     }
     (diags.len() == before).then_some(bank)
+}
+
+/// Lowercase words of a statement, without the placeholder.
+fn statement_words(statement: &str) -> Vec<String> {
+    statement
+        .replace(PERSON, " ")
+        .to_lowercase()
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Every reverse-keyed statement names a forward twin on the same facet, and
+/// each forward statement is the twin of at most one: the pairs the
+/// contradiction check compares.
+fn check_twins(file: &Path, text: &str, items: &[RawItem], diags: &mut Vec<Diagnostic>) {
+    let line = |s: std::ops::Range<usize>| line_of(text, s.start);
+    let mut named = BTreeSet::new();
+    for item in items {
+        let id = item.id.get_ref();
+        match (&item.twin, item.reversed) {
+            (None, true) => diags.push(at(
+                file,
+                line(item.id.span()),
+                format!("reverse-keyed item `{id}` needs a `twin`: the forward statement on its facet that says the opposite"),
+            )),
+            (Some(twin), false) => diags.push(at(
+                file,
+                line(twin.span()),
+                format!("item `{id}` is not reverse-keyed, so it cannot name a twin; name the pair on the reverse-keyed statement"),
+            )),
+            (None, false) => {}
+            (Some(twin), true) => {
+                let twin_id = twin.get_ref();
+                let at_twin = line(twin.span());
+                match items.iter().find(|i| i.id.get_ref() == twin_id) {
+                    None => diags.push(at(
+                        file,
+                        at_twin,
+                        format!("item `{id}`: twin `{twin_id}` does not exist"),
+                    )),
+                    Some(other) if other.reversed => diags.push(at(
+                        file,
+                        at_twin,
+                        format!("item `{id}`: twin `{twin_id}` is reverse-keyed too; a twin is a forward statement"),
+                    )),
+                    Some(other) if other.facet.get_ref() != item.facet.get_ref() => diags.push(at(
+                        file,
+                        at_twin,
+                        format!(
+                            "item `{id}` (facet `{}`): twin `{twin_id}` is on facet `{}`; twins share a facet",
+                            item.facet.get_ref(),
+                            other.facet.get_ref()
+                        ),
+                    )),
+                    Some(_) => {
+                        if !named.insert(twin_id.clone()) {
+                            diags.push(at(
+                                file,
+                                at_twin,
+                                format!("item `{id}`: `{twin_id}` is already the twin of another statement; each pair is its own"),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn check_results(
@@ -274,7 +466,12 @@ fn check_results(
                         format!("[dimension.{key}] name must be `{name}`"),
                     ));
                 }
-                for (field, value) in [("about", &d.about), ("low", &d.low), ("high", &d.high)] {
+                for (field, value) in [
+                    ("about", &d.about),
+                    ("low", &d.low),
+                    ("middle", &d.middle),
+                    ("high", &d.high),
+                ] {
                     check_plain(
                         file,
                         d_line,
@@ -451,8 +648,9 @@ fn check_plain(file: &Path, line: usize, field: &str, value: &str, diags: &mut V
 
 fn generate_items(bank: &ItemBank) -> String {
     let mut code = format!(
-        "pub static SCALE_LABELS: [&str; 7] = {:?};\n",
-        bank.scale.labels.get_ref()
+        "pub static SCALE_LABELS: [&str; 7] = {:?};\npub const BANK_VERSION: u32 = {};\n",
+        bank.scale.labels.get_ref(),
+        bank.version.get_ref()
     );
     code.push_str("pub static QUIZ_ITEMS: &[Item] = &[\n");
     for item in &bank.item {
@@ -461,8 +659,16 @@ fn generate_items(bank: &ItemBank) -> String {
         } else {
             "Avoidance"
         };
+        let facet = FACETS
+            .iter()
+            .find(|(key, _, _)| key == item.facet.get_ref())
+            .map_or("", |(_, _, variant)| variant);
+        let twin = item
+            .twin
+            .as_ref()
+            .map_or("None".to_string(), |t| format!("Some({:?})", t.get_ref()));
         code.push_str(&format!(
-            "    Item {{ id: {:?}, dimension: Dimension::{dimension}, reversed: {}, text: {:?} }},\n",
+            "    Item {{ id: {:?}, dimension: Dimension::{dimension}, facet: Facet::{facet}, reversed: {}, twin: {twin}, text: {:?} }},\n",
             item.id.get_ref(),
             item.reversed,
             item.text.get_ref()
@@ -477,8 +683,8 @@ fn generate_results(words: &ResultWords) -> String {
     for (key, _) in DIMENSIONS {
         let d = words.dimension[key].get_ref();
         code.push_str(&format!(
-            "    DimensionWords {{ about: {:?}, low: {:?}, high: {:?} }},\n",
-            d.about, d.low, d.high
+            "    DimensionWords {{ about: {:?}, low: {:?}, middle: {:?}, high: {:?} }},\n",
+            d.about, d.low, d.middle, d.high
         ));
     }
     code.push_str("];\npub static REGION_WORDS: [RegionWords; 4] = [\n");
@@ -528,24 +734,64 @@ fn generate_results(words: &ResultWords) -> String {
 mod tests {
     use super::*;
 
-    fn bank(items: &[(&str, &str, bool)]) -> String {
-        let mut s =
-            String::from("[scale]\nlabels = [\"1\", \"2\", \"3\", \"4\", \"5\", \"6\", \"7\"]\n");
-        for (i, (id, dim, rev)) in items.iter().enumerate() {
-            s.push_str(&format!(
-                "\n[[item]]\nid = \"{id}\"\ndimension = \"{dim}\"\nreversed = {rev}\ntext = \"Statement {i} about {{person}}.\"\n"
-            ));
-        }
-        s
+    /// One statement of a test bank: id, dimension, facet, twin (reverse-keyed
+    /// when given) and text.
+    #[derive(Clone)]
+    struct T {
+        id: String,
+        dim: &'static str,
+        facet: &'static str,
+        twin: Option<String>,
+        text: String,
     }
 
-    fn balanced() -> Vec<(String, &'static str, bool)> {
+    /// A bank shaped like the real one: 18 statements per dimension, every
+    /// facet with 3 or 4, 6 reverse-keyed on each side, each with a twin.
+    fn balanced() -> Vec<T> {
         let mut v = Vec::new();
-        for i in 0..6 {
-            v.push((format!("anx-{i}"), "anxiety", i % 3 == 0));
-            v.push((format!("avo-{i}"), "avoidance", i % 3 == 0));
+        for (f, (facet, dim, _)) in FACETS.iter().enumerate() {
+            // Facets 0 and 5 get four statements, the rest 3 or 4: 18 per dimension.
+            let n = if f % 5 < 3 { 4 } else { 3 };
+            for k in 0..n {
+                // The last statement of each facet is reverse-keyed (twin of the
+                // first); facets 2 and 7 reverse one more (twin of the second).
+                let twin = if k == n - 1 {
+                    Some(format!("{facet}-0"))
+                } else if k == n - 2 && f % 5 == 2 {
+                    Some(format!("{facet}-1"))
+                } else {
+                    None
+                };
+                v.push(T {
+                    id: format!("{facet}-{k}"),
+                    dim,
+                    facet,
+                    twin,
+                    text: format!("Statement {k} on {facet} about {{person}}."),
+                });
+            }
         }
         v
+    }
+
+    fn bank(items: &[T]) -> String {
+        let mut s = String::from(
+            "version = 2\n[scale]\nlabels = [\"1\", \"2\", \"3\", \"4\", \"5\", \"6\", \"7\"]\n",
+        );
+        for t in items {
+            s.push_str(&format!(
+                "\n[[item]]\nid = \"{}\"\ndimension = \"{}\"\nfacet = \"{}\"\nreversed = {}\n",
+                t.id,
+                t.dim,
+                t.facet,
+                t.twin.is_some()
+            ));
+            if let Some(twin) = &t.twin {
+                s.push_str(&format!("twin = \"{twin}\"\n"));
+            }
+            s.push_str(&format!("text = \"{}\"\n", t.text));
+        }
+        s
     }
 
     fn check(text: &str) -> Vec<Diagnostic> {
@@ -554,38 +800,69 @@ mod tests {
         diags
     }
 
-    fn as_refs<'a>(v: &'a [(String, &'static str, bool)]) -> Vec<(&'a str, &'a str, bool)> {
-        v.iter().map(|(a, b, c)| (a.as_str(), *b, *c)).collect()
+    /// The one diagnostic whose message contains `wanted`, with the text of
+    /// the line it points at.
+    fn one<'a>(text: &'a str, diags: &[Diagnostic], wanted: &str) -> &'a str {
+        let found: Vec<&Diagnostic> = diags
+            .iter()
+            .filter(|d| d.message.contains(wanted))
+            .collect();
+        assert_eq!(found.len(), 1, "{wanted:?} in {diags:?}");
+        text.lines().nth(found[0].line - 1).unwrap_or("")
+    }
+
+    fn find(items: &mut [T], id: &str) -> usize {
+        items.iter().position(|t| t.id == id).unwrap()
     }
 
     #[test]
     fn a_balanced_bank_passes_and_generates_every_item() {
-        let text = bank(&as_refs(&balanced()));
+        let items = balanced();
+        assert_eq!(items.len(), 36);
+        let text = bank(&items);
         assert_eq!(check(&text), vec![]);
         let mut diags = Vec::new();
         let code = generate_items(&check_items(Path::new("i"), &text, &mut diags).unwrap());
-        assert_eq!(code.matches("Item {").count(), 12);
-        assert!(code.contains("Dimension::Avoidance, reversed: true"));
+        assert_eq!(code.matches("Item {").count(), 36);
+        assert!(code.contains("pub const BANK_VERSION: u32 = 2;"));
+        assert!(code.contains(
+            "facet: Facet::SelfReliance, reversed: true, twin: Some(\"self-reliance-0\")"
+        ));
+        assert!(code.contains("facet: Facet::Abandonment, reversed: false, twin: None"));
+    }
+
+    #[test]
+    fn the_real_bank_passes() {
+        let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content/quiz/items.toml");
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert_eq!(check(&text), vec![]);
     }
 
     #[test]
     fn an_unbalanced_bank_fails() {
         let mut items = balanced();
-        items.push(("anx-extra".into(), "anxiety", false));
-        let diags = check(&bank(&as_refs(&items)));
+        let at = find(&mut items, "rejection-1");
+        items[at].dim = "avoidance";
+        items[at].facet = "closeness";
+        let diags = check(&bank(&items));
         assert!(
             diags.iter().any(|d| d.message.contains("unbalanced")),
             "{diags:?}"
         );
+        assert!(
+            diags
+                .iter()
+                .any(|d| d.message.starts_with("Anxiety has 17 statements"))
+        );
     }
 
     #[test]
-    fn a_dimension_without_reverse_keys_fails() {
-        let items: Vec<_> = balanced()
-            .into_iter()
-            .map(|(id, dim, rev)| (id, dim, rev && dim == "anxiety"))
-            .collect();
-        let diags = check(&bank(&as_refs(&items)));
+    fn too_few_or_too_many_reverse_keys_fail() {
+        let mut items = balanced();
+        for t in items.iter_mut().filter(|t| t.dim == "avoidance") {
+            t.twin = None;
+        }
+        let diags = check(&bank(&items));
         assert!(
             diags
                 .iter()
@@ -595,21 +872,161 @@ mod tests {
     }
 
     #[test]
+    fn a_facet_with_one_statement_fails() {
+        let mut items = balanced();
+        // Move two of the three preoccupation statements to rejection: the
+        // dimension stays balanced, the facet is left with one.
+        for id in ["preoccupation-0", "preoccupation-1"] {
+            let at = find(&mut items, id);
+            items[at].facet = "rejection";
+        }
+        let at = find(&mut items, "preoccupation-2");
+        items[at].twin = Some("rejection-1".into());
+        let diags = check(&bank(&items));
+        assert!(
+            diags.iter().any(|d| d.message
+                == "the anxiety facet `preoccupation` has 1 statements; it needs at least 2"),
+            "{diags:?}"
+        );
+    }
+
+    #[test]
+    fn a_facet_must_exist_and_belong_to_the_dimension() {
+        let mut items = balanced();
+        let at = find(&mut items, "abandonment-1");
+        items[at].facet = "closeness";
+        let text = bank(&items);
+        let diags = check(&text);
+        assert_eq!(
+            one(&text, &diags, "belongs to avoidance, not anxiety"),
+            "facet = \"closeness\""
+        );
+        let text = text.replacen("facet = \"closeness\"", "facet = \"shyness\"", 1);
+        assert!(
+            check(&text)
+                .iter()
+                .any(|d| d.message.contains("unknown facet `shyness`"))
+        );
+    }
+
+    #[test]
+    fn a_reverse_keyed_statement_needs_a_forward_twin_on_its_facet() {
+        let text = bank(&balanced());
+        // No twin at all.
+        let no_twin = text.replacen("twin = \"abandonment-0\"\n", "", 1);
+        let diags = check(&no_twin);
+        assert_eq!(
+            one(&no_twin, &diags, "needs a `twin`"),
+            "id = \"abandonment-3\""
+        );
+        // A twin that does not exist, is reverse-keyed, or sits on another facet.
+        for (planted, complaint) in [
+            ("twin = \"abandonment-9\"", "does not exist"),
+            ("twin = \"abandonment-3\"", "is reverse-keyed too"),
+            ("twin = \"rejection-0\"", "twins share a facet"),
+        ] {
+            let bad = text.replacen("twin = \"abandonment-0\"", planted, 1);
+            let diags = check(&bad);
+            assert_eq!(one(&bad, &diags, complaint), planted);
+        }
+        // Two reverse-keyed statements may not share one twin.
+        let shared = text.replacen("twin = \"reassurance-1\"", "twin = \"reassurance-0\"", 1);
+        let diags = check(&shared);
+        assert_eq!(
+            one(&shared, &diags, "already the twin"),
+            "twin = \"reassurance-0\""
+        );
+        // A forward statement cannot name one.
+        let forward = text.replacen(
+            "reversed = false\ntext = \"Statement 0 on closeness",
+            "reversed = false\ntwin = \"closeness-1\"\ntext = \"Statement 0 on closeness",
+            1,
+        );
+        assert!(
+            check(&forward)
+                .iter()
+                .any(|d| d.message.contains("cannot name a twin"))
+        );
+    }
+
+    #[test]
+    fn more_than_three_statements_about_phones_or_messages_fail() {
+        let mut items = balanced();
+        for (n, id) in ["abandonment-1", "rejection-1", "closeness-1"]
+            .iter()
+            .enumerate()
+        {
+            let at = find(&mut items, id);
+            items[at].text = format!("A slow reply {n} from {{person}} worries me.");
+        }
+        assert_eq!(check(&bank(&items)), vec![], "three are allowed");
+        let at = find(&mut items, "depending-1");
+        items[at].text = "I let a call from {person} ring out.".into();
+        let diags = check(&bank(&items));
+        assert!(
+            diags
+                .iter()
+                .any(|d| d.message.starts_with("4 statements depend on phones")
+                    && d.message.contains("depending-1")),
+            "{diags:?}"
+        );
+    }
+
+    #[test]
+    fn a_statement_that_asks_two_things_fails() {
+        let mut items = balanced();
+        let at = find(&mut items, "opening-up-1");
+        items[at].text = "I hide my worries from {person} and feel relieved.".into();
+        let text = bank(&items);
+        let diags = check(&text);
+        assert_eq!(
+            one(&text, &diags, "joins two claims with \"and\""),
+            "text = \"I hide my worries from {person} and feel relieved.\""
+        );
+        // A word that merely contains "and" or "or" is fine.
+        items[at].text = "I find it hard to stand by {person} for long.".into();
+        assert_eq!(check(&bank(&items)), vec![]);
+    }
+
+    #[test]
+    fn placeholders_that_read_wrongly_for_some_focus_fail() {
+        for planted in [
+            "I can read the mood of a {person} quickly.",
+            "The plans of the {person} matter to me.",
+            "I like to know where I stand in {person}'s life.",
+        ] {
+            let mut items = balanced();
+            let at = find(&mut items, "rejection-2");
+            items[at].text = planted.into();
+            let diags = check(&bank(&items));
+            assert!(
+                diags
+                    .iter()
+                    .any(|d| d.message.contains("reads wrongly for some focus")),
+                "{planted}: {diags:?}"
+            );
+        }
+    }
+
+    #[test]
     fn duplicate_ids_point_at_their_line() {
         let mut items = balanced();
-        items[2].0 = "anx-0".into();
-        let text = bank(&as_refs(&items));
+        items[1].id = "abandonment-0".into();
+        let text = bank(&items);
         let diags = check(&text);
         let dup = diags
             .iter()
             .find(|d| d.message.contains("duplicate item id"))
             .expect("reported");
-        assert_eq!(text.lines().nth(dup.line - 1).unwrap(), "id = \"anx-0\"");
+        assert_eq!(
+            text.lines().nth(dup.line - 1).unwrap(),
+            "id = \"abandonment-0\""
+        );
     }
 
     #[test]
     fn a_statement_without_the_person_placeholder_fails() {
-        let text = bank(&as_refs(&balanced())).replacen("about {person}", "about people", 1);
+        let text = bank(&balanced()).replacen("about {person}", "about people", 1);
         assert!(
             check(&text)
                 .iter()
@@ -618,12 +1035,23 @@ mod tests {
     }
 
     #[test]
-    fn a_scale_needs_seven_labels() {
-        let text = bank(&as_refs(&balanced())).replace("\"6\", \"7\"", "\"6\"");
+    fn a_scale_needs_seven_labels_and_the_bank_a_version() {
+        let text = bank(&balanced()).replace("\"6\", \"7\"", "\"6\"");
         assert!(
             check(&text)
                 .iter()
-                .any(|d| d.line == 2 && d.message.contains("7 labelled points"))
+                .any(|d| d.line == 3 && d.message.contains("7 labelled points"))
+        );
+        let text = bank(&balanced()).replace("version = 2", "version = 0");
+        assert!(
+            check(&text)
+                .iter()
+                .any(|d| d.line == 1 && d.message.contains("starts at 1"))
+        );
+        let text = bank(&balanced()).replace("version = 2\n", "");
+        assert!(
+            !check(&text).is_empty(),
+            "a bank without a version is refused"
         );
     }
 

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::clock;
 use crate::domain::history::QuizResult;
-use crate::domain::quiz::{DimensionScore, Region};
+use crate::domain::quiz::{DimensionScore, MEANINGFUL_CHANGE, Region};
 use crate::domain::report;
 
 // Whole-pixel coordinates throughout: formatting floats would pull Rust's
@@ -176,6 +176,33 @@ pub fn TrendChart(results: Vec<QuizResult>, #[prop(into)] label: String) -> impl
         .collect();
     let first = &results[0];
     let last = &results[n - 1];
+    // Less than half a point either side of the first result: a later point
+    // inside its band is "about the same", not progress or relapse.
+    let band = |score: DimensionScore, class: &'static str| {
+        let tenths = i16::from(score.tenths());
+        let edge = |t: i16| {
+            DimensionScore::from_tenths(u8::try_from(t.clamp(10, 70)).unwrap_or(10))
+                .map_or(T_BOTTOM, t_y)
+        };
+        let (top, bottom) = (
+            edge(tenths + MEANINGFUL_CHANGE - 1),
+            edge(tenths - MEANINGFUL_CHANGE + 1),
+        );
+        view! { <rect class=class x=T_LEFT y=top width=T_RIGHT - T_LEFT height=(bottom - top).max(1) /> }
+    };
+    let bands = (n > 1).then(|| {
+        view! {
+            {band(first.scores.anxiety, "trend-band trend-band-anxiety")}
+            {band(first.scores.avoidance, "trend-band trend-band-avoidance")}
+        }
+    });
+    let same = |from: DimensionScore, to: DimensionScore| {
+        if to.change_since(from).is_about_the_same() {
+            " (about the same)"
+        } else {
+            ""
+        }
+    };
     let alt = if n == 1 {
         format!(
             "{label}: one result so far, anxiety {} and avoidance {}.",
@@ -183,13 +210,15 @@ pub fn TrendChart(results: Vec<QuizResult>, #[prop(into)] label: String) -> impl
         )
     } else {
         format!(
-            "{label}: {n} results from {} to {}. Anxiety went from {} to {}; avoidance from {} to {}.",
+            "{label}: {n} results from {} to {}. Anxiety went from {} to {}{}; avoidance from {} to {}{}. A change of less than 0.5 reads as about the same; shaded bands show that range around the first result.",
             clock::date(first.taken_at),
             clock::date(last.taken_at),
             first.scores.anxiety,
             last.scores.anxiety,
+            same(first.scores.anxiety, last.scores.anxiety),
             first.scores.avoidance,
-            last.scores.avoidance
+            last.scores.avoidance,
+            same(first.scores.avoidance, last.scores.avoidance),
         )
     };
     view! {
@@ -199,6 +228,7 @@ pub fn TrendChart(results: Vec<QuizResult>, #[prop(into)] label: String) -> impl
                 <li><span class="key key-avoidance"></span>"Avoidance"</li>
             </ul>
             <svg viewBox="0 0 600 232" role="img" aria-label=alt focusable="false">
+                {bands}
                 {grid}
                 {(n > 1).then(|| view! {
                     <polyline class="trend-anxiety" points=anxiety_line />
@@ -206,6 +236,9 @@ pub fn TrendChart(results: Vec<QuizResult>, #[prop(into)] label: String) -> impl
                 })}
                 {marks}
             </svg>
+            {(n > 1).then(|| view! {
+                <figcaption class="trend-band-note">"Shaded: less than 0.5 from the first result, where a change reads as about the same."</figcaption>
+            })}
         </figure>
     }
     .into_any()

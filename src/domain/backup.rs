@@ -609,6 +609,10 @@ mod tests {
         assert_eq!(b.journal[0].tags, ["work", "partner"], "normalised");
         assert!(b.journal[2].deleted);
         assert_eq!(b.results.len(), 1);
+        // Saved before banks had versions: it opens as a result of the first
+        // bank, with its stored scores.
+        assert_eq!(b.results[0].bank, crate::domain::history::FIRST_BANK);
+        assert_eq!(b.results[0].scores.anxiety.tenths(), 52);
         assert_eq!(b.self_checks.len(), 1);
         assert_eq!(b.self_checks[0].score(), 30);
         assert_eq!(b.plan.progress(), (2, 5));
@@ -821,6 +825,7 @@ mod tests {
             answers: BTreeMap::new(),
             answered: 36,
             of: 36,
+            bank: 2,
         }
     }
 
@@ -1038,6 +1043,7 @@ mod tests {
                 },
                 answered: answers.len() as u16,
                 of: 36,
+                bank: 2,
                 answers: answers
                     .into_iter()
                     .map(|(k, v)| (k, Answer::new(v).unwrap()))

@@ -21,11 +21,30 @@ pub struct QuizResult {
     /// How many statements were answered, of how many.
     pub answered: u16,
     pub of: u16,
+    /// The version of the item bank the answers were given to
+    /// (`content/quiz/items.toml`). Results saved before the version was
+    /// stored answered the first bank. The stored scores are kept as they
+    /// were: answers are never re-scored against another bank's wording.
+    #[serde(default = "first_bank")]
+    pub bank: u32,
+}
+
+/// The bank every result saved without a version was taken with.
+pub const FIRST_BANK: u32 = 1;
+
+fn first_bank() -> u32 {
+    FIRST_BANK
 }
 
 impl QuizResult {
     pub fn region(&self) -> Region {
         self.scores.region()
+    }
+
+    /// Whether the result came from a set of statements other than `current`,
+    /// so its statement ids (and its twins) are not this bank's.
+    pub fn from_another_bank(&self, current: u32) -> bool {
+        self.bank != current
     }
 }
 
@@ -168,6 +187,7 @@ mod tests {
             answers: BTreeMap::new(),
             answered: 36,
             of: 36,
+            bank: 2,
         }
     }
 
@@ -229,6 +249,21 @@ mod tests {
             before.all().len() + 1,
             "restoring twice adds once"
         );
+    }
+
+    #[test]
+    fn a_result_saved_before_bank_versions_is_from_the_first_bank() {
+        // Exactly what the first release stored: no `bank` field.
+        let old = r#"[{"id":"r1","focus":"partner","taken_at":1,"scores":{"anxiety":52,"avoidance":28},"answers":{"anx-01":6},"answered":36,"of":36}]"#;
+        let h: History = serde_json::from_str(old).unwrap();
+        let r = &h.all()[0];
+        assert_eq!(r.bank, FIRST_BANK);
+        assert!(r.from_another_bank(2));
+        assert_eq!(r.scores.anxiety.tenths(), 52, "the stored score is kept");
+        // A result of the current bank keeps its version through a round trip.
+        let json = serde_json::to_string(&sample()).unwrap();
+        assert!(json.contains("\"bank\":2"));
+        assert!(!serde_json::from_str::<History>(&json).unwrap().all()[0].from_another_bank(2));
     }
 
     #[test]

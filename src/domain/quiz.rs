@@ -30,13 +30,61 @@ impl Dimension {
     }
 }
 
+/// The part of a dimension a statement covers. The bank has at least two
+/// statements for each (checked at build time), so no facet rests on one
+/// wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Facet {
+    /// Anxiety: fear of being left.
+    Abandonment,
+    /// Anxiety: sensitivity to being turned away.
+    Rejection,
+    /// Anxiety: the need to hear that things are okay.
+    Reassurance,
+    /// Anxiety: the relationship filling one's thoughts.
+    Preoccupation,
+    /// Anxiety: wanting more closeness than the other person does.
+    MoreCloseness,
+    /// Avoidance: discomfort with closeness itself.
+    Closeness,
+    /// Avoidance: discomfort with depending on others.
+    Depending,
+    /// Avoidance: discomfort with being depended on.
+    DependedOn,
+    /// Avoidance: discomfort with opening up.
+    OpeningUp,
+    /// Avoidance: doing everything oneself, as a rule.
+    SelfReliance,
+}
+
+impl Facet {
+    pub fn dimension(self) -> Dimension {
+        match self {
+            Facet::Abandonment
+            | Facet::Rejection
+            | Facet::Reassurance
+            | Facet::Preoccupation
+            | Facet::MoreCloseness => Dimension::Anxiety,
+            Facet::Closeness
+            | Facet::Depending
+            | Facet::DependedOn
+            | Facet::OpeningUp
+            | Facet::SelfReliance => Dimension::Avoidance,
+        }
+    }
+}
+
 /// One statement of the bank, compiled from `content/quiz/items.toml`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Item {
     pub id: &'static str,
     pub dimension: Dimension,
+    pub facet: Facet,
     /// Agreeing means more security, so the answer scores 8 - x.
     pub reversed: bool,
+    /// For a reverse-keyed statement, the id of the forward statement on the
+    /// same facet that says the opposite (checked at build time).
+    pub twin: Option<&'static str>,
     /// Holds one `{person}`, filled in from the chosen [`Focus`].
     pub text: &'static str,
 }
@@ -131,7 +179,9 @@ impl Focus {
     /// The words that stand in for `{person}` in a statement.
     pub fn person(self) -> &'static str {
         match self {
-            Focus::General => "people I'm close to",
+            // Singular, like the other three, so every statement reads the
+            // same way for each focus (checked for all four in content.rs).
+            Focus::General => "someone I'm close to",
             Focus::Partner => "my partner",
             Focus::Parent => "my parent",
             Focus::Friend => "my close friend",
@@ -260,10 +310,26 @@ impl QuizProgress {
 #[serde(try_from = "u8", into = "u8")]
 pub struct DimensionScore(u8);
 
-/// The middle of the scale, in tenths: the line between low and high.
+/// The middle of the scale, in tenths: the line between low and high. It is
+/// the scale's own midpoint ("neither agree nor disagree"), a convention, not
+/// a norm measured in any population.
 const MIDPOINT: i32 = 40;
-/// "Near the boundary": within this many tenths of the midpoint.
+/// "In the middle" (and near the boundary): within this many tenths of the
+/// midpoint. Half a point is the change we treat as noise between retakes
+/// (see [`MEANINGFUL_CHANGE`]), so a score this close could as easily have
+/// fallen on the other side.
 const NEAR: i32 = 5;
+
+/// How a dimension's score reads: each has its own wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// Below 3.5.
+    Low,
+    /// 3.5 to 4.5: in the middle, neither low nor high.
+    Middle,
+    /// Above 4.5.
+    High,
+}
 
 impl DimensionScore {
     pub fn from_tenths(tenths: u8) -> Option<DimensionScore> {
@@ -298,9 +364,27 @@ impl DimensionScore {
         f64::from(self.0) / 10.0
     }
 
-    /// At or above the midpoint of 4.
+    /// Above the midpoint of 4. A score of exactly 4.0 ("neither agree nor
+    /// disagree", on average) is not high: the region it is counted in is
+    /// said on screen ([`Scores::on_the_line`]), never decided silently.
     pub fn is_high(self) -> bool {
-        i32::from(self.0) >= MIDPOINT
+        i32::from(self.0) > MIDPOINT
+    }
+
+    /// Exactly on the line at 4.0: equally close to both sides.
+    pub fn is_on_the_line(self) -> bool {
+        i32::from(self.0) == MIDPOINT
+    }
+
+    /// Which wording the score gets: low, in the middle, or high.
+    pub fn level(self) -> Level {
+        if self.is_near_midpoint() {
+            Level::Middle
+        } else if self.is_high() {
+            Level::High
+        } else {
+            Level::Low
+        }
     }
 
     /// Within 0.5 of the midpoint, where the label is least certain.
@@ -338,7 +422,29 @@ impl From<DimensionScore> for u8 {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ScoreChange(pub i16);
 
+/// A change smaller than this (in tenths) reads as "about the same". Half a
+/// point on the 1-7 scale is what a dimension moves when half of its 18
+/// statements get an answer one step different: less than that is the
+/// wobble of answering on a different day, not a change in the person.
+/// Steady's own bank has no measured retest reliability, so this is a stated
+/// convention, not a research figure. It matches the middle band.
+pub const MEANINGFUL_CHANGE: i16 = 5;
+
 impl ScoreChange {
+    /// Smaller than [`MEANINGFUL_CHANGE`]: as likely noise as a real change.
+    pub fn is_about_the_same(self) -> bool {
+        self.0.abs() < MEANINGFUL_CHANGE
+    }
+
+    /// "+0.8", or "+0.3 (about the same)" for a change inside the band.
+    pub fn described(self) -> String {
+        if self.0 != 0 && self.is_about_the_same() {
+            format!("{} (about the same)", self.signed())
+        } else {
+            self.signed()
+        }
+    }
+
     /// "+0.4", "-1.2", "no change".
     pub fn signed(self) -> String {
         match self.0 {
@@ -390,6 +496,222 @@ impl Scores {
 
     pub fn is_near_boundary(self) -> bool {
         self.anxiety.is_near_midpoint() || self.avoidance.is_near_midpoint()
+    }
+
+    /// The dimensions whose score is exactly 4.0. [`Scores::region`] counts
+    /// such a score as not high; the regions it is equally close to are
+    /// [`Scores::equally_close`], and every page that names a style says so.
+    pub fn on_the_line(self) -> Vec<Dimension> {
+        Dimension::ALL
+            .into_iter()
+            .filter(|d| self.get(*d).is_on_the_line())
+            .collect()
+    }
+
+    /// The regions this point is closest to: one, or two or four on a tie,
+    /// the counted region first.
+    pub fn equally_close(self) -> Vec<Region> {
+        let (anx, avo) = (self.anxiety.is_high(), self.avoidance.is_high());
+        let mut regions = vec![self.region()];
+        let (anx_tie, avo_tie) = (
+            self.anxiety.is_on_the_line(),
+            self.avoidance.is_on_the_line(),
+        );
+        if anx_tie {
+            regions.push(Region::from_highs(!anx, avo));
+        }
+        if avo_tie {
+            regions.push(Region::from_highs(anx, !avo));
+        }
+        if anx_tie && avo_tie {
+            regions.push(Region::from_highs(!anx, !avo));
+        }
+        regions
+    }
+}
+
+/// At least this share of the answered statements with one answer is
+/// straight-lining: 9 in 10. The statements pull in opposite directions (a
+/// third are reverse-keyed), so someone reading each one rarely gives the
+/// same answer to nearly all of them; 9 in 10 still allows a few statements
+/// that truly got the same answer to be outnumbered.
+const SAME_ANSWER_SHARE: (usize, usize) = (9, 10);
+/// Straight-lining is only judged on this many answers or more.
+const SAME_ANSWER_MIN: usize = 10;
+/// Twin pairs answered on the same side of the scale that flag a
+/// contradiction: at least 4, and at least a third of the pairs answered.
+/// One to three can be honest (two statements about different moments); a
+/// random answer puts a pair on the same side with chance 18/49, so random
+/// answering flags about 7 runs in 10 with 12 pairs, and agreeing with
+/// everything flags every run.
+const CONTRADICTIONS_MIN: usize = 4;
+const CONTRADICTIONS_SHARE: (usize, usize) = (1, 3);
+
+/// One answer given to nearly every statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SameAnswer {
+    pub answer: Answer,
+    pub count: usize,
+    pub answered: usize,
+}
+
+/// A reverse-keyed statement and its forward twin, answered on the same side
+/// of the scale although they say opposite things.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Contradiction {
+    pub forward: Item,
+    pub forward_answer: Answer,
+    pub reversed: Item,
+    pub reversed_answer: Answer,
+}
+
+/// Signs that the answers may not reflect the person: straight-lining and
+/// contradictory twins. It never changes a score; the result shows it beside
+/// the scores.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AnswerCheck {
+    pub same_answer: Option<SameAnswer>,
+    /// Every twin pair answered on the same side, in bank order.
+    pub contradictions: Vec<Contradiction>,
+    /// Twin pairs with both statements answered.
+    pub pairs_answered: usize,
+}
+
+impl AnswerCheck {
+    /// Checks `answers` against the twins of `items`. Straight-lining is
+    /// judged on every stored answer, so it works for a result of an earlier
+    /// bank too; twins only for statements of `items`.
+    pub fn of(items: &[Item], answers: &BTreeMap<String, Answer>) -> AnswerCheck {
+        let answered = answers.len();
+        let same_answer = Answer::all()
+            .map(|a| (a, answers.values().filter(|v| **v == a).count()))
+            .max_by_key(|(_, n)| *n)
+            .filter(|(_, n)| {
+                answered >= SAME_ANSWER_MIN
+                    && n * SAME_ANSWER_SHARE.1 >= answered * SAME_ANSWER_SHARE.0
+            })
+            .map(|(answer, count)| SameAnswer {
+                answer,
+                count,
+                answered,
+            });
+        let mut check = AnswerCheck {
+            same_answer,
+            ..AnswerCheck::default()
+        };
+        for reversed in items.iter().filter(|i| i.reversed) {
+            let Some(forward) = reversed
+                .twin
+                .and_then(|id| items.iter().find(|i| i.id == id))
+            else {
+                continue;
+            };
+            let (Some(r), Some(f)) = (answers.get(reversed.id), answers.get(forward.id)) else {
+                continue;
+            };
+            check.pairs_answered += 1;
+            if r.side() != Side::Neither && r.side() == f.side() {
+                check.contradictions.push(Contradiction {
+                    forward: *forward,
+                    forward_answer: *f,
+                    reversed: *reversed,
+                    reversed_answer: *r,
+                });
+            }
+        }
+        check
+    }
+
+    /// Several twins contradict each other (see [`CONTRADICTIONS_MIN`]).
+    pub fn contradicts(&self) -> bool {
+        let n = self.contradictions.len();
+        n >= CONTRADICTIONS_MIN
+            && n * CONTRADICTIONS_SHARE.1 >= self.pairs_answered * CONTRADICTIONS_SHARE.0
+    }
+
+    /// Whether the result should say its answers may not reflect the person.
+    pub fn may_not_reflect(&self) -> bool {
+        self.same_answer.is_some() || self.contradicts()
+    }
+}
+
+/// A statement with the answer the person gave it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rated {
+    pub item: Item,
+    pub answer: Answer,
+}
+
+/// The statements a person answered most and least securely: the report's
+/// strengths and growth edges start from these, so they describe this person
+/// rather than anyone with the same label.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct OwnAnswers {
+    pub most_secure: Vec<Rated>,
+    pub least_secure: Vec<Rated>,
+}
+
+impl OwnAnswers {
+    /// Up to `n` of each, one per facet so they are not one worry said
+    /// `n` ways. Only answers clearly on one side count: a keyed score of 3
+    /// or less is secure, 5 or more insecure; a "neither" is neither. Ties
+    /// keep the order of the bank.
+    pub fn of(items: &[Item], answers: &BTreeMap<String, Answer>, n: usize) -> OwnAnswers {
+        let rated: Vec<(usize, Rated, u8)> = items
+            .iter()
+            .enumerate()
+            .filter_map(|(at, item)| {
+                answers.get(item.id).map(|a| {
+                    (
+                        at,
+                        Rated {
+                            item: *item,
+                            answer: *a,
+                        },
+                        item.keyed(*a),
+                    )
+                })
+            })
+            .collect();
+        let mut secure: Vec<&(usize, Rated, u8)> = rated.iter().filter(|r| r.2 <= 3).collect();
+        super::sort::sort_by(&mut secure, |a, b| a.2.cmp(&b.2));
+        let mut insecure: Vec<&(usize, Rated, u8)> = rated.iter().filter(|r| r.2 >= 5).collect();
+        super::sort::sort_by(&mut insecure, |a, b| b.2.cmp(&a.2));
+        OwnAnswers {
+            most_secure: strongest(secure, n),
+            least_secure: strongest(insecure, n),
+        }
+    }
+}
+
+/// From answers sorted strongest first (ties in bank order): the first `n`
+/// of different facets, shown in bank order.
+fn strongest(sorted: Vec<&(usize, Rated, u8)>, n: usize) -> Vec<Rated> {
+    let mut chosen: Vec<&(usize, Rated, u8)> = Vec::new();
+    for r in sorted {
+        if chosen.len() < n && chosen.iter().all(|c| c.1.item.facet != r.1.item.facet) {
+            chosen.push(r);
+        }
+    }
+    super::sort::sort_by(&mut chosen, |a, b| a.0.cmp(&b.0));
+    chosen.into_iter().map(|r| r.1).collect()
+}
+
+/// Which side of the scale an answer is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Disagree,
+    Neither,
+    Agree,
+}
+
+impl Answer {
+    fn side(self) -> Side {
+        match self.0 {
+            1..=3 => Side::Disagree,
+            4 => Side::Neither,
+            _ => Side::Agree,
+        }
     }
 }
 
@@ -504,37 +826,49 @@ mod tests {
         Item {
             id: "a1",
             dimension: Dimension::Anxiety,
+            facet: Facet::Abandonment,
             reversed: false,
+            twin: None,
             text: "A1 {person}",
         },
         Item {
             id: "v1",
             dimension: Dimension::Avoidance,
+            facet: Facet::Closeness,
             reversed: false,
+            twin: None,
             text: "V1 {person}",
         },
         Item {
             id: "a2",
             dimension: Dimension::Anxiety,
+            facet: Facet::Rejection,
             reversed: false,
+            twin: None,
             text: "A2 {person}",
         },
         Item {
             id: "v2",
             dimension: Dimension::Avoidance,
+            facet: Facet::Depending,
             reversed: false,
+            twin: None,
             text: "V2 {person}",
         },
         Item {
             id: "a3",
             dimension: Dimension::Anxiety,
+            facet: Facet::Abandonment,
             reversed: true,
+            twin: Some("a1"),
             text: "A3 {person}",
         },
         Item {
             id: "v3",
             dimension: Dimension::Avoidance,
+            facet: Facet::Closeness,
             reversed: true,
+            twin: Some("v1"),
             text: "V3 {person}",
         },
     ];
@@ -619,9 +953,176 @@ mod tests {
             avoidance: DimensionScore::from_tenths(avo).unwrap(),
         };
         assert_eq!(at(39, 39).region(), Region::Secure);
-        assert_eq!(at(40, 39).region(), Region::Anxious);
-        assert_eq!(at(39, 40).region(), Region::Avoidant);
-        assert_eq!(at(40, 40).region(), Region::Fearful);
+        assert_eq!(at(41, 39).region(), Region::Anxious);
+        assert_eq!(at(39, 41).region(), Region::Avoidant);
+        assert_eq!(at(41, 41).region(), Region::Fearful);
+    }
+
+    fn at(anx: u8, avo: u8) -> Scores {
+        Scores {
+            anxiety: DimensionScore::from_tenths(anx).unwrap(),
+            avoidance: DimensionScore::from_tenths(avo).unwrap(),
+        }
+    }
+
+    #[test]
+    fn a_tie_on_the_line_is_counted_low_and_named_with_the_other_side() {
+        // Exactly 4.0 is not "high": an average of "neither agree nor
+        // disagree" is not an alarm.
+        assert_eq!(at(40, 20).region(), Region::Secure);
+        assert_eq!(at(40, 20).on_the_line(), vec![Dimension::Anxiety]);
+        assert_eq!(
+            at(40, 20).equally_close(),
+            vec![Region::Secure, Region::Anxious]
+        );
+        assert_eq!(
+            at(60, 40).equally_close(),
+            vec![Region::Anxious, Region::Fearful]
+        );
+        // The centre: all four equally close, none decided silently.
+        assert_eq!(
+            at(40, 40).equally_close(),
+            vec![
+                Region::Secure,
+                Region::Anxious,
+                Region::Avoidant,
+                Region::Fearful
+            ]
+        );
+        assert_eq!(at(41, 39).equally_close(), vec![Region::Anxious]);
+        assert!(at(41, 39).on_the_line().is_empty());
+    }
+
+    #[test]
+    fn the_middle_band_is_three_and_a_half_to_four_and_a_half() {
+        let s = |t: u8| DimensionScore::from_tenths(t).unwrap().level();
+        assert_eq!(s(34), Level::Low);
+        assert_eq!(s(35), Level::Middle);
+        assert_eq!(s(40), Level::Middle);
+        assert_eq!(s(45), Level::Middle);
+        assert_eq!(s(46), Level::High);
+        assert_eq!(s(10), Level::Low);
+        assert_eq!(s(70), Level::High);
+    }
+
+    #[test]
+    fn a_change_under_half_a_point_is_about_the_same() {
+        let s = |t: u8| DimensionScore::from_tenths(t).unwrap();
+        assert!(s(44).change_since(s(40)).is_about_the_same());
+        assert!(s(36).change_since(s(40)).is_about_the_same());
+        assert!(!s(45).change_since(s(40)).is_about_the_same());
+        assert!(!s(35).change_since(s(40)).is_about_the_same());
+        assert_eq!(
+            s(43).change_since(s(40)).described(),
+            "+0.3 (about the same)"
+        );
+        assert_eq!(s(35).change_since(s(40)).described(), "\u{2212}0.5");
+        assert_eq!(s(40).change_since(s(40)).described(), "no change");
+    }
+
+    /// A bank of six twin pairs on one facet, for the answer check.
+    const PAIRS: &[Item] = &{
+        const fn item(id: &'static str, twin: Option<&'static str>) -> Item {
+            Item {
+                id,
+                dimension: Dimension::Anxiety,
+                facet: Facet::Abandonment,
+                reversed: twin.is_some(),
+                twin,
+                text: "{person}",
+            }
+        }
+        [
+            item("f1", None),
+            item("r1", Some("f1")),
+            item("f2", None),
+            item("r2", Some("f2")),
+            item("f3", None),
+            item("r3", Some("f3")),
+            item("f4", None),
+            item("r4", Some("f4")),
+            item("f5", None),
+            item("r5", Some("f5")),
+            item("f6", None),
+            item("r6", Some("f6")),
+        ]
+    };
+
+    fn pair_answers(values: &[u8]) -> BTreeMap<String, Answer> {
+        PAIRS
+            .iter()
+            .zip(values)
+            .map(|(i, v)| (i.id.to_string(), Answer::new(*v).unwrap()))
+            .collect()
+    }
+
+    #[test]
+    fn the_same_answer_on_nine_in_ten_statements_is_straight_lining() {
+        let all_four = pair_answers(&[4; 12]);
+        let check = AnswerCheck::of(PAIRS, &all_four);
+        assert_eq!(
+            check.same_answer,
+            Some(SameAnswer {
+                answer: Answer::new(4).unwrap(),
+                count: 12,
+                answered: 12
+            })
+        );
+        assert!(check.may_not_reflect());
+        // All 4s put no pair on one side: the middle is no contradiction.
+        assert!(check.contradictions.is_empty());
+        // 11 of 12 is 92%: still flagged. 10 of 12 is 83%: not.
+        let mut a = [4; 12];
+        a[0] = 2;
+        assert!(
+            AnswerCheck::of(PAIRS, &pair_answers(&a))
+                .same_answer
+                .is_some()
+        );
+        a[1] = 6;
+        assert!(
+            AnswerCheck::of(PAIRS, &pair_answers(&a))
+                .same_answer
+                .is_none()
+        );
+        // Too few answers to judge.
+        let few: BTreeMap<String, Answer> = pair_answers(&[6; 12]).into_iter().take(9).collect();
+        assert!(AnswerCheck::of(PAIRS, &few).same_answer.is_none());
+    }
+
+    #[test]
+    fn several_twins_on_the_same_side_are_a_contradiction() {
+        // Consistent: each forward agreed, its reversed twin disagreed.
+        let consistent = pair_answers(&[6, 2, 5, 3, 7, 1, 6, 2, 5, 2, 6, 3]);
+        let check = AnswerCheck::of(PAIRS, &consistent);
+        assert_eq!((check.pairs_answered, check.contradictions.len()), (6, 0));
+        assert!(!check.may_not_reflect());
+        // Agreeing with both halves of two pairs: a third of six, but fewer than 4.
+        let two = pair_answers(&[6, 6, 5, 5, 7, 1, 6, 2, 5, 2, 6, 3]);
+        let check = AnswerCheck::of(PAIRS, &two);
+        assert_eq!(check.contradictions.len(), 2);
+        assert!(!check.contradicts());
+        // Four pairs on the same side (both agreed or both disagreed).
+        let four = pair_answers(&[6, 6, 5, 5, 2, 1, 3, 3, 5, 2, 6, 3]);
+        let check = AnswerCheck::of(PAIRS, &four);
+        assert_eq!(check.contradictions.len(), 4);
+        assert!(check.contradicts() && check.may_not_reflect());
+        assert_eq!(check.contradictions[0].forward.id, "f1");
+        assert_eq!(check.contradictions[0].reversed.id, "r1");
+        assert_eq!(check.contradictions[2].forward_answer.value(), 2);
+        // A neutral answer on one side of a pair is never a contradiction.
+        let neutral = pair_answers(&[4, 6, 4, 5, 2, 4, 4, 3, 5, 2, 6, 3]);
+        assert!(AnswerCheck::of(PAIRS, &neutral).contradictions.is_empty());
+    }
+
+    #[test]
+    fn a_pair_with_a_skipped_statement_is_not_counted() {
+        let mut a = pair_answers(&[6, 6, 5, 5, 2, 1, 3, 3, 5, 2, 6, 3]);
+        a.remove("r1");
+        a.remove("f2");
+        let check = AnswerCheck::of(PAIRS, &a);
+        assert_eq!((check.pairs_answered, check.contradictions.len()), (4, 2));
+        assert!(!check.contradicts());
     }
 
     #[test]
@@ -723,7 +1224,105 @@ mod tests {
             .collect()
     }
 
+    #[test]
+    fn own_answers_pick_the_most_and_least_secure_one_per_facet() {
+        // Keyed: a1 6, v1 2, a2 7, v2 1, a3 (reversed 1) 7, v3 (reversed 5) 3.
+        let own = OwnAnswers::of(BANK, &answers(&[6, 2, 7, 1, 1, 5]), 2);
+        let ids = |v: &[Rated]| v.iter().map(|r| r.item.id).collect::<Vec<_>>();
+        // Most secure: v2 (1) and v1 (2); v3 (3) shares v1's facet. Bank order.
+        assert_eq!(ids(&own.most_secure), ["v1", "v2"]);
+        // Least secure: a2 (7) and a3 (7, facet of a1) beat a1 (6), one per facet.
+        assert_eq!(ids(&own.least_secure), ["a2", "a3"]);
+        assert_eq!(own.least_secure[1].answer.value(), 1);
+        // A "neither" is neither: all 4s give nothing to show.
+        assert_eq!(
+            OwnAnswers::of(BANK, &answers(&[4; 6]), 3),
+            OwnAnswers::default()
+        );
+        // Answers of another bank match nothing.
+        let mut other = BTreeMap::new();
+        other.insert("anx-01".to_string(), Answer::new(7).unwrap());
+        assert_eq!(OwnAnswers::of(BANK, &other, 3), OwnAnswers::default());
+    }
+
+    fn any_pair_answers() -> impl Strategy<Value = Vec<Option<u8>>> {
+        proptest::collection::vec(proptest::option::weighted(0.9, 1u8..=7), PAIRS.len())
+    }
+
+    fn pairs_map(values: &[Option<u8>]) -> BTreeMap<String, Answer> {
+        PAIRS
+            .iter()
+            .zip(values)
+            .filter_map(|(i, v)| v.and_then(Answer::new).map(|a| (i.id.to_string(), a)))
+            .collect()
+    }
+
     proptest! {
+        #[test]
+        fn mirroring_every_answer_flags_exactly_the_same(values in any_pair_answers()) {
+            let answers = pairs_map(&values);
+            let mirrored: BTreeMap<String, Answer> =
+                answers.iter().map(|(k, a)| (k.clone(), a.mirrored())).collect();
+            let (a, m) = (AnswerCheck::of(PAIRS, &answers), AnswerCheck::of(PAIRS, &mirrored));
+            prop_assert_eq!(a.contradictions.len(), m.contradictions.len());
+            prop_assert_eq!(a.pairs_answered, m.pairs_answered);
+            prop_assert_eq!(a.same_answer.map(|s| s.count), m.same_answer.map(|s| s.count));
+        }
+
+        #[test]
+        fn one_answer_everywhere_is_always_flagged(value in 1u8..=7) {
+            let check = AnswerCheck::of(PAIRS, &pair_answers(&[value; 12]));
+            prop_assert!(check.may_not_reflect());
+            // Agreeing (or disagreeing) with everything contradicts every pair too.
+            prop_assert_eq!(check.contradicts(), value != 4);
+        }
+
+        #[test]
+        fn answers_that_follow_the_keys_are_never_flagged(forward in proptest::collection::vec(5u8..=7, 6), reversed in proptest::collection::vec(1u8..=3, 6)) {
+            // A person who agrees with each forward statement and disagrees with its
+            // twin answers consistently, with two different answers at least.
+            let values: Vec<u8> = forward.iter().zip(&reversed).flat_map(|(f, r)| [*f, *r]).collect();
+            let check = AnswerCheck::of(PAIRS, &pair_answers(&values));
+            prop_assert!(check.contradictions.is_empty());
+            prop_assert!(!check.may_not_reflect());
+        }
+
+        #[test]
+        fn mirrored_answers_swap_strengths_and_growth_edges(values in any_answers(), n in 1usize..4) {
+            let answers = to_map(&values);
+            let mirrored: BTreeMap<String, Answer> =
+                answers.iter().map(|(k, a)| (k.clone(), a.mirrored())).collect();
+            let (own, mirror) = (OwnAnswers::of(BANK, &answers, n), OwnAnswers::of(BANK, &mirrored, n));
+            let ids = |v: &[Rated]| v.iter().map(|r| r.item.id).collect::<Vec<_>>();
+            prop_assert_eq!(ids(&own.most_secure), ids(&mirror.least_secure));
+            prop_assert_eq!(ids(&own.least_secure), ids(&mirror.most_secure));
+            for r in &own.most_secure {
+                prop_assert!(r.item.keyed(r.answer) <= 3);
+                // Nothing left out on a facet not shown was answered more securely.
+                for i in BANK.iter().filter(|i| own.most_secure.iter().all(|c| c.item.facet != i.facet)) {
+                    if let Some(a) = answers.get(i.id) {
+                        prop_assert!(own.most_secure.len() == n || i.keyed(*a) > 3);
+                    }
+                }
+            }
+            prop_assert!(own.most_secure.len() <= n && own.least_secure.len() <= n);
+        }
+
+        #[test]
+        fn a_tie_is_never_high_and_always_names_both_sides(anx in 10u8..=70, avo in 10u8..=70) {
+            let s = at(anx, avo);
+            let regions = s.equally_close();
+            prop_assert_eq!(regions[0], s.region());
+            let ties = s.on_the_line().len();
+            prop_assert_eq!(regions.len(), 1 << ties);
+            for d in Dimension::ALL {
+                if s.get(d).is_on_the_line() {
+                    prop_assert!(!s.get(d).is_high());
+                    prop_assert_eq!(s.get(d).level(), Level::Middle);
+                }
+            }
+        }
+
         #[test]
         fn scores_stay_between_one_and_seven(values in any_answers()) {
             if let Ok(s) = score(BANK, &to_map(&values)) {

@@ -3,7 +3,7 @@
 //! in already formatted in the user's locale.
 
 use super::history::QuizResult;
-use super::quiz::{Region, Scores};
+use super::quiz::{Region, ScoreChange, Scores};
 
 /// Lowercase region name inside a sentence ("the anxious region").
 fn in_sentence(region: Region) -> String {
@@ -20,13 +20,59 @@ pub fn list_regions(regions: &[Region]) -> String {
     }
 }
 
+/// The closest style in a few words, for headings, lists and the summary.
+/// A point exactly on a line names every style it is equally close to.
+pub fn closest_style(scores: Scores) -> String {
+    match scores.equally_close().as_slice() {
+        [one] => one.name().to_string(),
+        [one, two] => format!("{} or {}, equally close", one.name(), in_sentence(*two)),
+        _ => "All four styles, equally close".to_string(),
+    }
+}
+
+/// For a score exactly on the line at 4: that it is, and which style's words
+/// the result shows. `None` when no score is on the line.
+pub fn describe_tie(scores: Scores) -> Option<String> {
+    let regions = scores.equally_close();
+    let shown = in_sentence(regions[0]);
+    match scores.on_the_line().as_slice() {
+        [] => None,
+        [d] => Some(format!(
+            "Your {} score is exactly 4.0, on the line itself, so the {} and {} styles are equally close. The words below are for the {shown} style, the side of the line that reads a score of 4.0 as not high; the {} page may fit you just as well.",
+            d.name().to_lowercase(),
+            shown,
+            in_sentence(regions[1]),
+            in_sentence(regions[1]),
+        )),
+        _ => Some(format!(
+            "Both scores are exactly 4.0, so your point sits where all four styles meet, and none is closer than another. The words below are for the {shown} style, which reads a score of 4.0 as not high; the other three pages may fit you just as well."
+        )),
+    }
+}
+
 /// Where a point sits on the plane, in one or two sentences.
 pub fn describe_position(scores: Scores) -> String {
     let region = scores.region();
+    let equally = scores.equally_close();
+    let at = format!(
+        "Anxiety {} and avoidance {}, on a scale of 1 to 7,",
+        scores.anxiety, scores.avoidance
+    );
+    match equally.as_slice() {
+        [_, other] => {
+            return format!(
+                "{at} place this point on the line between the {} and {} regions.",
+                in_sentence(region),
+                in_sentence(*other)
+            );
+        }
+        [_, _, _, _] => {
+            return format!("{at} place this point at the centre, where all four regions meet.");
+        }
+        _ => {}
+    }
     let mut text = format!(
-        "Anxiety {} and avoidance {}, on a scale of 1 to 7, place this point in the {} region",
-        scores.anxiety,
-        scores.avoidance,
+        "{at} place this point in the {} region",
         in_sentence(region)
     );
     let near = scores.nearby_regions();
@@ -52,16 +98,29 @@ pub fn describe_trail(trail: &[&QuizResult], date: impl Fn(f64) -> String) -> Op
     let (first, rest) = trail.split_first()?;
     let last = rest.last()?;
     let earlier = trail.len() - 1;
+    let (anxiety, avoidance) = (
+        last.scores.anxiety.change_since(first.scores.anxiety),
+        last.scores.avoidance.change_since(first.scores.avoidance),
+    );
+    let same = |c: ScoreChange| {
+        if c.is_about_the_same() {
+            " (about the same)"
+        } else {
+            ""
+        }
+    };
     let mut text = format!(
-        "{} earlier result{} of this focus {} shown as a trail. Since the first, on {}, anxiety went from {} to {} and avoidance from {} to {}.",
+        "{} earlier result{} of this focus {} shown as a trail. Since the first, on {}, anxiety went from {} to {}{} and avoidance from {} to {}{}.",
         earlier,
         if earlier == 1 { "" } else { "s" },
         if earlier == 1 { "is" } else { "are" },
         date(first.taken_at),
         first.scores.anxiety,
         last.scores.anxiety,
+        same(anxiety),
         first.scores.avoidance,
         last.scores.avoidance,
+        same(avoidance),
     );
     if rest.len() >= 2 {
         let previous = rest[rest.len() - 2];
@@ -71,11 +130,11 @@ pub fn describe_trail(trail: &[&QuizResult], date: impl Fn(f64) -> String) -> Op
             last.scores
                 .anxiety
                 .change_since(previous.scores.anxiety)
-                .signed(),
+                .described(),
             last.scores
                 .avoidance
                 .change_since(previous.scores.avoidance)
-                .signed(),
+                .described(),
         ));
     }
     Some(text)
@@ -89,6 +148,8 @@ pub struct Summary<'a> {
     pub meaning: &'a str,
     pub plan: &'a [(&'a str, &'a [&'a str])],
     pub trail: Option<String>,
+    /// Set when the answers may not reflect the person (`quiz::AnswerCheck`).
+    pub caution: Option<&'a str>,
 }
 
 impl Summary<'_> {
@@ -100,14 +161,17 @@ impl Summary<'_> {
             r.focus.label().to_lowercase(),
             r.scores.anxiety,
             r.scores.avoidance,
-            r.region().name(),
-            if r.scores.is_near_boundary() {
+            closest_style(r.scores),
+            if r.scores.is_near_boundary() && r.scores.on_the_line().is_empty() {
                 " (near a boundary)"
             } else {
                 ""
             },
             self.meaning,
         );
+        if let Some(caution) = self.caution {
+            out.push_str(&format!("\n{caution}\n"));
+        }
         if let Some(trail) = &self.trail {
             out.push_str(&format!("\n{trail}\n"));
         }
@@ -148,6 +212,7 @@ mod tests {
             answers: BTreeMap::new(),
             answered: 36,
             of: 36,
+            bank: 2,
         }
     }
 
@@ -164,6 +229,36 @@ mod tests {
             describe_position(scores(41, 39))
                 .contains("borders the secure and fearful-avoidant regions")
         );
+    }
+
+    #[test]
+    fn a_point_on_the_line_names_both_sides_and_never_just_one() {
+        assert_eq!(
+            describe_position(scores(40, 21)),
+            "Anxiety 4.0 and avoidance 2.1, on a scale of 1 to 7, place this point on the line between the secure and anxious regions."
+        );
+        assert!(
+            describe_position(scores(40, 40))
+                .ends_with("at the centre, where all four regions meet.")
+        );
+        assert_eq!(
+            closest_style(scores(40, 21)),
+            "Secure or anxious, equally close"
+        );
+        assert_eq!(
+            closest_style(scores(40, 40)),
+            "All four styles, equally close"
+        );
+        assert_eq!(closest_style(scores(41, 21)), "Anxious");
+        let tie = describe_tie(scores(52, 40)).unwrap();
+        assert!(tie.starts_with("Your avoidance score is exactly 4.0"));
+        assert!(tie.contains("the anxious and fearful-avoidant styles are equally close"));
+        assert!(
+            describe_tie(scores(40, 40))
+                .unwrap()
+                .starts_with("Both scores are exactly 4.0")
+        );
+        assert_eq!(describe_tie(scores(41, 39)), None);
     }
 
     #[test]
@@ -189,12 +284,23 @@ mod tests {
         let two = describe_trail(&[&a, &c], date).unwrap();
         assert_eq!(
             two,
-            "1 earlier result of this focus is shown as a trail. Since the first, on day 1, anxiety went from 5.8 to 5.2 and avoidance from 3.0 to 2.8."
+            "1 earlier result of this focus is shown as a trail. Since the first, on day 1, anxiety went from 5.8 to 5.2 and avoidance from 3.0 to 2.8 (about the same)."
         );
         let three = describe_trail(&[&a, &b, &c], date).unwrap();
         assert!(three.starts_with("2 earlier results of this focus are shown"));
         assert!(three.ends_with(
-            "Since the one before, on day 2: anxiety \u{2212}0.3, avoidance \u{2212}0.3."
+            "Since the one before, on day 2: anxiety \u{2212}0.3 (about the same), avoidance \u{2212}0.3 (about the same)."
+        ));
+        // A move of half a point or more is a change; less is about the same.
+        let d = result(4.0, 52, 36);
+        assert!(
+            describe_trail(&[&a, &d], date)
+                .unwrap()
+                .ends_with("anxiety went from 5.8 to 5.2 and avoidance from 3.0 to 3.6.")
+        );
+        let e = result(5.0, 54, 34);
+        assert!(describe_trail(&[&a, &e], date).unwrap().ends_with(
+            "anxiety went from 5.8 to 5.4 (about the same) and avoidance from 3.0 to 3.4 (about the same)."
         ));
     }
 
@@ -208,11 +314,23 @@ mod tests {
             meaning: "Meaning.",
             plan: &plan,
             trail: None,
+            caution: None,
         }
         .to_text();
         assert!(text.starts_with("Steady: attachment self-reflection, 22 Nov 2026 (a partner)"));
         assert!(text.contains("Anxiety: 5.2 of 7\nAvoidance: 2.1 of 7\nClosest style: Anxious\n"));
         assert!(text.contains("Week 1: Notice\n- Log one trigger.\n"));
         assert!(text.ends_with("This is self-reflection, not a diagnosis.\n"));
+        assert!(!text.contains("may not reflect"));
+        let flagged = Summary {
+            result: &r,
+            date: "22 Nov 2026",
+            meaning: "Meaning.",
+            plan: &plan,
+            trail: None,
+            caution: Some("These answers may not reflect you."),
+        }
+        .to_text();
+        assert!(flagged.contains("Meaning.\n\nThese answers may not reflect you.\n"));
     }
 }

@@ -32,7 +32,7 @@ fn WhereYouLeftOff() -> impl IntoView {
         let result = latest.map(|r| {
             view! {
                 <li class="card">
-                    <h3><a href=href(&format!("quiz/result/{}", r.id))>{format!("Your latest result: {}", r.region().name())}</a></h3>
+                    <h3><a href=href(&format!("quiz/result/{}", r.id))>{format!("Your latest result: {}", crate::domain::report::closest_style(r.scores))}</a></h3>
                     <p>{format!("Anxiety {}, avoidance {}, on {}. ", r.scores.anxiety, r.scores.avoidance, clock::date(r.taken_at))}
                         <a href=href(&format!("report/{}", r.id))>"Your personal report"</a>
                     </p>

@@ -98,9 +98,9 @@ fn FocusHistory(
                                 <div>
                                     <dt>{d.name()}</dt>
                                     <dd>{if n_results > 2 {
-                                        format!("{} since the first result ({}), {} since the one before", since_first.get(d).signed(), clock::date(first_at), since_last.get(d).signed())
+                                        format!("{} since the first result ({}), {} since the one before", since_first.get(d).described(), clock::date(first_at), since_last.get(d).described())
                                     } else {
-                                        format!("{} since the first result ({})", since_first.get(d).signed(), clock::date(first_at))
+                                        format!("{} since the first result ({})", since_first.get(d).described(), clock::date(first_at))
                                     }}</dd>
                                 </div>
                             }).collect_view()}
@@ -113,7 +113,7 @@ fn FocusHistory(
                             view! {
                                 <li class="result-row">
                                     <a href=href(&format!("quiz/result/{}", r.id))>{when.clone()}</a>
-                                    <span>{format!("Anxiety {} · Avoidance {} · {}", r.scores.anxiety, r.scores.avoidance, r.region().name())}</span>
+                                    <span>{format!("Anxiety {} · Avoidance {} · {}", r.scores.anxiety, r.scores.avoidance, crate::domain::report::closest_style(r.scores))}</span>
                                     <button type="button" class="button quiet" aria-label=format!("Delete the result of {when}") on:click=move |_| delete(id.clone())>"Delete"</button>
                                 </li>
                             }

@@ -12,7 +12,7 @@ use crate::clock;
 use crate::components::focus::focus_first_after_render;
 use crate::components::notice::{Notices, use_notices};
 use crate::components::title::Title;
-use crate::content::{QUIZ_ITEMS, SCALE_LABELS};
+use crate::content::{BANK_VERSION, QUIZ_ITEMS, SCALE_LABELS};
 use crate::domain::history::QuizResult;
 use crate::domain::journal::{EntryKind, Field, JournalEntry};
 use crate::domain::quiz::{self, Answer, Focus, QuizProgress};
@@ -340,7 +340,7 @@ fn Review(quiz: QuizControls) -> impl IntoView {
         let mut note = JournalEntry::new(format!("quiz-{id}"), EntryKind::Quiz, now);
         note.title = format!(
             "Quiz result: {} ({})",
-            scores.region().name(),
+            crate::domain::report::closest_style(scores),
             p.focus.short()
         );
         note.fields = vec![
@@ -361,6 +361,7 @@ fn Review(quiz: QuizControls) -> impl IntoView {
             answered: count(p.answered(QUIZ_ITEMS)),
             of: count(QUIZ_ITEMS.len()),
             answers: p.answers,
+            bank: BANK_VERSION,
         });
         spawn_local(async move {
             journal.change_or_tell(|j| j.upsert(note)).await;

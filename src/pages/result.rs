@@ -7,9 +7,9 @@ use leptos_router::hooks::use_params_map;
 use crate::clock;
 use crate::components::charts::{AttachmentPlane, TrendChart};
 use crate::components::title::Title;
-use crate::content::{self, dimension_words};
+use crate::content::{self, BANK_VERSION, QUIZ_ITEMS, SCALE_LABELS, dimension_words};
 use crate::domain::history::{History, QuizResult};
-use crate::domain::quiz::Dimension;
+use crate::domain::quiz::{Answer, AnswerCheck, Dimension, Focus, OwnAnswers, Rated};
 use crate::domain::report::{self, Summary};
 use crate::paths::href;
 use crate::routes::HELP;
@@ -59,12 +59,122 @@ fn ScoreList(result: QuizResult) -> impl IntoView {
                         <dd>
                             <span class="score-value" data-dimension=d.name().to_lowercase()>{score.to_string()}</span>
                             <span class="score-of">" of 7"</span>
-                            <p>{format!("{} is about {}. ", d.name(), words.about)}{if score.is_high() { words.high } else { words.low }}</p>
+                            <p>{format!("{} is about {}. ", d.name(), words.about)}{words.at(score.level())}</p>
                         </dd>
                     </div>
                 }
             }).collect_view()}
         </dl>
+    }
+}
+
+/// Said on every result: the line the regions are cut at is the scale's
+/// midpoint, not a measured norm.
+const THE_LINE: &str = "The lines at 4 are the middle of the agreement scale, a convention for dividing the plane. They are not norms from any population, so they do not say where most people score.";
+
+/// Said on a result taken with an earlier set of statements.
+#[component]
+fn EarlierBank(result: QuizResult) -> impl IntoView {
+    result.from_another_bank(BANK_VERSION).then(|| view! {
+        <p class="earlier-bank">
+            "This result came from an earlier set of statements. Its scores are kept exactly as they were saved; a retake uses the current statements, so the two may differ a little for that reason alone."
+        </p>
+    })
+}
+
+/// The agreement label of an answer ("Somewhat agree").
+fn label(answer: Answer) -> &'static str {
+    SCALE_LABELS[usize::from(answer.value()) - 1]
+}
+
+/// Twins are known only for the current bank; straight-lining is judged on
+/// the stored answers whatever bank they came from.
+fn answer_check(result: &QuizResult) -> AnswerCheck {
+    let items = if result.from_another_bank(BANK_VERSION) {
+        &[][..]
+    } else {
+        QUIZ_ITEMS
+    };
+    AnswerCheck::of(items, &result.answers)
+}
+
+/// When the answers may not reflect the person: says so plainly, shows
+/// why, offers a retake, and leaves the scores in place below it.
+#[component]
+fn AnswerCheckNote(result: QuizResult) -> impl IntoView {
+    let check = answer_check(&result);
+    if !check.may_not_reflect() {
+        return None;
+    }
+    let same = check.same_answer.map(|s| view! {
+        <li>{format!("You gave the same answer, \u{201c}{}\u{201d}, to {} of the {} statements you answered. The statements pull in different directions, so one answer for nearly all of them usually means they were answered in a hurry, or did not fit.", label(s.answer), s.count, s.answered)}</li>
+    });
+    let contradictions = check.contradicts().then(|| {
+        let focus = result.focus;
+        view! {
+            <li>
+                {format!("{} of {} pairs of statements that say opposite things got answers on the same side of the scale:", check.contradictions.len(), check.pairs_answered)}
+                <ul class="contradictions">
+                    {check.contradictions.iter().map(|c| view! {
+                        <li>
+                            {format!("\u{201c}{}\u{201d} ({}) and \u{201c}{}\u{201d} ({})", c.forward.statement(focus), label(c.forward_answer).to_lowercase(), c.reversed.statement(focus), label(c.reversed_answer).to_lowercase())}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </li>
+        }
+    });
+    Some(view! {
+        <section class="answer-check" aria-labelledby="answer-check-heading">
+            <h2 id="answer-check-heading">"These answers may not reflect you"</h2>
+            <p>"Something in the pattern of answers suggests this result may not describe you well. The scores below are worked out as usual and nothing is hidden; read them with this in mind."</p>
+            <ul>{same}{contradictions}</ul>
+            <p>
+                "If you were rushed or tired, or some statements did not fit, you could "
+                <a href=href("quiz")>"take the quiz again"</a>
+                ". Skip any statement that never applies to you: a skipped statement is left out of the score, while a guess counts."
+            </p>
+        </section>
+    })
+}
+
+/// How many of the person's own statements lead the strengths and the
+/// growth edges.
+const OWN_ANSWERS: usize = 3;
+const MOST_SECURE: &str = "Where your own answers were most secure:";
+const LEAST_SECURE: &str = "Where your own answers were least secure:";
+
+/// The person's own answers for a result of the current bank (an earlier
+/// bank's ids match nothing, so its result shows the style's list alone).
+fn own_answers(result: &QuizResult) -> OwnAnswers {
+    if result.from_another_bank(BANK_VERSION) {
+        OwnAnswers::default()
+    } else {
+        OwnAnswers::of(QUIZ_ITEMS, &result.answers, OWN_ANSWERS)
+    }
+}
+
+/// Strengths or growth edges: first the statements this person answered
+/// most (or least) securely, then what is often true of the style.
+#[component]
+fn FromAnswersThenStyle(
+    rated: Vec<Rated>,
+    focus: Focus,
+    own_intro: &'static str,
+    style: &'static [&'static str],
+) -> impl IntoView {
+    let has_own = !rated.is_empty();
+    view! {
+        {has_own.then(|| view! {
+            <p class="own-intro">{own_intro}</p>
+            <ul class="own-answers">
+                {rated.iter().map(|r| view! {
+                    <li>{format!("\u{201c}{}\u{201d} You answered: {}.", r.item.statement(focus), label(r.answer).to_lowercase())}</li>
+                }).collect_view()}
+            </ul>
+            <p class="own-intro">"Often true near this style:"</p>
+        })}
+        <TextList items=style />
     }
 }
 
@@ -85,11 +195,14 @@ pub fn ResultPage() -> impl IntoView {
         let region = result.region();
         let words = content::region_words(region);
         let nearby = result.scores.nearby_regions();
+        let own = own_answers(&result);
         view! {
             <Title text="Your quiz result" />
             <h1>"Your result"</h1>
             <p class="result-meta">{format!("{} · answered about {} · {} of {} statements", clock::date(result.taken_at), result.focus.label().to_lowercase(), result.answered, result.of)}</p>
+            <EarlierBank result=result.clone() />
             <CareNote />
+            <AnswerCheckNote result=result.clone() />
             <section aria-labelledby="where-heading">
                 <h2 id="where-heading">"Where you are"</h2>
                 <div class="result-grid">
@@ -98,7 +211,8 @@ pub fn ResultPage() -> impl IntoView {
                 </div>
             </section>
             <section aria-labelledby="style-heading">
-                <h2 id="style-heading">{format!("Closest style: {}", region.name())}</h2>
+                <h2 id="style-heading">{format!("Closest style: {}", report::closest_style(result.scores))}</h2>
+                {report::describe_tie(result.scores).map(|tie| view! { <p class="on-the-line">{tie}</p> })}
                 <p>{words.meaning}</p>
                 {(!nearby.is_empty()).then(|| view! {
                     <p class="near-boundary">
@@ -106,17 +220,18 @@ pub fn ResultPage() -> impl IntoView {
                         {words.near_boundary}
                     </p>
                 })}
+                <p>{THE_LINE}</p>
                 <p>"The label is approximate: attachment is a matter of degree, and your point on the plane says more than the name. "
                     <a href=href(&format!("learn/{}", words.article))>{format!("Read about the {} style", region.name().to_lowercase())}</a>"."
                 </p>
                 <div class="two-up">
                     <div>
                         <h3>"Strengths"</h3>
-                        <TextList items=words.strengths />
+                        <FromAnswersThenStyle rated=own.most_secure.clone() focus=result.focus own_intro=MOST_SECURE style=words.strengths />
                     </div>
                     <div>
                         <h3>"Growth edges"</h3>
-                        <TextList items=words.growth_edges />
+                        <FromAnswersThenStyle rated=own.least_secure.clone() focus=result.focus own_intro=LEAST_SECURE style=words.growth_edges />
                     </div>
                 </div>
             </section>
@@ -170,6 +285,7 @@ pub fn ReportPage() -> impl IntoView {
         let region = result.region();
         let words = content::region_words(region);
         let trail = history.with(|h| trail_of(h, &result.id));
+        let own = own_answers(&result);
         let all_of_focus: Vec<QuizResult> =
             history.with(|h| h.of_focus(result.focus).into_iter().cloned().collect());
         let refs: Vec<&QuizResult> = trail.iter().collect();
@@ -181,6 +297,9 @@ pub fn ReportPage() -> impl IntoView {
             meaning: words.meaning,
             plan: &plan,
             trail: report::describe_trail(&refs, clock::date),
+            caution: answer_check(&result)
+                .may_not_reflect()
+                .then_some("These answers may not reflect you: see the note on the result page."),
         }
         .to_text();
         let copy = move |_| {
@@ -205,7 +324,9 @@ pub fn ReportPage() -> impl IntoView {
                     <button type="button" class="button" on:click=copy>"Copy summary"</button>
                 </div>
                 <p class="no-print" role="status">{move || copied.get()}</p>
+                <EarlierBank result=result.clone() />
                 <CareNote />
+                <AnswerCheckNote result=result.clone() />
                 <section aria-labelledby="report-result">
                     <h2 id="report-result">"Your result"</h2>
                     <div class="result-grid">
@@ -214,13 +335,15 @@ pub fn ReportPage() -> impl IntoView {
                     </div>
                 </section>
                 <section aria-labelledby="report-meaning">
-                    <h2 id="report-meaning">{format!("What it means: closest to {}", region.name().to_lowercase())}</h2>
+                    <h2 id="report-meaning">{format!("What it means: closest to {}", report::closest_style(result.scores).to_lowercase())}</h2>
+                    {report::describe_tie(result.scores).map(|tie| view! { <p>{tie}</p> })}
                     <p>{words.meaning}</p>
+                    <p>{THE_LINE}</p>
                     {result.scores.is_near_boundary().then(|| view! { <p>{words.near_boundary}</p> })}
                     <h3>"Strengths"</h3>
-                    <TextList items=words.strengths />
+                    <FromAnswersThenStyle rated=own.most_secure.clone() focus=result.focus own_intro=MOST_SECURE style=words.strengths />
                     <h3>"Growth edges"</h3>
-                    <TextList items=words.growth_edges />
+                    <FromAnswersThenStyle rated=own.least_secure.clone() focus=result.focus own_intro=LEAST_SECURE style=words.growth_edges />
                 </section>
                 <section aria-labelledby="report-plan">
                     <h2 id="report-plan">"Your four-week practice plan"</h2>

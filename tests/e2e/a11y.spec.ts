@@ -247,7 +247,7 @@ test("axe and structure: the quiz at a statement", async ({ page }) => {
 });
 
 test("axe and structure: the quiz review of skipped statements", async ({ page }) => {
-  await openWith(page, "quiz", { "steady.quiz.progress": { focus: "partner", answers: { "anx-01": 4 }, position: 36 } });
+  await openWith(page, "quiz", { "steady.quiz.progress": { focus: "partner", answers: { "abandon-1": 4 }, position: 36 } });
   await expect(page.getByRole("heading", { name: "Before your result" })).toBeVisible();
   await audit(page, "quiz review");
 });

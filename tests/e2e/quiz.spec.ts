@@ -36,7 +36,7 @@ async function answerWithKeys(page: Page, answers: number[], from: number, to: n
 
 test("the whole quiz by keyboard gives the domain's scores and saves a result", async ({ page }) => {
   await startByKeyboard(page);
-  await expect(statement(page)).toContainText("people I'm close to");
+  await expect(statement(page)).toContainText("someone I'm close to");
   await answerWithKeys(page, pattern.answers, 0, TOTAL);
 
   await expect(page).toHaveURL(/\/steady\/quiz\/result\/[\w-]+$/);
@@ -51,6 +51,16 @@ test("the whole quiz by keyboard gives the domain's scores and saves a result", 
   await expect(page.locator("main")).toContainText("This is self-reflection, not a diagnosis.");
   await expect(page.getByRole("link", { name: "find help and crisis lines" })).toBeVisible();
   await expect(page.locator(".next-steps li")).toHaveCount(3);
+  // Varied, consistent answers: no careless-answer message, no middle
+  // wording (5.6 is high, 2.4 low), and the line at 4 is called a convention.
+  await expect(page.locator(".answer-check")).toHaveCount(0);
+  await expect(page.locator(".score-list")).not.toContainText("in the middle");
+  await expect(page.locator("main")).toContainText("They are not norms from any population");
+  await expect(page.locator("main")).not.toContainText("earlier set of statements");
+  // Strengths and growth edges start from this person's own statements.
+  await expect(page.locator(".own-answers")).toHaveCount(2);
+  await expect(page.locator(".own-answers").first().locator("li")).toHaveCount(3);
+  await expect(page.locator(".own-answers").first()).toContainText("someone I'm close to");
 
   // The journal keeps a note of it.
   await page.goto("journal");
@@ -222,4 +232,68 @@ test("unreadable saved results never crash the app and are kept aside", async ({
   await expect(page.locator(".notice")).toContainText("quiz results could not be read");
   await expect(page.locator("h1")).toHaveText("Progress");
   expect(await page.evaluate(() => localStorage.getItem("steady.quarantine.quiz.results"))).toContain('"anxiety":99');
+});
+
+/** Answers every statement with `value`, by number key. */
+async function answerAll(page: Page, value: number) {
+  await answerWithKeys(page, Array(TOTAL).fill(value), 0, TOTAL);
+  await expect(page.locator("h1")).toHaveText("Your result");
+}
+
+test("the same answer to every statement gets the middle wording and a plain warning, with the scores still shown", async ({ page }) => {
+  await startByKeyboard(page);
+  await answerAll(page, 4);
+  // 4.0 on both: in the middle, on both lines, with no style decided silently.
+  await expect(page.locator('[data-dimension="anxiety"]')).toHaveText("4.0");
+  await expect(page.locator('[data-dimension="avoidance"]')).toHaveText("4.0");
+  await expect(page.locator(".score-list")).toContainText("On anxiety you are in the middle");
+  await expect(page.locator(".score-list")).toContainText("On avoidance you are in the middle");
+  await expect(page.locator(".score-list")).not.toContainText("real alarm");
+  await expect(page.getByRole("heading", { name: "Closest style: All four styles, equally close" })).toBeVisible();
+  await expect(page.locator(".on-the-line")).toContainText("Both scores are exactly 4.0");
+  await expect(page.locator("figure.plane figcaption")).toContainText("at the centre, where all four regions meet");
+
+  const check = page.locator(".answer-check");
+  await expect(check.getByRole("heading", { name: "These answers may not reflect you" })).toBeVisible();
+  await expect(check).toContainText(`the same answer, “Neither agree nor disagree”, to ${TOTAL} of the ${TOTAL} statements`);
+  // "Neither" is on no side of the scale, so no pair contradicts.
+  await expect(check.locator(".contradictions")).toHaveCount(0);
+  // No answer leaned either way, so no statement is offered as a strength.
+  await expect(page.locator(".own-answers")).toHaveCount(0);
+  await check.getByRole("link", { name: "take the quiz again" }).click();
+  await expect(page.getByRole("button", { name: "Start the quiz" })).toBeVisible();
+});
+
+test("agreeing with every statement also lists the pairs that contradict each other", async ({ page }) => {
+  await startByKeyboard(page, "A close friend");
+  await answerAll(page, 5);
+  // (12 x 5 + 6 x 3) / 18 = 4.3 on both: in the middle, above the line.
+  await expect(page.locator('[data-dimension="anxiety"]')).toHaveText("4.3");
+  await expect(page.locator(".score-list")).toContainText("On anxiety you are in the middle");
+  const check = page.locator(".answer-check");
+  await expect(check).toContainText("the same answer, “Somewhat agree”");
+  await expect(check).toContainText("12 of 12 pairs of statements that say opposite things");
+  await expect(check.locator(".contradictions li")).toHaveCount(12);
+  await expect(check.locator(".contradictions li").first()).toContainText("my close friend");
+  // The report says it too.
+  await page.getByRole("link", { name: "Open your personal report" }).click();
+  await expect(page.locator(".answer-check")).toContainText("These answers may not reflect you");
+});
+
+test("a result saved with the earlier set of statements opens with its stored scores and says so", async ({ page }) => {
+  await page.goto("progress");
+  await appReady(page);
+  // Exactly what the first bank stored: old statement ids and no bank version.
+  await page.evaluate(() =>
+    localStorage.setItem(
+      "steady.quiz.results",
+      JSON.stringify({ v: 1, data: [{ id: "old1", focus: "partner", taken_at: 1766880000000, scores: { anxiety: 52, avoidance: 28 }, answers: { "anx-01": 6, "avo-01": 2 }, answered: 36, of: 36 }] }),
+    ),
+  );
+  await page.goto("quiz/result/old1");
+  await appReady(page);
+  await expect(page.locator('[data-dimension="anxiety"]')).toHaveText("5.2");
+  await expect(page.locator('[data-dimension="avoidance"]')).toHaveText("2.8");
+  await expect(page.locator(".earlier-bank")).toContainText("This result came from an earlier set of statements.");
+  await expect(page.locator(".answer-check")).toHaveCount(0);
 });
