@@ -36,7 +36,7 @@ use crate::domain::history::History;
 use crate::domain::insights::{SelfCheck, StarterPlan};
 use crate::domain::journal::Journal;
 use crate::domain::lock::{LockRecord, Passphrase, Sealed};
-use crate::domain::practice::timer::UrgeTimer;
+use crate::domain::practice::timer::{TimerProblem, UrgeTimer};
 use crate::domain::quiz::QuizProgress;
 use crate::domain::theme::ThemeChoice;
 use backend::{BrowserStorage, StorageBackend, WriteRefused};
@@ -369,6 +369,31 @@ impl Tab {
         }
     }
 
+    /// See [`load_wait_timer`]. A timer whose times lie ahead of this clock
+    /// (the clock was put back) is kept aside, not deleted: the clock may
+    /// be the thing that is wrong.
+    pub fn load_wait_timer(&self, now: f64) -> Result<Option<UrgeTimer>, String> {
+        let why = match self.load::<UrgeTimer>(WAIT_KEY, WAIT_VERSION) {
+            Ok(None) => return Ok(None),
+            Ok(Some(timer)) => match timer.check_current(now) {
+                Ok(timer) => return Ok(Some(timer)),
+                Err(problem @ TimerProblem::FromTheFuture) => {
+                    let at_rest = self.read_at_rest(WAIT_KEY).unwrap_or_default();
+                    if !self.quarantine(WAIT_KEY, &at_rest) {
+                        self.guarded.borrow_mut().insert(WAIT_KEY.to_string());
+                    }
+                    problem.to_string()
+                }
+                Err(problem @ TimerProblem::EndedLongAgo) => problem.to_string(),
+            },
+            Err(unreadable) => unreadable.to_string(),
+        };
+        // An unreadable or future value was copied aside (or is guarded, and
+        // `remove_raw` leaves it alone).
+        self.remove_raw(WAIT_KEY);
+        Err(why)
+    }
+
     pub fn load_journal(&self) -> Result<Journal, Unreadable> {
         self.load(JOURNAL_KEY, JOURNAL_VERSION)
             .map(Option::unwrap_or_default)
@@ -675,19 +700,7 @@ pub fn clear_draft() {
 /// value; one that ended long ago is simply forgotten. Either way the key is
 /// cleared and the reason comes back for the person to be told.
 pub fn load_wait_timer(now: f64) -> Result<Option<UrgeTimer>, String> {
-    let tab = tab();
-    let why = match tab.load::<UrgeTimer>(WAIT_KEY, WAIT_VERSION) {
-        Ok(None) => return Ok(None),
-        Ok(Some(timer)) => match timer.check_current(now) {
-            Ok(timer) => return Ok(Some(timer)),
-            Err(problem) => problem.to_string(),
-        },
-        Err(unreadable) => unreadable.to_string(),
-    };
-    // An unreadable value was copied aside by `load` (or is guarded, and
-    // `remove_raw` leaves it alone).
-    tab.remove_raw(WAIT_KEY);
-    Err(why)
+    tab().load_wait_timer(now)
 }
 
 pub async fn save_wait_timer(timer: &UrgeTimer) -> Result<(), NotSaved> {

@@ -246,3 +246,28 @@ fn clearing_the_whole_storage_under_the_lock_counts_as_a_lock_change() {
     assert_eq!(b.changed_elsewhere(None), Some(ChangedElsewhere::Lock));
     assert!(run(b.save_journal(&journal_with(&["x"]))).is_err());
 }
+
+#[test]
+fn a_wait_timer_from_ahead_of_the_clock_is_kept_aside_not_deleted() {
+    use crate::domain::practice::timer::{Urge, UrgeTimer, WaitMinutes};
+    let storage = shared();
+    let tab = tab_on(&storage);
+    let timer = UrgeTimer::start(
+        Urge::new("text them").unwrap(),
+        WaitMinutes::new(10).unwrap(),
+        None,
+        now(),
+    );
+    run(async {
+        let turn = tab.turn();
+        let _turn = turn.lock().await;
+        tab.write(WAIT_KEY, envelope::encode(WAIT_VERSION, &timer))
+            .await
+    })
+    .unwrap();
+    // The clock goes back a day.
+    assert!(tab.load_wait_timer(now() - 86_400_000.0).is_err());
+    let kept = tab.kept_aside();
+    assert_eq!(kept.len(), 1);
+    assert!(kept[0].raw.contains("text them"));
+}
