@@ -441,10 +441,23 @@ impl JournalEntry {
     /// What a deletion leaves behind: the id, times and kind, no text.
     fn tombstone(&self, now: f64) -> JournalEntry {
         JournalEntry {
-            updated: now,
+            updated: change_time(self.updated, now),
             deleted: true,
             ..JournalEntry::new(self.id.clone(), self.kind, self.created)
         }
+    }
+}
+
+/// When a change made `now` to a copy last changed at `previous` counts as
+/// made: `now`, or just after `previous` when that lies ahead (a clock once
+/// set forward, or an imported file). Merges keep the copy changed last, so
+/// without this an entry dated in the future could never be edited or
+/// deleted: every change would lose to the copy it was made from.
+pub fn change_time(previous: f64, now: f64) -> f64 {
+    if now > previous {
+        now
+    } else {
+        previous.next_up()
     }
 }
 
@@ -650,8 +663,12 @@ impl Journal {
     /// Undoes [`Journal::delete`]: the entry is back, changed at `now`, so it
     /// also wins over the tombstone in any other tab.
     pub fn restore(&mut self, mut entry: JournalEntry, now: f64) {
+        let held = self
+            .entries
+            .get(&entry.id)
+            .map_or(entry.updated, |s| s.entry.updated.max(entry.updated));
         entry.deleted = false;
-        entry.updated = now;
+        entry.updated = change_time(held, now);
         self.upsert(entry);
     }
 
@@ -889,6 +906,44 @@ mod tests {
         for v in values {
             assert_eq!(show_number(v), format!("{v}"), "{v:e}");
         }
+    }
+
+    #[test]
+    fn an_entry_dated_in_the_future_can_still_be_edited_deleted_and_restored() {
+        let now = 1_000.0;
+        let future = 5_000_000.0;
+        let mut stored = Journal::new();
+        let mut e = entry("ahead", now, EntryKind::Free);
+        e.updated = future;
+        stored.upsert(e.clone());
+
+        // An edit made now wins over the stored copy it was made from.
+        let mut edited = e.clone();
+        edited.body = "changed".into();
+        edited.updated = change_time(e.updated, now);
+        let mut mine = stored.clone();
+        mine.upsert(edited);
+        let mut merged = stored.clone();
+        merged.merge(&mine);
+        assert_eq!(merged.get("ahead").unwrap().body, "changed");
+
+        // So does a delete, and then its undo.
+        let mut deleting = merged.clone();
+        let was = deleting.delete("ahead", now).unwrap();
+        let mut after_delete = merged.clone();
+        after_delete.merge(&deleting);
+        assert!(after_delete.get("ahead").is_none());
+        let mut restoring = after_delete.clone();
+        restoring.restore(was, now);
+        after_delete.merge(&restoring);
+        assert_eq!(after_delete.get("ahead").unwrap().body, "changed");
+    }
+
+    #[test]
+    fn a_change_made_now_is_dated_now_when_the_clock_is_right() {
+        assert_eq!(change_time(10.0, 20.0), 20.0);
+        assert!(change_time(30.0, 20.0) > 30.0);
+        assert!(change_time(1e300, 20.0) > 1e300);
     }
 
     fn entry(id: &str, created: f64, kind: EntryKind) -> JournalEntry {

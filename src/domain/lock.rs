@@ -15,8 +15,9 @@ use crate::domain::backup::{ENCRYPTED_BACKUP_FORMAT, ImportError};
 /// PBKDF2-SHA256 rounds for a new key. OWASP's 2023 figure for this hash;
 /// stored values with fewer are refused, so a tampered file cannot weaken it.
 pub const ITERATIONS: u32 = 600_000;
-/// Above this, deriving the key would freeze a phone for minutes.
-const MAX_ITERATIONS: u32 = 10_000_000;
+/// Above this, deriving the key could freeze a phone for a minute or more:
+/// a file (or a tampered lock) asking for more is refused, and says why.
+const MAX_ITERATIONS: u32 = 2_000_000;
 /// The name of the key derivation in stored and exported files.
 pub const KDF: &str = "PBKDF2-HMAC-SHA256";
 /// AES-GCM's authentication tag, appended to every ciphertext by WebCrypto.
@@ -137,6 +138,9 @@ fn iterations_field(value: &Value) -> Result<u32, String> {
         .ok_or("iterations is missing")?;
     match u32::try_from(n) {
         Ok(n) if (ITERATIONS..=MAX_ITERATIONS).contains(&n) => Ok(n),
+        Ok(n) if n > MAX_ITERATIONS => Err(format!(
+            "it asks for {n} iterations of key derivation, more than the {MAX_ITERATIONS} Steady accepts, because opening it could freeze a phone for minutes"
+        )),
         _ => Err(format!(
             "{n} iterations is outside {ITERATIONS} to {MAX_ITERATIONS}"
         )),
@@ -342,6 +346,25 @@ mod tests {
             check: sealed(),
         };
         assert_eq!(LockRecord::from_stored(&record.to_stored()), Ok(record));
+    }
+
+    #[test]
+    fn a_recipe_that_would_freeze_a_phone_is_refused_and_says_why() {
+        let at = |iterations: u32| {
+            LockRecord::from_stored(
+                &LockRecord {
+                    recipe: KeyRecipe {
+                        iterations,
+                        ..recipe()
+                    },
+                    check: sealed(),
+                }
+                .to_stored(),
+            )
+        };
+        assert!(at(2_000_000).is_ok());
+        let err = at(10_000_000).unwrap_err();
+        assert!(err.contains("freeze a phone"), "{err}");
     }
 
     #[test]

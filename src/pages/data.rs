@@ -461,11 +461,13 @@ fn KeptAsideSection() -> impl IntoView {
                 <h2 id="kept-heading">"Data Steady could not read"</h2>
                 <p>"These saved values could not be read, so Steady set them aside instead of overwriting them. Download them to keep them, or to ask for help recovering them."</p>
                 <ul class="result-list">
-                    {kept.get().into_iter().map(|(key, raw)| {
-                        let (dl_key, discard_key) = (key.clone(), key.clone());
+                    {kept.get().into_iter().map(|copy| {
+                        let store::KeptAside { id: discard_key, original: key, kept_at, raw } = copy;
+                        let dl_key = format!("{key}-{kept_at}");
+                        let when = if kept_at > 0.0 { format!(", set aside {}", clock::date_time(kept_at)) } else { String::new() };
                         view! {
                             <li class="result-row">
-                                <span>{format!("{key} ({})", kilobytes(raw.len() as f64))}</span>
+                                <span>{format!("{key} ({}{when})", kilobytes(raw.len() as f64))}</span>
                                 <button type="button" class="button" on:click=move |_| {
                                     let _ = files::download(&format!("steady-unreadable-{dl_key}.txt"), "text/plain", &raw);
                                 }>"Download"</button>

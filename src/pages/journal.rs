@@ -10,7 +10,9 @@ use leptos::task::spawn_local;
 use crate::clock;
 use crate::components::focus::focus_after_render;
 use crate::domain::draft::JournalDraft;
-use crate::domain::journal::{EntryKind, Intensity, JournalEntry, JournalQuery, parse_tags};
+use crate::domain::journal::{
+    EntryKind, Intensity, JournalEntry, JournalQuery, change_time, parse_tags,
+};
 use crate::paths::href;
 use crate::state::use_journal;
 use crate::store;
@@ -223,7 +225,7 @@ fn EntryForm(draft: RwSignal<JournalDraft>) -> impl IntoView {
         entry.feeling = Some(d.feeling.trim().to_string()).filter(|f| !f.is_empty());
         entry.intensity_before = d.intensity.parse().ok().and_then(Intensity::new);
         entry.tags = parse_tags(&d.tags);
-        entry.updated = now;
+        entry.updated = change_time(entry.updated, now);
         if let Err(e) = entry.validate() {
             problem.set(Some(format!(
                 "This entry can't be saved yet: {}",

@@ -41,3 +41,15 @@ export { expect };
 export async function appReady(page: Page) {
   await expect(page.locator(".theme-toggle:not(.is-placeholder)")).toBeVisible();
 }
+
+/** The oldest copy of `name` (e.g. "journal") that Steady set aside as
+ *  unreadable, or null. Copies are kept under `steady.quarantine.<name>@<ms>`. */
+export async function keptAside(page: Page, name: string): Promise<string | null> {
+  return page.evaluate((name) => {
+    const prefix = `steady.quarantine.${name}@`;
+    const keys = Object.keys(localStorage)
+      .filter((k) => k.startsWith(prefix))
+      .sort((a, b) => parseFloat(a.slice(prefix.length)) - parseFloat(b.slice(prefix.length)));
+    return keys.length ? localStorage.getItem(keys[0]) : null;
+  }, name);
+}

@@ -1,4 +1,4 @@
-import { test, expect, appReady } from "./fixtures";
+import { test, expect, appReady, keptAside } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 const body = (page: Page) => page.getByLabel("What happened, and how it felt");
@@ -145,9 +145,9 @@ test("corrupted journal data gets a recovery notice and the raw value is kept", 
   await page.reload();
   await appReady(page);
   await expect(page.locator(".notice")).toContainText("journal could not be read");
-  expect(await page.evaluate(() => localStorage.getItem("steady.quarantine.journal"))).toBe('{"v":1,"data":[{"id":""}]}');
+  expect(await keptAside(page, "journal")).toBe('{"v":1,"data":[{"id":""}]}');
   await write(page, { body: "A fresh start" });
-  expect(await page.evaluate(() => localStorage.getItem("steady.quarantine.journal"))).toBe('{"v":1,"data":[{"id":""}]}');
+  expect(await keptAside(page, "journal")).toBe('{"v":1,"data":[{"id":""}]}');
 });
 
 test("a journal of 5,000 entries opens, pages and searches", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { test, expect, appReady } from "./fixtures";
+import { test, expect, appReady, keptAside } from "./fixtures";
 import type { Locator, Page } from "@playwright/test";
 
 // Every tool is used by keyboard only: focus, type, Tab, Enter and Space.
@@ -208,7 +208,7 @@ test("a damaged stored wait timer is cleared with a notice, never a crash", asyn
   await expect(page.locator(".notice")).toContainText("A saved wait timer was cleared because its contents are damaged");
   await expect(page.getByLabel("What do you want to do right now?")).toBeVisible();
   expect(await page.evaluate(() => localStorage.getItem("steady.practice.wait"))).toBeNull();
-  expect(await page.evaluate(() => localStorage.getItem("steady.quarantine.practice.wait"))).toContain("soon");
+  expect(await keptAside(page, "practice.wait")).toContain("soon");
 });
 
 test("a wait timer that ended long ago is cleared with a notice", async ({ page }) => {

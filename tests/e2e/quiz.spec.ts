@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { test, expect, appReady } from "./fixtures";
+import { test, expect, appReady, keptAside } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 // The same answers and expected scores the domain's unit test checks
@@ -211,14 +211,14 @@ test("unreadable saved progress restarts the quiz with a message and keeps the v
   await appReady(page);
   await expect(page.locator(".notice")).toContainText("could not be read");
   await expect(page.getByRole("button", { name: "Start the quiz" })).toBeVisible();
-  expect(await page.evaluate(() => localStorage.getItem("steady.quarantine.quiz.progress"))).toBe(
+  expect(await keptAside(page, "quiz.progress")).toBe(
     '{"v":1,"data":{"focus":"nobody"',
   );
   // Starting again writes fresh progress; the kept copy is untouched.
   await page.getByRole("button", { name: "Start the quiz" }).click();
   await page.keyboard.press("5");
   await expect(count(page)).toHaveText(`2 of ${TOTAL}`);
-  expect(await page.evaluate(() => localStorage.getItem("steady.quarantine.quiz.progress"))).toBe(
+  expect(await keptAside(page, "quiz.progress")).toBe(
     '{"v":1,"data":{"focus":"nobody"',
   );
 });
@@ -231,7 +231,7 @@ test("unreadable saved results never crash the app and are kept aside", async ({
   await appReady(page);
   await expect(page.locator(".notice")).toContainText("quiz results could not be read");
   await expect(page.locator("h1")).toHaveText("Progress");
-  expect(await page.evaluate(() => localStorage.getItem("steady.quarantine.quiz.results"))).toContain('"anxiety":99');
+  expect(await keptAside(page, "quiz.results")).toContain('"anxiety":99');
 });
 
 /** Answers every statement with `value`, by number key. */

@@ -1,0 +1,273 @@
+//! The store's rules against an in-memory storage area. Two [`Tab`]s sharing
+//! one [`MemoryStorage`] stand for two tabs of one browser.
+
+use std::cell::RefCell;
+use std::future::Future;
+use std::pin::pin;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+
+use super::backend::{MemoryStorage, StorageBackend};
+use super::*;
+use crate::domain::journal::{EntryKind, JournalEntry};
+
+/// Runs a future that never waits on the outside world (everything here is
+/// in memory), polling it until it is done.
+fn run<F: Future>(future: F) -> F::Output {
+    let mut future = pin!(future);
+    let mut cx = Context::from_waker(Waker::noop());
+    for _ in 0..10_000 {
+        if let Poll::Ready(out) = future.as_mut().poll(&mut cx) {
+            return out;
+        }
+    }
+    panic!("the future never finished");
+}
+
+/// Pends once, so that another future gets a turn.
+async fn yield_once() {
+    let mut yielded = false;
+    std::future::poll_fn(move |_| {
+        if yielded {
+            Poll::Ready(())
+        } else {
+            yielded = true;
+            Poll::Pending
+        }
+    })
+    .await
+}
+
+fn now() -> f64 {
+    1_700_000_000_000.0
+}
+
+fn shared() -> Rc<MemoryStorage> {
+    Rc::new(MemoryStorage::default())
+}
+
+fn tab_on(storage: &Rc<MemoryStorage>) -> Tab {
+    Tab::new(Rc::clone(storage) as Rc<dyn StorageBackend>, now)
+}
+
+fn journal_with(ids: &[&str]) -> Journal {
+    Journal::from_entries(
+        ids.iter()
+            .map(|id| JournalEntry::new(*id, EntryKind::Free, now()))
+            .collect(),
+    )
+}
+
+fn ids(journal: &Journal) -> Vec<String> {
+    journal.entries().iter().map(|e| e.id.clone()).collect()
+}
+
+/// Records what a tab was told to reload.
+fn told(tab: &Tab) -> Rc<RefCell<Vec<ChangedElsewhere>>> {
+    let log = Rc::new(RefCell::new(Vec::new()));
+    let sink = Rc::clone(&log);
+    tab.listen(move |what| sink.borrow_mut().push(what));
+    log
+}
+
+#[test]
+fn a_replace_that_fails_half_way_leaves_every_key_as_it_was() {
+    let storage = shared();
+    let tab = tab_on(&storage);
+    run(tab.save_journal(&journal_with(&["kept"]))).unwrap();
+    run(tab.save_history(&History::default())).unwrap();
+    let before = storage.snapshot();
+
+    let data = AppData {
+        journal: journal_with(&["new"]),
+        ..AppData::default()
+    };
+    // The journal and the results fit (they shrink or stay the same), the
+    // self-checks, new, find the quota full.
+    storage.set_quota(storage.used() + 5);
+    assert!(run(tab.replace_app_data(&data)).is_err());
+    assert_eq!(storage.snapshot(), before);
+}
+
+#[test]
+fn every_unreadable_copy_is_kept_aside_with_its_date() {
+    let storage = shared();
+    let tab = tab_on(&storage);
+    storage.set(JOURNAL_KEY, "first damaged copy").unwrap();
+    assert!(tab.load_journal().is_err());
+    storage.set(JOURNAL_KEY, "second damaged copy").unwrap();
+    assert!(tab.load_journal().is_err());
+    // Reading the same damage again does not make a second copy.
+    assert!(tab.load_journal().is_err());
+
+    let kept = tab.kept_aside();
+    let raws: Vec<&str> = kept.iter().map(|k| k.raw.as_str()).collect();
+    assert_eq!(raws, ["first damaged copy", "second damaged copy"]);
+    assert!(
+        kept.iter()
+            .all(|k| k.original == "journal" && k.kept_at == now())
+    );
+
+    tab.discard_kept_aside(&kept[0].id);
+    let left: Vec<String> = tab.kept_aside().into_iter().map(|k| k.raw).collect();
+    assert_eq!(left, ["second damaged copy"]);
+}
+
+#[test]
+fn writes_take_turns_in_the_order_they_asked() {
+    let storage = shared();
+    let tab = tab_on(&storage);
+    let log = RefCell::new(Vec::new());
+    let first = async {
+        let turn = tab.turn();
+        let _turn = turn.lock().await;
+        log.borrow_mut().push("first starts");
+        yield_once().await;
+        log.borrow_mut().push("first ends");
+    };
+    let second = async {
+        let turn = tab.turn();
+        let _turn = turn.lock().await;
+        log.borrow_mut().push("second starts");
+        log.borrow_mut().push("second ends");
+    };
+    run(futures::future::join(first, second));
+    assert_eq!(
+        log.into_inner(),
+        ["first starts", "first ends", "second starts", "second ends"]
+    );
+}
+
+#[test]
+fn two_tabs_saving_at_once_lose_neither_entry() {
+    let storage = shared();
+    let (a, b) = (tab_on(&storage), tab_on(&storage));
+    run(a.save_journal(&journal_with(&["from-a"]))).unwrap();
+    // B never saw A's entry, and saves its own.
+    run(b.save_journal(&journal_with(&["from-b"]))).unwrap();
+    let stored = tab_on(&storage).load_journal().unwrap();
+    assert_eq!(ids(&stored).len(), 2, "{:?}", ids(&stored));
+}
+
+#[test]
+fn an_erase_stays_erased_when_a_stale_tab_saves() {
+    let storage = shared();
+    let (a, b) = (tab_on(&storage), tab_on(&storage));
+    run(a.save_journal(&journal_with(&["private"]))).unwrap();
+    let b_memory = b.load_journal().unwrap();
+    let b_told = told(&b);
+
+    a.erase_everything();
+    // B still shows the old entry and saves a new one on top of it.
+    let mut stale = b_memory.clone();
+    stale.upsert(JournalEntry::new("typed-in-b", EntryKind::Free, now()));
+    assert_eq!(run(b.save_journal(&stale)), Err(stale_epoch()));
+    assert_eq!(*b_told.borrow(), [ChangedElsewhere::All]);
+    assert!(tab_on(&storage).load_journal().unwrap().is_empty());
+
+    // B reloaded (as `state` does when told), and its next save counts.
+    let mut fresh = b.load_journal().unwrap();
+    fresh.upsert(JournalEntry::new("typed-in-b", EntryKind::Free, now()));
+    run(b.save_journal(&fresh)).unwrap();
+    assert_eq!(
+        ids(&tab_on(&storage).load_journal().unwrap()),
+        ["typed-in-b"]
+    );
+}
+
+#[test]
+fn a_replace_stays_replaced_when_a_stale_tab_saves() {
+    let storage = shared();
+    let (a, b) = (tab_on(&storage), tab_on(&storage));
+    run(a.save_journal(&journal_with(&["old"]))).unwrap();
+    let b_memory = b.load_journal().unwrap();
+    let data = AppData {
+        journal: journal_with(&["restored"]),
+        ..AppData::default()
+    };
+    run(a.replace_app_data(&data)).unwrap();
+    assert!(run(b.save_journal(&b_memory)).is_err());
+    assert_eq!(ids(&tab_on(&storage).load_journal().unwrap()), ["restored"]);
+}
+
+#[test]
+fn a_stale_tab_removes_nothing() {
+    let storage = shared();
+    let (a, b) = (tab_on(&storage), tab_on(&storage));
+    a.erase_everything();
+    storage
+        .set(
+            DRAFT_KEY,
+            &envelope::encode(DRAFT_VERSION, &"written after the erase"),
+        )
+        .unwrap();
+    b.remove_raw(DRAFT_KEY);
+    assert!(storage.get(DRAFT_KEY).is_some());
+}
+
+#[test]
+fn the_erase_event_makes_the_other_tab_reload_not_merge() {
+    let storage = shared();
+    let (a, b) = (tab_on(&storage), tab_on(&storage));
+    a.erase_everything();
+    assert_eq!(
+        b.changed_elsewhere(Some(EPOCH_KEY)),
+        Some(ChangedElsewhere::All)
+    );
+    // Having reloaded, B saves again.
+    run(b.save_journal(&journal_with(&["after"]))).unwrap();
+}
+
+#[test]
+fn a_tab_never_writes_plain_text_after_another_tab_turned_the_lock_on() {
+    let storage = shared();
+    let (a, b) = (tab_on(&storage), tab_on(&storage));
+    run(b.save_journal(&journal_with(&["before-lock"]))).unwrap();
+    // Tab A turns the lock on (sealing needs WebCrypto, so stand in for it:
+    // the record and a sealed journal land in storage).
+    storage.set(LOCK_KEY, "lock record").unwrap();
+    storage.set(JOURNAL_KEY, "sealed journal").unwrap();
+    let _ = &a;
+    assert_eq!(
+        run(b.save_journal(&journal_with(&["plain"]))),
+        Err(lock_changed())
+    );
+    assert_eq!(storage.get(JOURNAL_KEY).as_deref(), Some("sealed journal"));
+}
+
+#[test]
+fn clearing_the_whole_storage_under_the_lock_counts_as_a_lock_change() {
+    let storage = shared();
+    storage.set(LOCK_KEY, "lock record").unwrap();
+    let b = tab_on(&storage);
+    for key in storage.keys() {
+        storage.remove(&key);
+    }
+    assert_eq!(b.changed_elsewhere(None), Some(ChangedElsewhere::Lock));
+    assert!(run(b.save_journal(&journal_with(&["x"]))).is_err());
+}
+
+#[test]
+fn a_wait_timer_from_ahead_of_the_clock_is_kept_aside_not_deleted() {
+    use crate::domain::practice::timer::{Urge, UrgeTimer, WaitMinutes};
+    let storage = shared();
+    let tab = tab_on(&storage);
+    let timer = UrgeTimer::start(
+        Urge::new("text them").unwrap(),
+        WaitMinutes::new(10).unwrap(),
+        None,
+        now(),
+    );
+    run(async {
+        let turn = tab.turn();
+        let _turn = turn.lock().await;
+        tab.write(WAIT_KEY, envelope::encode(WAIT_VERSION, &timer))
+            .await
+    })
+    .unwrap();
+    // The clock goes back a day.
+    assert!(tab.load_wait_timer(now() - 86_400_000.0).is_err());
+    let kept = tab.kept_aside();
+    assert_eq!(kept.len(), 1);
+    assert!(kept[0].raw.contains("text them"));
+}
