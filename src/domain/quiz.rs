@@ -286,6 +286,17 @@ impl QuizProgress {
             .count()
     }
 
+    /// How many stored answers belong to statements this bank no longer has
+    /// (a run begun before the statements were rewritten). Those answers are
+    /// never scored against new wording, and the person is told why their
+    /// run starts again.
+    pub fn answers_from_another_bank(&self, items: &[Item]) -> usize {
+        self.answers
+            .keys()
+            .filter(|id| !items.iter().any(|i| i.id == id.as_str()))
+            .count()
+    }
+
     /// Positions of the statements left without an answer, in order.
     pub fn skipped(&self, items: &[Item]) -> Vec<usize> {
         items
@@ -1173,6 +1184,17 @@ mod tests {
         // Answering past the end changes nothing.
         p.answer_current(BANK, Answer::new(1).unwrap());
         assert_eq!(p.answered(BANK), 2);
+    }
+
+    #[test]
+    fn answers_to_statements_no_longer_in_the_bank_are_counted_not_scored() {
+        let mut p = QuizProgress::new(Focus::General);
+        p.answer_current(BANK, Answer::new(5).unwrap());
+        assert_eq!(p.answers_from_another_bank(BANK), 0);
+        p.answers.insert("anx-01".into(), Answer::new(6).unwrap());
+        p.answers.insert("avo-07".into(), Answer::new(2).unwrap());
+        assert_eq!(p.answers_from_another_bank(BANK), 2);
+        assert_eq!(p.answered(BANK), 1, "only this bank's answers count");
     }
 
     #[test]

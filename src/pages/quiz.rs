@@ -27,7 +27,16 @@ const REVIEW_ID: &str = "quiz-review";
 pub fn QuizPage() -> impl IntoView {
     let notices = use_notices();
     let stored = match store::load_quiz_progress() {
-        Ok(progress) => progress.map(|p| p.clamped(QUIZ_ITEMS)),
+        Ok(progress) => progress.map(|p| {
+            let earlier = p.answers_from_another_bank(QUIZ_ITEMS);
+            if earlier > 0 && p.answered(QUIZ_ITEMS) == 0 {
+                notices.show(
+                    "Your quiz in progress was begun on an earlier set of statements, which have since been rewritten, so its answers cannot be carried over. The quiz starts again from the first statement.".to_string(),
+                );
+                return QuizProgress::new(p.focus);
+            }
+            p.clamped(QUIZ_ITEMS)
+        }),
         Err(problem) => {
             notices.show(format!(
                 "Your quiz in progress could not be read ({problem}), so the quiz starts again. The unreadable copy has been kept aside, unchanged."

@@ -297,3 +297,19 @@ test("a result saved with the earlier set of statements opens with its stored sc
   await expect(page.locator(".earlier-bank")).toContainText("This result came from an earlier set of statements.");
   await expect(page.locator(".answer-check")).toHaveCount(0);
 });
+
+test("a quiz begun on the earlier statements says why it starts again instead of resuming silently", async ({ page }) => {
+  await page.goto("quiz");
+  await appReady(page);
+  // Progress saved by the first bank, whose ids (anx-01, avo-07) no longer exist.
+  await page.evaluate(() =>
+    localStorage.setItem(
+      "steady.quiz.progress",
+      JSON.stringify({ v: 1, data: { focus: "partner", answers: { "anx-01": 6, "avo-07": 2 }, position: 2 } }),
+    ),
+  );
+  await page.reload();
+  await appReady(page);
+  await expect(page.locator(".notice")).toContainText("begun on an earlier set of statements");
+  await expect(count(page)).toHaveText(`1 of ${TOTAL}`);
+});

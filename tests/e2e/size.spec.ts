@@ -10,7 +10,12 @@ import { test, expect } from "@playwright/test";
 // bench/latest.md), so the ratchet stops growth while the cuts land. Lower
 // it whenever a change makes the app smaller; raise it only with a reason
 // written in the commit.
-const WASM_AND_JS_GZIP_BUDGET = 524 * 1024;
+// 557 KiB since the merge of issues 17, 18, 19 and 20 (570,007 B measured):
+// the help page for six countries, the therapies evidence, the new item bank
+// and its answer checks, the search's stemmer and synonyms, the static-page
+// words now shared with the app, and the store's tab and epoch checks. Issue
+// 21 (splitting the wasm by route) is where this comes back down.
+const WASM_AND_JS_GZIP_BUDGET = 557 * 1024;
 
 test("the wasm and its JS glue stay within the size budget", async () => {
   test.skip(test.info().project.name !== "desktop", "one run is enough");
