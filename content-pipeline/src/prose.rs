@@ -394,16 +394,7 @@ pub fn check_duplicates(prose: &[Prose], diags: &mut Vec<Diagnostic>) {
     let mut seen: BTreeMap<String, (&Path, usize)> = BTreeMap::new();
     for p in prose {
         for (start, sentence) in sentences(&p.text) {
-            let words: Vec<String> = sentence
-                .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
-                .map(|w| {
-                    w.chars()
-                        .filter(|c| c.is_alphanumeric())
-                        .flat_map(char::to_lowercase)
-                        .collect::<String>()
-                })
-                .filter(|w| !w.is_empty())
-                .collect();
+            let words: Vec<String> = crate::words::words(sentence).collect();
             if words.len() < DUPLICATE_WORDS {
                 continue;
             }

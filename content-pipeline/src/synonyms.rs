@@ -44,16 +44,7 @@ fn library_words(docs: &[Document]) -> BTreeSet<String> {
                 _ => {}
             }
         }
-        for w in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}')) {
-            let w: String = w
-                .chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect();
-            if !w.is_empty() {
-                words.insert(w);
-            }
-        }
+        words.extend(crate::words::words(&text));
         for w in doc.title.split(|c: char| !c.is_alphanumeric()) {
             words.insert(w.to_lowercase());
         }
