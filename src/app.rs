@@ -21,8 +21,14 @@ pub fn App() -> impl IntoView {
     crate::offline::register(notices);
     // Open when there is no lock; otherwise once the passphrase opened it.
     let open = RwSignal::new(store::lock_state() == LockState::Off);
-    let on_open = Callback::new(move |damaged: Vec<&'static str>| {
-        tell_damaged(notices, &damaged);
+    let on_open = Callback::new(move |opened: store::Opened| {
+        tell_damaged(notices, &opened.damaged);
+        if !opened.left_plain.is_empty() {
+            notices.show(format!(
+                "Some saved values ({}) were still unencrypted and could not be encrypted now, because this device did not let Steady write. They will be encrypted at their next save; freeing some space helps.",
+                opened.left_plain.join(", ")
+            ));
+        }
         open.set(true);
     });
     move || {
@@ -47,7 +53,7 @@ fn tell_damaged(notices: Notices, damaged: &[&str]) {
 /// While locked: the library and help work, everything else asks for the
 /// passphrase.
 #[component]
-fn LockedApp(on_open: Callback<Vec<&'static str>>) -> impl IntoView {
+fn LockedApp(on_open: Callback<store::Opened>) -> impl IntoView {
     let unlock = move || view! { <pages::lock::UnlockPage on_open /> };
     view! {
         <Router base=paths::base().router_base().to_string()>

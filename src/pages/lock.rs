@@ -55,7 +55,7 @@ fn ShowSwitch(id: &'static str, shown: RwSignal<bool>) -> impl IntoView {
 #[component]
 pub fn UnlockPage(
     /// Called with the keys that could not be opened (kept aside).
-    on_open: Callback<Vec<&'static str>>,
+    on_open: Callback<store::Opened>,
 ) -> impl IntoView {
     let passphrase = RwSignal::new(String::new());
     let shown = RwSignal::new(false);
@@ -81,9 +81,9 @@ pub fn UnlockPage(
             let opened = store::unlock(&typed).await;
             busy.set(false);
             match opened {
-                Ok(damaged) => {
+                Ok(opened) => {
                     passphrase.set(String::new());
-                    on_open.run(damaged);
+                    on_open.run(opened);
                 }
                 Err(e) => {
                     problem.set(Some(e.to_string()));

@@ -23,12 +23,13 @@
 //! write an older value over a newer one.
 
 pub mod backend;
+pub mod vault;
 
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
-use crate::crypto::{self, CryptoError, SecretKey};
+use crate::crypto::{self, CryptoError};
 use crate::domain::backup::AppData;
 use crate::domain::draft::JournalDraft;
 use crate::domain::envelope::{self, Unreadable};
@@ -40,6 +41,7 @@ use crate::domain::practice::timer::{TimerProblem, UrgeTimer};
 use crate::domain::quiz::QuizProgress;
 use crate::domain::theme::ThemeChoice;
 use backend::{BrowserStorage, StorageBackend, WriteRefused};
+use vault::{Sealer, Vault};
 
 /// Every key of ours starts with this.
 pub const PREFIX: &str = "steady.";
@@ -68,6 +70,8 @@ const LOCK_KEY: &str = "steady.lock";
 /// Bumped by erase and replace. Absent reads as 0.
 const EPOCH_KEY: &str = "steady.epoch";
 const EPOCH_VERSION: u32 = 1;
+/// How often a locked save starts again because another tab wrote first.
+const LOCKED_SAVE_TRIES: usize = 5;
 
 /// What the lock keeps sealed: everything the person wrote or answered.
 /// The theme and the date of the last export say nothing about them.
@@ -80,12 +84,6 @@ const PROTECTED: [&str; 7] = [
     SELF_CHECKS_KEY,
     PLAN_KEY,
 ];
-
-/// The opened lock: the key, and the plain text of every protected value.
-struct Vault {
-    key: SecretKey,
-    plain: BTreeMap<&'static str, String>,
-}
 
 fn protected(key: &str) -> Option<&'static str> {
     PROTECTED.iter().copied().find(|k| *k == key)
@@ -281,8 +279,11 @@ impl Tab {
         })
     }
 
-    fn vault_key(&self) -> Option<SecretKey> {
-        self.vault.borrow().as_ref().map(|vault| vault.key.clone())
+    fn vault_key(&self) -> Option<Rc<dyn Sealer>> {
+        self.vault
+            .borrow()
+            .as_ref()
+            .map(|vault| Rc::clone(&vault.key))
     }
 
     /// Writes `value`, sealing it first when the lock is on and the key is
@@ -292,9 +293,7 @@ impl Tab {
             self.check_current()?;
             return self.write_raw(key, &value);
         };
-        let sealed = crypto::seal(&secret, value.as_bytes())
-            .await
-            .map_err(not_sealed)?;
+        let sealed = secret.seal(&value).await.map_err(not_sealed)?;
         // Checked after sealing: the lock may have changed meanwhile.
         self.check_current()?;
         self.write_raw(key, &sealed.to_stored())?;
@@ -316,6 +315,15 @@ impl Tab {
     /// it. Returns whether the copy is kept.
     fn quarantine(&self, key: &str, raw: &str) -> bool {
         let name = key.trim_start_matches(PREFIX);
+        // Under the lock no copy is plain: a plain value of a protected key
+        // (one that could not be sealed at unlock) is guarded instead, and
+        // stays where it is until the person deals with it.
+        if protected(key).is_some()
+            && self.vault.borrow().is_some()
+            && Sealed::from_stored(raw).is_none()
+        {
+            return false;
+        }
         if self
             .kept_aside()
             .iter()
@@ -405,12 +413,57 @@ impl Tab {
     pub async fn save_journal(&self, mine: &Journal) -> Result<Journal, NotSaved> {
         let turn = self.turn();
         let _turn = turn.lock().await;
-        self.check_current()?;
-        let mut merged = self.load_journal().unwrap_or_default();
-        merged.merge(mine);
-        self.write(JOURNAL_KEY, envelope::encode(JOURNAL_VERSION, &merged))
-            .await?;
-        Ok(merged)
+        let Some(key) = self.vault_key() else {
+            // No await between the read and the write: no other tab can
+            // write in between.
+            self.check_current()?;
+            let mut merged = self.load_journal().unwrap_or_default();
+            merged.merge(mine);
+            self.write(JOURNAL_KEY, envelope::encode(JOURNAL_VERSION, &merged))
+                .await?;
+            return Ok(merged);
+        };
+        // Under the lock, opening and sealing wait on WebCrypto, and this
+        // tab's memory may lag behind another tab's save. So: open what is
+        // stored, merge, seal, and write only if what is stored is still
+        // what was opened; otherwise start again.
+        for _ in 0..LOCKED_SAVE_TRIES {
+            self.check_current()?;
+            let seen = self.read_at_rest(JOURNAL_KEY);
+            if let Some(raw) = &seen {
+                self.open_into_memory(&*key, JOURNAL_KEY, raw).await;
+            }
+            let mut merged = self.load_journal().unwrap_or_default();
+            merged.merge(mine);
+            let plain = envelope::encode(JOURNAL_VERSION, &merged);
+            let sealed = key.seal(&plain).await.map_err(not_sealed)?.to_stored();
+            if self.read_at_rest(JOURNAL_KEY) != seen {
+                continue;
+            }
+            self.check_current()?;
+            self.write_raw(JOURNAL_KEY, &sealed)?;
+            self.remember_plain(JOURNAL_KEY, Some(plain));
+            return Ok(merged);
+        }
+        Err(NotSaved(
+            "Another tab of Steady kept saving the journal at the same moment, so this was not saved. Your text is still here: try again."
+                .into(),
+        ))
+    }
+
+    /// Puts the plain text of `raw` (as stored at `key`) in memory, so the
+    /// next read sees it. A value this key cannot open is kept aside, as at
+    /// unlock, and reads as nothing.
+    async fn open_into_memory(&self, key: &dyn Sealer, name: &'static str, raw: &str) {
+        let text = match Sealed::from_stored(raw) {
+            None => Some(raw.to_string()),
+            Some(Ok(sealed)) => key.open(&sealed).await.ok(),
+            Some(Err(_)) => None,
+        };
+        if text.is_none() && !self.quarantine(name, raw) {
+            self.guarded.borrow_mut().insert(name.to_string());
+        }
+        self.remember_plain(name, text);
     }
 
     pub fn load_history(&self) -> Result<History, Unreadable> {
@@ -472,7 +525,7 @@ impl Tab {
         let secret = self.vault_key();
         let mut at_rest = Vec::new();
         for (key, value) in &plain {
-            at_rest.push((*key, seal_for_rest(secret.as_ref(), value).await?));
+            at_rest.push((*key, seal_for_rest(secret.as_deref(), value).await?));
         }
         if self.lock_changed_elsewhere.get()
             || self.backend.get(LOCK_KEY) != *self.lock_seen.borrow()
@@ -606,12 +659,9 @@ impl Tab {
 }
 
 /// `value` as it should be stored: sealed when there is a key.
-async fn seal_for_rest(secret: Option<&SecretKey>, value: &str) -> Result<String, NotSaved> {
+async fn seal_for_rest(secret: Option<&dyn Sealer>, value: &str) -> Result<String, NotSaved> {
     match secret {
-        Some(secret) => Ok(crypto::seal(secret, value.as_bytes())
-            .await
-            .map_err(not_sealed)?
-            .to_stored()),
+        Some(secret) => Ok(secret.seal(value).await.map_err(not_sealed)?.to_stored()),
         None => Ok(value.to_string()),
     }
 }
@@ -746,12 +796,10 @@ pub fn watch_other_tabs(f: impl Fn(ChangedElsewhere) + 'static) {
                     wasm_bindgen_futures::spawn_local(async move {
                         let opened = match raw.as_deref().map(Sealed::from_stored) {
                             None => None,
-                            Some(Some(Ok(sealed))) => {
-                                match crypto::open_text(&secret, &sealed).await {
-                                    Ok(text) => Some(text),
-                                    Err(_) => return,
-                                }
-                            }
+                            Some(Some(Ok(sealed))) => match secret.open(&sealed).await {
+                                Ok(text) => Some(text),
+                                Err(_) => return,
+                            },
                             Some(_) => return,
                         };
                         self::tab().remember_plain(key, opened);
@@ -905,99 +953,199 @@ impl From<CryptoError> for LockProblem {
     }
 }
 
+/// What opening the lock found.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Opened {
+    /// Sealed values this key could not open: kept aside, unchanged.
+    pub damaged: Vec<&'static str>,
+    /// Values found in plain text (written while the lock was being set)
+    /// that could not be sealed now (the write failed). They are sealed at
+    /// their next write; the person is told.
+    pub left_plain: Vec<&'static str>,
+}
+
+impl Tab {
+    /// Opens every protected value into memory with `key` (already checked
+    /// against the lock record), and seals at once any value found in plain
+    /// text, so that nothing stays readable at rest under the lock.
+    pub async fn open_vault(&self, key: Rc<dyn Sealer>) -> Opened {
+        let turn = self.turn();
+        let _turn = turn.lock().await;
+        let mut plain = BTreeMap::new();
+        let mut opened = Opened::default();
+        let mut found_plain = Vec::new();
+        for key_name in PROTECTED {
+            let Some(raw) = self.read_at_rest(key_name) else {
+                continue;
+            };
+            let text = match Sealed::from_stored(&raw) {
+                // Written before the lock was finished being set.
+                None => {
+                    found_plain.push(key_name);
+                    Some(raw.clone())
+                }
+                Some(Ok(sealed)) => key.open(&sealed).await.ok(),
+                Some(Err(_)) => None,
+            };
+            match text {
+                Some(text) => {
+                    plain.insert(key_name, text);
+                }
+                None => {
+                    if !self.quarantine(key_name, &raw) {
+                        self.guarded.borrow_mut().insert(key_name.to_string());
+                    }
+                    opened.damaged.push(key_name);
+                }
+            }
+        }
+        *self.lock_seen.borrow_mut() = self.read_at_rest(LOCK_KEY);
+        *self.vault.borrow_mut() = Some(Vault {
+            key: Rc::clone(&key),
+            plain,
+        });
+        for key_name in found_plain {
+            let value = self.read_raw(key_name).unwrap_or_default();
+            let sealed = match key.seal(&value).await {
+                Ok(sealed) => sealed.to_stored(),
+                Err(_) => {
+                    opened.left_plain.push(key_name);
+                    continue;
+                }
+            };
+            // Only if no other tab wrote it meanwhile (its write was sealed).
+            let unchanged = self.read_at_rest(key_name).as_deref() == Some(value.as_str());
+            if unchanged
+                && (self.check_current().is_err() || self.write_raw(key_name, &sealed).is_err())
+            {
+                opened.left_plain.push(key_name);
+            }
+        }
+        opened
+    }
+
+    /// Seals every protected value, and every kept-aside copy of one, under
+    /// `key` (or opens them all, with `None`), and writes them together with
+    /// the lock record (`record`, stored form; `None` removes it), all or
+    /// none. Call with the turn held.
+    async fn rewrite_protected(
+        &self,
+        record: Option<String>,
+        key: Option<Rc<dyn Sealer>>,
+    ) -> Result<(), LockProblem> {
+        if self.lock_changed_elsewhere.get()
+            || self.read_at_rest(LOCK_KEY) != *self.lock_seen.borrow()
+        {
+            return Err(LockProblem::Changed);
+        }
+        let plain: Vec<(&'static str, String)> = PROTECTED
+            .iter()
+            .filter_map(|k| Some((*k, self.read_raw(k)?)))
+            .collect();
+        let mut writes: Vec<(String, String)> = Vec::new();
+        for (k, value) in &plain {
+            let at_rest = seal_for_rest(key.as_deref(), value)
+                .await
+                .map_err(LockProblem::NotSaved)?;
+            writes.push((k.to_string(), at_rest));
+        }
+        // Copies kept aside hold what the person wrote too: under the lock
+        // they are sealed like the values they came from. One that even the
+        // current key cannot open stays as it is (it is damaged already).
+        let old_key = self.vault_key();
+        for copy in self.kept_aside() {
+            if protected(&format!("{PREFIX}{}", copy.original)).is_none() {
+                continue;
+            }
+            let text = match Sealed::from_stored(&copy.raw) {
+                None => Some(copy.raw.clone()),
+                Some(Ok(sealed)) => match &old_key {
+                    Some(old) => old.open(&sealed).await.ok(),
+                    None => None,
+                },
+                Some(Err(_)) => None,
+            };
+            if let Some(text) = text {
+                let at_rest = seal_for_rest(key.as_deref(), &text)
+                    .await
+                    .map_err(LockProblem::NotSaved)?;
+                writes.push((copy.id, at_rest));
+            }
+        }
+        // The record goes first: a page closed half-way still finds the lock
+        // on, and `open_vault` seals values that were not yet sealed.
+        if let Some(record) = &record {
+            writes.insert(0, (LOCK_KEY.to_string(), record.clone()));
+        }
+        // Checked again after sealing, with no await before the writes: a
+        // lock changed meanwhile in another tab must not be written over.
+        if self.read_at_rest(LOCK_KEY) != *self.lock_seen.borrow() {
+            self.lock_changed_elsewhere.set(true);
+            return Err(LockProblem::Changed);
+        }
+        let writes: Vec<(&str, String)> = writes
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.clone()))
+            .collect();
+        self.write_all_or_none(&writes)
+            .map_err(LockProblem::NotSaved)?;
+        if record.is_none() {
+            self.backend.remove(LOCK_KEY);
+        }
+        *self.lock_seen.borrow_mut() = record;
+        *self.vault.borrow_mut() = key.map(|key| Vault {
+            key,
+            plain: plain.into_iter().collect(),
+        });
+        Ok(())
+    }
+
+    /// Turns the lock on: `record` (stored form) and everything sealed.
+    pub async fn lock_with(&self, record: String, key: Rc<dyn Sealer>) -> Result<(), LockProblem> {
+        let turn = self.turn();
+        let _turn = turn.lock().await;
+        if self.read_at_rest(LOCK_KEY).is_some() {
+            return Err(LockProblem::Changed);
+        }
+        self.rewrite_protected(Some(record), Some(key)).await
+    }
+
+    /// A new record and key (a new passphrase): everything sealed again.
+    pub async fn relock_with(
+        &self,
+        record: String,
+        key: Rc<dyn Sealer>,
+    ) -> Result<(), LockProblem> {
+        let turn = self.turn();
+        let _turn = turn.lock().await;
+        self.rewrite_protected(Some(record), Some(key)).await
+    }
+
+    /// Turns the lock off: everything stored in plain text again.
+    pub async fn unlock_for_good(&self) -> Result<(), LockProblem> {
+        let turn = self.turn();
+        let _turn = turn.lock().await;
+        self.rewrite_protected(None, None).await
+    }
+}
+
 /// Opens the lock: checks the passphrase, then opens every protected value
-/// into memory. Returns the keys whose sealed value could not be opened;
-/// they are kept aside, unchanged, exactly like unreadable plain values.
-pub async fn unlock(passphrase: &Passphrase) -> Result<Vec<&'static str>, LockProblem> {
+/// into memory (see [`Tab::open_vault`]).
+pub async fn unlock(passphrase: &Passphrase) -> Result<Opened, LockProblem> {
     let LockState::On(record) = lock_state() else {
         return Err(LockProblem::Changed);
     };
-    let tab = tab();
     let secret = crypto::unlock(&record, passphrase).await?;
-    let mut plain = BTreeMap::new();
-    let mut damaged = Vec::new();
-    for key in PROTECTED {
-        let Some(raw) = tab.read_at_rest(key) else {
-            continue;
-        };
-        let opened = match Sealed::from_stored(&raw) {
-            // Written before the lock was finished being set: plain still,
-            // and sealed at its next write.
-            None => Some(raw.clone()),
-            Some(Ok(sealed)) => crypto::open_text(&secret, &sealed).await.ok(),
-            Some(Err(_)) => None,
-        };
-        match opened {
-            Some(text) => {
-                plain.insert(key, text);
-            }
-            None => {
-                if !tab.quarantine(key, &raw) {
-                    tab.guarded.borrow_mut().insert(key.to_string());
-                }
-                damaged.push(key);
-            }
-        }
-    }
-    *tab.lock_seen.borrow_mut() = tab.read_at_rest(LOCK_KEY);
-    *tab.vault.borrow_mut() = Some(Vault { key: secret, plain });
-    Ok(damaged)
-}
-
-/// Seals every protected value under `secret` (or unseals them, with
-/// `None`), and writes them together with the lock record, all or none.
-async fn rewrite_protected(
-    record: Option<&LockRecord>,
-    secret: Option<&SecretKey>,
-) -> Result<(), LockProblem> {
-    let tab = tab();
-    if tab.lock_changed_elsewhere.get() || tab.read_at_rest(LOCK_KEY) != *tab.lock_seen.borrow() {
-        return Err(LockProblem::Changed);
-    }
-    let plain: Vec<(&'static str, String)> = PROTECTED
-        .iter()
-        .filter_map(|key| Some((*key, tab.read_raw(key)?)))
-        .collect();
-    let mut writes = Vec::new();
-    for (key, value) in &plain {
-        let at_rest = seal_for_rest(secret, value)
-            .await
-            .map_err(LockProblem::NotSaved)?;
-        writes.push((*key, at_rest));
-    }
-    // The record goes first: a page closed half-way still finds the lock
-    // on, and `unlock` reads values that were not yet sealed as plain.
-    if let Some(record) = record {
-        writes.insert(0, (LOCK_KEY, record.to_stored()));
-    }
-    // Checked again after sealing, with no await before the writes: a
-    // lock changed meanwhile in another tab must not be written over.
-    if tab.read_at_rest(LOCK_KEY) != *tab.lock_seen.borrow() {
-        tab.lock_changed_elsewhere.set(true);
-        return Err(LockProblem::Changed);
-    }
-    tab.write_all_or_none(&writes)
-        .map_err(LockProblem::NotSaved)?;
-    if record.is_none() {
-        tab.backend.remove(LOCK_KEY);
-    }
-    *tab.lock_seen.borrow_mut() = record.map(LockRecord::to_stored);
-    *tab.vault.borrow_mut() = secret.map(|key| Vault {
-        key: key.clone(),
-        plain: plain.into_iter().collect(),
-    });
-    Ok(())
+    Ok(tab().open_vault(Rc::new(secret)).await)
 }
 
 /// Turns the lock on with a new passphrase, sealing everything stored.
 pub async fn set_lock(passphrase: &Passphrase) -> Result<(), LockProblem> {
-    let turn = tab().turn();
-    let _turn = turn.lock().await;
     if lock_state() != LockState::Off {
         return Err(LockProblem::Changed);
     }
     let (record, secret) = crypto::new_lock(passphrase).await?;
-    rewrite_protected(Some(&record), Some(&secret)).await
+    tab().lock_with(record.to_stored(), Rc::new(secret)).await
 }
 
 /// Checks `current` against the lock as stored now.
@@ -1011,19 +1159,15 @@ async fn confirm(current: &Passphrase) -> Result<(), LockProblem> {
 
 /// A new passphrase (and a new salt): everything is sealed again.
 pub async fn change_passphrase(current: &Passphrase, new: &Passphrase) -> Result<(), LockProblem> {
-    let turn = tab().turn();
-    let _turn = turn.lock().await;
     confirm(current).await?;
     let (record, secret) = crypto::new_lock(new).await?;
-    rewrite_protected(Some(&record), Some(&secret)).await
+    tab().relock_with(record.to_stored(), Rc::new(secret)).await
 }
 
 /// Turns the lock off: everything is stored in plain text again.
 pub async fn remove_lock(current: &Passphrase) -> Result<(), LockProblem> {
-    let turn = tab().turn();
-    let _turn = turn.lock().await;
     confirm(current).await?;
-    rewrite_protected(None, None).await
+    tab().unlock_for_good().await
 }
 
 #[cfg(test)]

@@ -271,3 +271,156 @@ fn a_wait_timer_from_ahead_of_the_clock_is_kept_aside_not_deleted() {
     assert_eq!(kept.len(), 1);
     assert!(kept[0].raw.contains("text them"));
 }
+
+// --- The lock, with a stand-in for AES-GCM (see `vault::TestSealer`). ---
+
+use super::vault::TestSealer;
+
+fn key(n: u8) -> Rc<dyn Sealer> {
+    Rc::new(TestSealer(n))
+}
+
+fn is_sealed(raw: &str) -> bool {
+    matches!(Sealed::from_stored(raw), Some(Ok(_)))
+}
+
+/// Every protected value and every copy of one kept aside, as stored.
+fn at_rest_of_what_the_person_wrote(storage: &MemoryStorage) -> Vec<(String, String)> {
+    storage
+        .keys()
+        .into_iter()
+        .filter(|k| {
+            protected(k).is_some()
+                || k.strip_prefix(QUARANTINE_PREFIX)
+                    .and_then(|rest| rest.split('@').next())
+                    .is_some_and(|name| protected(&format!("{PREFIX}{name}")).is_some())
+        })
+        .map(|k| {
+            let v = storage.get(&k).unwrap();
+            (k, v)
+        })
+        .collect()
+}
+
+#[test]
+fn turning_the_lock_on_seals_every_value_and_every_copy_kept_aside() {
+    let storage = shared();
+    let tab = tab_on(&storage);
+    run(tab.save_journal(&journal_with(&["mine"]))).unwrap();
+    // An unreadable self-check list, set aside in plain text before the lock.
+    storage.set(SELF_CHECKS_KEY, "my words, damaged").unwrap();
+    assert!(tab.load_self_checks().is_err());
+    assert_eq!(tab.kept_aside().len(), 1);
+
+    run(tab.lock_with("record".into(), key(1))).unwrap();
+
+    let rest = at_rest_of_what_the_person_wrote(&storage);
+    assert!(rest.len() >= 2, "{rest:?}");
+    for (k, v) in &rest {
+        assert!(is_sealed(v), "{k} is plain at rest under the lock: {v}");
+    }
+    // And turning it off again gives every one of them back in plain text.
+    run(tab.unlock_for_good()).unwrap();
+    assert!(storage.get(LOCK_KEY).is_none());
+    assert_eq!(tab.kept_aside()[0].raw, "my words, damaged");
+    assert_eq!(ids(&tab.load_journal().unwrap()), ["mine"]);
+}
+
+#[test]
+fn a_plain_value_found_at_unlock_is_sealed_at_once() {
+    let storage = shared();
+    // A page closed half-way through turning the lock on: the record is
+    // there, the journal is still plain.
+    storage.set(LOCK_KEY, "record").unwrap();
+    storage
+        .set(
+            JOURNAL_KEY,
+            &envelope::encode(JOURNAL_VERSION, &journal_with(&["early"])),
+        )
+        .unwrap();
+    let tab = tab_on(&storage);
+    let opened = run(tab.open_vault(key(1)));
+    assert_eq!(opened, Opened::default());
+    assert!(is_sealed(&storage.get(JOURNAL_KEY).unwrap()));
+    assert_eq!(ids(&tab.load_journal().unwrap()), ["early"]);
+}
+
+#[test]
+fn under_the_lock_no_copy_kept_aside_is_plain() {
+    let storage = shared();
+    let tab = tab_on(&storage);
+    run(tab.lock_with("record".into(), key(1))).unwrap();
+    // A damaged sealed value and a plain unreadable one turn up (another
+    // build, a half-finished write).
+    storage
+        .set(SELF_CHECKS_KEY, "{\"sealed\":{\"iv\":1}}")
+        .unwrap();
+    storage.set(PLAN_KEY, "plain words, unreadable").unwrap();
+    let fresh = tab_on(&storage);
+    let opened = run(fresh.open_vault(key(1)));
+    assert_eq!(opened.damaged, [SELF_CHECKS_KEY]);
+    assert!(fresh.load_plan().is_err());
+    for (k, v) in at_rest_of_what_the_person_wrote(&storage) {
+        if k.starts_with(QUARANTINE_PREFIX) {
+            assert!(
+                Sealed::from_stored(&v).is_some(),
+                "{k} kept aside in plain: {v}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_locked_save_merges_with_what_another_tab_saved() {
+    let storage = shared();
+    let (a, b) = (tab_on(&storage), tab_on(&storage));
+    run(a.lock_with("record".into(), key(1))).unwrap();
+    let b_opened = run(b.open_vault(key(1)));
+    assert_eq!(b_opened, Opened::default());
+    // A saves an entry; B's memory has not heard of it (no storage event).
+    run(a.save_journal(&journal_with(&["from-a"]))).unwrap();
+    let merged = run(b.save_journal(&journal_with(&["from-b"]))).unwrap();
+    assert_eq!(ids(&merged), ["from-a", "from-b"]);
+    let c = tab_on(&storage);
+    run(c.open_vault(key(1)));
+    assert_eq!(ids(&c.load_journal().unwrap()), ["from-a", "from-b"]);
+}
+
+#[test]
+fn two_locked_tabs_saving_at_once_lose_neither_entry() {
+    let storage = shared();
+    let (a, b) = (tab_on(&storage), tab_on(&storage));
+    run(a.lock_with("record".into(), key(1))).unwrap();
+    run(b.open_vault(key(1)));
+    let a_journal = journal_with(&["from-a"]);
+    let b_journal = journal_with(&["from-b"]);
+    // Both saves in flight at once: each yields between its steps.
+    let (ra, rb) = run(futures::future::join(
+        async {
+            yield_once().await;
+            a.save_journal(&a_journal).await
+        },
+        b.save_journal(&b_journal),
+    ));
+    ra.unwrap();
+    rb.unwrap();
+    let c = tab_on(&storage);
+    run(c.open_vault(key(1)));
+    let mut got = ids(&c.load_journal().unwrap());
+    got.sort();
+    assert_eq!(got, ["from-a", "from-b"]);
+}
+
+#[test]
+fn a_passphrase_change_reseals_under_the_new_key_only() {
+    let storage = shared();
+    let tab = tab_on(&storage);
+    run(tab.save_journal(&journal_with(&["kept"]))).unwrap();
+    run(tab.lock_with("record-1".into(), key(1))).unwrap();
+    run(tab.relock_with("record-2".into(), key(2))).unwrap();
+    let old = tab_on(&storage);
+    assert_eq!(run(old.open_vault(key(1))).damaged, [JOURNAL_KEY]);
+    let new = tab_on(&storage);
+    assert_eq!(run(new.open_vault(key(2))), Opened::default());
+    assert_eq!(ids(&new.load_journal().unwrap()), ["kept"]);
+}
