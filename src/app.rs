@@ -5,13 +5,13 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::components::notice::{Notices, provide_notices, use_notices};
 use crate::components::shell::Shell;
-use crate::components::theme::provide_theme;
 use crate::pages;
 use crate::paths;
+use crate::state::lock::Opened;
+use crate::state::notices::{Notices, provide_notices, use_notices};
+use crate::state::theme::provide_theme;
 use crate::state::{provide_journal, provide_progress, provide_results, sync_with_other_tabs};
-use crate::store::{self, LockState};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -20,8 +20,8 @@ pub fn App() -> impl IntoView {
     let notices = use_notices();
     crate::offline::register(notices);
     // Open when there is no lock; otherwise once the passphrase opened it.
-    let open = RwSignal::new(store::lock_state() == LockState::Off);
-    let on_open = Callback::new(move |opened: store::Opened| {
+    let open = RwSignal::new(!crate::state::lock::is_on());
+    let on_open = Callback::new(move |opened: Opened| {
         tell_damaged(notices, &opened.damaged);
         if !opened.left_plain.is_empty() {
             notices.show(format!(
@@ -53,7 +53,7 @@ fn tell_damaged(notices: Notices, damaged: &[&str]) {
 /// While locked: the library and help work, everything else asks for the
 /// passphrase.
 #[component]
-fn LockedApp(on_open: Callback<store::Opened>) -> impl IntoView {
+fn LockedApp(on_open: Callback<Opened>) -> impl IntoView {
     let unlock = move || view! { <pages::lock::UnlockPage on_open /> };
     view! {
         <Router base=paths::base().router_base().to_string()>
@@ -73,7 +73,7 @@ fn OpenApp() -> impl IntoView {
     provide_results();
     provide_journal();
     provide_progress();
-    crate::wait::provide_wait_timer();
+    crate::state::wait_timer::provide_wait_timer();
     sync_with_other_tabs();
 
     view! {

@@ -2,8 +2,9 @@
 //!
 //! See ARCHITECTURE.md for the code map. In short: `domain` is plain Rust
 //! (tested natively), `store` is the only module that touches localStorage,
-//! `content` is the build-time library, and `app`, `pages` and `components`
-//! are the thin Leptos shell.
+//! `state` is the only caller of `store` (signals and workflows), `content`
+//! is the build-time library, and `app`, `pages` and `components` are the
+//! thin Leptos shell.
 
 pub mod app;
 pub mod clock;
@@ -18,7 +19,6 @@ pub mod paths;
 pub mod routes;
 pub mod state;
 pub mod store;
-pub mod wait;
 
 /// Mounts the app in place of the static shell that `index.html` painted
 /// before the wasm arrived.

@@ -6,8 +6,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::components::notice::Notices;
 use crate::paths;
+use crate::state::notices::Notices;
 
 pub fn register(notices: Notices) {
     if cfg!(debug_assertions) {

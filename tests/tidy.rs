@@ -1,6 +1,6 @@
 //! The import direction, checked on every `cargo test`: a wrong-way `use`
-//! fails here instead of in review. The layers are domain -> store -> state
-//! -> pages/components (see ARCHITECTURE.md).
+//! fails here instead of in review. The layers are pages/components -> state
+//! -> store -> domain (see ARCHITECTURE.md): only `state` calls `store`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -73,6 +73,32 @@ fn the_domain_and_the_store_know_nothing_of_the_pages() {
     assert!(
         hits.is_empty(),
         "a lower layer imports a higher one:\n{}",
+        hits.join("\n")
+    );
+}
+
+#[test]
+fn only_the_state_layer_calls_the_store() {
+    let hits: Vec<String> = mentions("src", &["crate::store", "store::"])
+        .into_iter()
+        .filter(|hit| !hit.contains("/src/store/") && !hit.contains("/src/state/"))
+        .collect();
+    assert!(
+        hits.is_empty(),
+        "the store is called from above the state layer:\n{}",
+        hits.join("\n")
+    );
+}
+
+#[test]
+fn the_state_layer_knows_nothing_of_the_pages() {
+    let hits = mentions(
+        "src/state",
+        &["crate::pages", "crate::components", "crate::app"],
+    );
+    assert!(
+        hits.is_empty(),
+        "the state layer imports a page or a component:\n{}",
         hits.join("\n")
     );
 }

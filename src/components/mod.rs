@@ -1,5 +1,5 @@
 //! Pieces of page shared across sections. Thin: they read signals and call
-//! the domain.
+//! `state` and the domain.
 
 pub mod charts;
 pub mod focus;
@@ -8,3 +8,4 @@ pub mod practice;
 pub mod shell;
 pub mod theme;
 pub mod title;
+pub mod wait_indicator;

@@ -9,9 +9,9 @@ use leptos_router::hooks::use_location;
 use crate::components::focus::focus_heading_after_render;
 use crate::components::notice::NoticeArea;
 use crate::components::theme::ThemeToggle;
+use crate::components::wait_indicator::WaitIndicator;
 use crate::paths;
 use crate::routes::{HELP, SECTIONS};
-use crate::wait::WaitIndicator;
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {

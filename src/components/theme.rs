@@ -1,71 +1,8 @@
-//! Light and dark: follows the device unless the reader chose, and the
-//! choice is remembered.
+//! The header's theme switch.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
 
-use crate::components::notice::use_notices;
-use crate::domain::theme::ThemeChoice;
-use crate::store;
-
-#[derive(Clone, Copy)]
-pub struct Theme {
-    pub choice: RwSignal<ThemeChoice>,
-    pub prefers_dark: RwSignal<bool>,
-}
-
-impl Theme {
-    pub fn is_dark(&self) -> bool {
-        self.choice.get().is_dark(self.prefers_dark.get())
-    }
-
-    /// Applies and remembers a choice; says so if it could not be saved.
-    pub fn choose(&self, choice: ThemeChoice) {
-        self.choice.set(choice);
-        if let Err(e) = store::save_theme(choice) {
-            use_notices().show(format!("{e} Your theme applies until you close this tab."));
-        }
-    }
-}
-
-pub fn provide_theme() {
-    let query = window()
-        .match_media("(prefers-color-scheme: dark)")
-        .ok()
-        .flatten();
-    let prefers_dark = RwSignal::new(query.as_ref().is_some_and(|q| q.matches()));
-    if let Some(query) = query {
-        let on_change = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
-            move |e: web_sys::MediaQueryListEvent| {
-                prefers_dark.set(e.matches());
-            },
-        );
-        let _ =
-            query.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
-        // Lives as long as the page.
-        on_change.forget();
-    }
-    let theme = Theme {
-        choice: RwSignal::new(store::load_theme()),
-        prefers_dark,
-    };
-    provide_context(theme);
-
-    // `data-theme` on <html> overrides the media query in style/; without it
-    // the device decides. theme-boot.js sets the same attribute before paint.
-    Effect::new(move |_| {
-        let root = document().document_element().expect("<html>");
-        let _ = match theme.choice.get() {
-            ThemeChoice::System => root.remove_attribute("data-theme"),
-            explicit => root.set_attribute("data-theme", explicit.as_str()),
-        };
-    });
-}
-
-pub fn use_theme() -> Theme {
-    expect_context::<Theme>()
-}
+use crate::state::theme::use_theme;
 
 /// The header button: one press switches to the other theme.
 #[component]

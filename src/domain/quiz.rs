@@ -216,16 +216,16 @@ impl Focus {
 /// Answers are kept by statement id, so an edit to the bank cannot shift them
 /// onto the wrong statements.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct QuizProgress {
+pub struct QuizInProgress {
     pub focus: Focus,
     pub answers: BTreeMap<String, Answer>,
     /// Index of the statement on screen; `items.len()` means "past the last".
     pub position: usize,
 }
 
-impl QuizProgress {
-    pub fn new(focus: Focus) -> QuizProgress {
-        QuizProgress {
+impl QuizInProgress {
+    pub fn new(focus: Focus) -> QuizInProgress {
+        QuizInProgress {
             focus,
             answers: BTreeMap::new(),
             position: 0,
@@ -309,7 +309,7 @@ impl QuizProgress {
 
     /// A stored run whose position is beyond this bank (the bank shrank) is
     /// brought back into range rather than rejected.
-    pub fn clamped(mut self, items: &[Item]) -> QuizProgress {
+    pub fn clamped(mut self, items: &[Item]) -> QuizInProgress {
         self.position = self.position.min(items.len());
         self
     }
@@ -1170,7 +1170,7 @@ mod tests {
 
     #[test]
     fn progress_moves_saves_and_lists_skips() {
-        let mut p = QuizProgress::new(Focus::Partner);
+        let mut p = QuizInProgress::new(Focus::Partner);
         p.answer_current(BANK, Answer::new(5).unwrap());
         p.next(BANK); // skip v1
         p.answer_current(BANK, Answer::new(3).unwrap());
@@ -1188,7 +1188,7 @@ mod tests {
 
     #[test]
     fn answers_to_statements_no_longer_in_the_bank_are_counted_not_scored() {
-        let mut p = QuizProgress::new(Focus::General);
+        let mut p = QuizInProgress::new(Focus::General);
         p.answer_current(BANK, Answer::new(5).unwrap());
         assert_eq!(p.answers_from_another_bank(BANK), 0);
         p.answers.insert("anx-01".into(), Answer::new(6).unwrap());
@@ -1199,7 +1199,7 @@ mod tests {
 
     #[test]
     fn changing_an_earlier_answer_returns_to_the_first_unanswered_statement() {
-        let mut p = QuizProgress::new(Focus::General);
+        let mut p = QuizInProgress::new(Focus::General);
         for _ in 0..4 {
             p.answer_current(BANK, Answer::new(4).unwrap());
         }
@@ -1207,7 +1207,7 @@ mod tests {
         p.answer_current(BANK, Answer::new(2).unwrap());
         assert_eq!(p.position, 4, "back to where they left off");
         // The skipped second statement of a finished run: answering it ends the run.
-        let mut done = QuizProgress::new(Focus::General);
+        let mut done = QuizInProgress::new(Focus::General);
         done.answer_current(BANK, Answer::new(4).unwrap());
         done.next(BANK);
         for _ in 2..BANK.len() {
@@ -1220,12 +1220,12 @@ mod tests {
 
     #[test]
     fn progress_survives_a_round_trip_and_rejects_bad_answers() {
-        let mut p = QuizProgress::new(Focus::Friend);
+        let mut p = QuizInProgress::new(Focus::Friend);
         p.answer_current(BANK, Answer::new(6).unwrap());
         let json = serde_json::to_string(&p).unwrap();
-        assert_eq!(serde_json::from_str::<QuizProgress>(&json).unwrap(), p);
+        assert_eq!(serde_json::from_str::<QuizInProgress>(&json).unwrap(), p);
         let bad = json.replace(":6", ":9");
-        assert!(serde_json::from_str::<QuizProgress>(&bad).is_err());
+        assert!(serde_json::from_str::<QuizInProgress>(&bad).is_err());
     }
 
     #[test]

@@ -8,7 +8,6 @@ use leptos::task::spawn_local;
 
 use crate::clock;
 use crate::components::focus::focus_after_render;
-use crate::components::theme::use_theme;
 use crate::content;
 use crate::crypto::{self, CryptoError};
 use crate::domain::backup::{self, AppData, Backup, ImportError, ImportMode, MAX_BACKUP_BYTES};
@@ -18,8 +17,10 @@ use crate::domain::theme::ThemeChoice;
 use crate::files::{self, FileProblem};
 use crate::pages::lock::LockSection;
 use crate::paths;
+use crate::state::data::{self as data, KeptAside};
+use crate::state::lock;
+use crate::state::theme::use_theme;
 use crate::state::{AllData, use_journal};
-use crate::store;
 
 /// After this long without a backup, the page suggests making one.
 const EXPORT_REMINDER_DAYS: f64 = 30.0;
@@ -56,7 +57,7 @@ fn file_stamp() -> String {
 #[component]
 pub fn DataPage() -> impl IntoView {
     // Shared so that erasing everything also shows the lock as off.
-    let lock_on = RwSignal::new(store::lock_state() != store::LockState::Off);
+    let lock_on = RwSignal::new(lock::is_on());
     let words = content::route_page("data");
     view! {
         // The same words as the static page (content/route-pages.toml).
@@ -97,27 +98,33 @@ fn OriginSection() -> impl IntoView {
 #[component]
 fn BackupSection() -> impl IntoView {
     let journal = use_journal().journal();
-    let last = RwSignal::new(store::last_export());
+    let last = RwSignal::new(data::last_export());
     let status = RwSignal::new(None::<String>);
     // Encrypting is the default once the lock is on: a plain file would undo it.
-    let encrypt = RwSignal::new(store::lock_state() != store::LockState::Off);
+    let encrypt = RwSignal::new(lock::is_on());
     let new = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
     let sealing = RwSignal::new(false);
     let export_json = move |_| {
         let now = clock::now();
-        let text = store::load_app_data().to_backup(now).to_json_pretty();
-        let finish = move |file: &str, note: &str| match files::download(
+        let text = data::backup(now).to_json_pretty();
+        let finish = move |file: &str, note: &str| {
+            match files::download(
             &format!("steady-backup-{}.json", file_stamp()),
             "application/json",
             file,
         ) {
-            Ok(()) => {
-                let _ = store::record_export(now);
-                last.set(Some(now));
-                status.set(Some(note.to_string()));
-            }
+            Ok(()) => match data::record_export(now) {
+                Ok(()) => {
+                    last.set(Some(now));
+                    status.set(Some(note.to_string()));
+                }
+                Err(not_saved) => status.set(Some(format!(
+                    "{note} (Steady could not note the date of this backup for the reminder: {not_saved})"
+                ))),
+            },
             Err(_) => status.set(Some("This browser did not allow the download.".into())),
+        }
         };
         if !encrypt.get_untracked() {
             finish(
@@ -258,7 +265,7 @@ fn RestoreSection() -> impl IntoView {
                     pending.set(Some(PendingImport {
                         name,
                         backup,
-                        current: store::load_app_data(),
+                        current: data::current(),
                     }));
                 }
                 Ok(Err(problem)) => message.set(Some((
@@ -322,7 +329,7 @@ fn RestoreSection() -> impl IntoView {
                 Ok(backup) => pending.set(Some(PendingImport {
                     name,
                     backup,
-                    current: store::load_app_data(),
+                    current: data::current(),
                 })),
                 Err(problem) => message.set(Some((
                     false,
@@ -335,12 +342,9 @@ fn RestoreSection() -> impl IntoView {
         let Some(p) = pending.get_untracked() else {
             return;
         };
-        let current = store::load_app_data();
-        let next = backup::apply(&current, p.backup, mode.get_untracked());
         spawn_local(async move {
-            match store::replace_app_data(&next).await {
+            match data::import(all, p.backup, mode.get_untracked()).await {
                 Ok(()) => {
-                    all.reload();
                     pending.set(None);
                     if let Some(input) = input_ref.get_untracked() {
                         input.set_value("");
@@ -422,7 +426,7 @@ fn StorageSection() -> impl IntoView {
     let journal = use_journal().journal();
     let used = Memo::new(move |_| {
         journal.track();
-        store::usage().iter().map(|(_, n)| *n).sum::<usize>()
+        data::usage().iter().map(|(_, n)| *n).sum::<usize>()
     });
     let estimate = LocalResource::new(files::storage_estimate);
     let persisted = RwSignal::new(None::<bool>);
@@ -454,7 +458,7 @@ fn StorageSection() -> impl IntoView {
 
 #[component]
 fn KeptAsideSection() -> impl IntoView {
-    let kept = RwSignal::new(store::quarantined());
+    let kept = RwSignal::new(data::kept_aside());
     view! {
         {move || (!kept.with(Vec::is_empty)).then(|| view! {
             <section aria-labelledby="kept-heading" class="kept-aside">
@@ -462,7 +466,7 @@ fn KeptAsideSection() -> impl IntoView {
                 <p>"These saved values could not be read, so Steady set them aside instead of overwriting them. Download them to keep them, or to ask for help recovering them."</p>
                 <ul class="result-list">
                     {kept.get().into_iter().map(|copy| {
-                        let store::KeptAside { id: discard_key, original: key, kept_at, raw } = copy;
+                        let KeptAside { id: discard_key, original: key, kept_at, raw } = copy;
                         let dl_key = format!("{key}-{kept_at}");
                         let when = if kept_at > 0.0 { format!(", set aside {}", clock::date_time(kept_at)) } else { String::new() };
                         view! {
@@ -472,8 +476,8 @@ fn KeptAsideSection() -> impl IntoView {
                                     let _ = files::download(&format!("steady-unreadable-{dl_key}.txt"), "text/plain", &raw);
                                 }>"Download"</button>
                                 <button type="button" class="button quiet" on:click=move |_| {
-                                    store::discard_quarantined(&discard_key);
-                                    kept.set(store::quarantined());
+                                    data::discard_kept_aside(&discard_key);
+                                    kept.set(data::kept_aside());
                                 }>"Discard"</button>
                             </li>
                         }
@@ -515,8 +519,7 @@ fn EraseSection(lock_on: RwSignal<bool>) -> impl IntoView {
     let done = RwSignal::new(false);
     let all = AllData::capture();
     let erase = move |_| {
-        store::erase_everything();
-        all.reload();
+        data::erase_everything(Some(all));
         lock_on.set(false);
         asking.set(false);
         done.set(true);

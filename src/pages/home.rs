@@ -5,14 +5,13 @@ use crate::clock;
 use crate::content::QUIZ_ITEMS;
 use crate::paths::href;
 use crate::state::use_results;
-use crate::store;
 
 /// "Continue where you left off": a quiz in progress and the latest result.
 #[component]
 fn WhereYouLeftOff() -> impl IntoView {
     let history = use_results().history();
     // Read once: a damaged value is reported by the quiz page itself.
-    let in_progress = store::load_quiz_progress()
+    let in_progress = crate::state::quiz::load_in_progress()
         .ok()
         .flatten()
         .filter(|p| !p.answers.is_empty());

@@ -14,8 +14,8 @@ use crate::domain::journal::{
     EntryKind, Intensity, JournalEntry, JournalQuery, change_time, parse_tags,
 };
 use crate::paths::href;
+use crate::state::journal::{clear_draft, load_draft, save_draft};
 use crate::state::use_journal;
-use crate::store;
 
 /// Entries rendered at first; "Show more" adds this many again. Keeps opening
 /// a journal of thousands of entries fast.
@@ -33,7 +33,7 @@ pub fn JournalPage() -> impl IntoView {
     let to = RwSignal::new(String::new());
     let shown = RwSignal::new(PAGE);
     let deleted = RwSignal::new(None::<JournalEntry>);
-    let draft = RwSignal::new(store::load_draft().unwrap_or_default());
+    let draft = RwSignal::new(load_draft().unwrap_or_default());
 
     let matches = Memo::new(move |_| {
         let query = JournalQuery {
@@ -92,7 +92,7 @@ pub fn JournalPage() -> impl IntoView {
             });
             let editing = draft.get_untracked();
             spawn_local(async move {
-                let _ = store::save_draft(&editing).await;
+                let _ = save_draft(&editing).await;
             });
             focus_after_render("entry-body");
         }
@@ -196,7 +196,7 @@ fn EntryForm(draft: RwSignal<JournalDraft>) -> impl IntoView {
             saved_note.set(None);
             let typed = draft.get_untracked();
             spawn_local(async move {
-                if let Err(not_saved) = store::save_draft(&typed).await {
+                if let Err(not_saved) = save_draft(&typed).await {
                     problem.set(Some(format!("{not_saved} Your text is still here; copy it somewhere safe if you need to close this page.")));
                 }
             });
@@ -243,7 +243,7 @@ fn EntryForm(draft: RwSignal<JournalDraft>) -> impl IntoView {
                         "Entry saved."
                     }));
                     draft.set(JournalDraft::default());
-                    store::clear_draft();
+                    clear_draft();
                 }
                 Err(not_saved) => problem.set(Some(format!(
                     "{not_saved} Your entry is still here in the form; nothing was lost."
@@ -253,7 +253,7 @@ fn EntryForm(draft: RwSignal<JournalDraft>) -> impl IntoView {
     };
     let cancel = move |_| {
         draft.set(JournalDraft::default());
-        store::clear_draft();
+        clear_draft();
     };
     let editing = move || draft.with(|d| d.editing.is_some());
     view! {

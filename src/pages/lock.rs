@@ -9,7 +9,7 @@ use crate::components::focus::focus_after_render;
 use crate::components::title::Title;
 use crate::domain::lock::Passphrase;
 use crate::paths::href;
-use crate::store::{self, LockProblem, LockState};
+use crate::state::lock::{self, LockProblem, LockState, Opened};
 
 /// Said wherever a passphrase is chosen: there is no way back without it.
 const NO_RECOVERY: &str = "If you forget the passphrase, nobody can recover what it protects: not Steady, not the people who made it, not your browser. Keep a backup somewhere safe, or write the passphrase down where only you can find it.";
@@ -55,13 +55,13 @@ fn ShowSwitch(id: &'static str, shown: RwSignal<bool>) -> impl IntoView {
 #[component]
 pub fn UnlockPage(
     /// Called with the keys that could not be opened (kept aside).
-    on_open: Callback<store::Opened>,
+    on_open: Callback<Opened>,
 ) -> impl IntoView {
     let passphrase = RwSignal::new(String::new());
     let shown = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
-    let damaged = match store::lock_state() {
+    let damaged = match lock::lock_state() {
         LockState::Damaged(why) => Some(why),
         _ => None,
     };
@@ -78,7 +78,7 @@ pub fn UnlockPage(
         busy.set(true);
         problem.set(None);
         spawn_local(async move {
-            let opened = store::unlock(&typed).await;
+            let opened = lock::unlock(&typed).await;
             busy.set(false);
             match opened {
                 Ok(opened) => {
@@ -124,7 +124,7 @@ pub fn UnlockPage(
 fn ForgotPassphrase() -> impl IntoView {
     let asking = RwSignal::new(false);
     let erase = move |_| {
-        store::erase_everything();
+        crate::state::data::erase_everything(None);
         // Start fresh, with nothing locked.
         let _ = window().location().reload();
     };
@@ -212,18 +212,18 @@ pub fn LockSection(
         message.set(None);
         spawn_local(async move {
             let done: Result<(), LockProblem> = match (task, old, chosen) {
-                (LockTask::TurningOn, _, Some(new)) => store::set_lock(&new).await,
+                (LockTask::TurningOn, _, Some(new)) => lock::turn_on(&new).await,
                 (LockTask::Changing, Some(old), Some(new)) => {
-                    store::change_passphrase(&old, &new).await
+                    lock::change_passphrase(&old, &new).await
                 }
-                (LockTask::TurningOff, Some(old), _) => store::remove_lock(&old).await,
+                (LockTask::TurningOff, Some(old), _) => lock::turn_off(&old).await,
                 _ => Ok(()),
             };
             busy.set(None);
             match done {
                 Ok(()) => {
                     clear();
-                    on.set(store::lock_state() != LockState::Off);
+                    on.set(lock::lock_state() != LockState::Off);
                     message.set(Some((
                         true,
                         match task {

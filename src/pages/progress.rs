@@ -13,6 +13,7 @@ use crate::domain::history::{History, Movement, QuizResult};
 use crate::domain::insights::{self, SelfCheck, StarterPlan};
 use crate::domain::quiz::{Dimension, Focus, ScoreChange};
 use crate::paths::href;
+use crate::state::notices::use_notices;
 use crate::state::{use_journal, use_progress, use_results};
 
 #[component]
@@ -20,15 +21,28 @@ pub fn ProgressPage() -> impl IntoView {
     let results = use_results();
     let history = results.history();
     let deleted = RwSignal::new(None::<QuizResult>);
+    let notices = use_notices();
     let delete = move |id: String| {
-        if let Some(r) = results.remove(&id) {
-            deleted.set(Some(r));
-        }
+        spawn_local(async move {
+            match results.remove(&id).await {
+                Ok(Some(r)) => deleted.set(Some(r)),
+                Ok(None) => {}
+                Err(not_saved) => {
+                    notices.show(format!("{not_saved} The result was not deleted."));
+                }
+            }
+        });
     };
     let undo = move |_| {
         if let Some(r) = deleted.get_untracked() {
-            results.restore(r);
-            deleted.set(None);
+            spawn_local(async move {
+                match results.restore(r).await {
+                    Ok(()) => deleted.set(None),
+                    Err(not_saved) => {
+                        notices.show(format!("{not_saved} The result was not put back."));
+                    }
+                }
+            });
         }
     };
     view! {
@@ -129,6 +143,14 @@ fn FocusHistory(
 fn StarterPlanSection() -> impl IntoView {
     let progress = use_progress();
     let plan = progress.plan();
+    let notices = use_notices();
+    let toggle = move |step: u8| {
+        spawn_local(async move {
+            if let Err(not_saved) = progress.toggle_step(step).await {
+                notices.show(format!("{not_saved} The checklist was not changed."));
+            }
+        });
+    };
     // "Read the page for your style" goes to the style of the latest result
     // when there is one; the plan file can only name a default.
     let style_article = use_results().history().with_untracked(|h| {
@@ -153,7 +175,7 @@ fn StarterPlanSection() -> impl IntoView {
                     let label_for = id.clone();
                     view! {
                         <li>
-                            <input type="checkbox" id=id prop:checked=move || plan.with(|p| p.is_done(n)) on:change=move |_| progress.toggle_step(n) />
+                            <input type="checkbox" id=id prop:checked=move || plan.with(|p| p.is_done(n)) on:change=move |_| toggle(n) />
                             <div>
                                 <label for=label_for class="checklist-title">{step.title}</label>
                                 <p>{step.detail}" "<a href=step_href(i, step.href)>{format!("Go to \u{201c}{}\u{201d}", step.title)}</a></p>

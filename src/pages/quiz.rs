@@ -10,15 +10,13 @@ use wasm_bindgen::JsCast;
 
 use crate::clock;
 use crate::components::focus::focus_first_after_render;
-use crate::components::notice::{Notices, use_notices};
 use crate::components::title::Title;
-use crate::content::{BANK_VERSION, QUIZ_ITEMS, SCALE_LABELS};
-use crate::domain::history::QuizResult;
-use crate::domain::journal::{EntryKind, Field, JournalEntry};
-use crate::domain::quiz::{self, Answer, Focus, QuizProgress};
+use crate::content::{QUIZ_ITEMS, SCALE_LABELS};
+use crate::domain::quiz::{self, Answer, Focus, QuizInProgress};
 use crate::paths::href;
+use crate::state::notices::{Notices, use_notices};
+use crate::state::quiz::{self as quiz_state, NotFinished};
 use crate::state::{use_journal, use_results};
-use crate::store;
 
 const STATEMENT_ID: &str = "quiz-statement";
 const REVIEW_ID: &str = "quiz-review";
@@ -26,14 +24,14 @@ const REVIEW_ID: &str = "quiz-review";
 #[component]
 pub fn QuizPage() -> impl IntoView {
     let notices = use_notices();
-    let stored = match store::load_quiz_progress() {
+    let stored = match quiz_state::load_in_progress() {
         Ok(progress) => progress.map(|p| {
             let earlier = p.answers_from_another_bank(QUIZ_ITEMS);
             if earlier > 0 && p.answered(QUIZ_ITEMS) == 0 {
                 notices.show(
                     "Your quiz in progress was begun on an earlier set of statements, which have since been rewritten, so its answers cannot be carried over. The quiz starts again from the first statement.".to_string(),
                 );
-                return QuizProgress::new(p.focus);
+                return QuizInProgress::new(p.focus);
             }
             p.clamped(QUIZ_ITEMS)
         }),
@@ -79,7 +77,7 @@ enum Stage {
 /// The run in progress and how to save it, handed to each stage.
 #[derive(Clone, Copy)]
 struct QuizControls {
-    progress: RwSignal<Option<QuizProgress>>,
+    progress: RwSignal<Option<QuizInProgress>>,
     /// Whether "not saved" was already said: once per visit, not per answer.
     warned: StoredValue<bool>,
     notices: Notices,
@@ -88,11 +86,11 @@ struct QuizControls {
 impl QuizControls {
     fn save(self) {
         let Some(progress) = self.progress.get_untracked() else {
-            store::clear_quiz_progress();
+            quiz_state::clear_in_progress();
             return;
         };
         spawn_local(async move {
-            if let Err(not_saved) = store::save_quiz_progress(&progress).await
+            if let Err(not_saved) = quiz_state::save_in_progress(&progress).await
                 && !self.warned.get_value()
             {
                 self.warned.set_value(true);
@@ -103,7 +101,7 @@ impl QuizControls {
         });
     }
 
-    fn update(self, f: impl FnOnce(&mut QuizProgress)) {
+    fn update(self, f: impl FnOnce(&mut QuizInProgress)) {
         self.progress.update(|p| {
             if let Some(p) = p {
                 f(p);
@@ -113,7 +111,7 @@ impl QuizControls {
     }
 
     fn start(self, focus: Focus) {
-        self.progress.set(Some(QuizProgress::new(focus)));
+        self.progress.set(Some(QuizInProgress::new(focus)));
         self.save();
     }
 
@@ -284,7 +282,7 @@ fn Statement(quiz: QuizControls) -> impl IntoView {
                         class="button"
                         disabled=move || position.get() == 0
                         on:click=move |_| {
-                            quiz.update(QuizProgress::back);
+                            quiz.update(QuizInProgress::back);
                             focus_statement();
                         }
                     >
@@ -334,49 +332,35 @@ fn Review(quiz: QuizControls) -> impl IntoView {
     let results = use_results();
     let journal = use_journal();
     let navigate = use_navigate();
+    // Finishing takes a save: a second press (or the effect below) while it
+    // is under way must not save the result twice.
+    let finishing = StoredValue::new(false);
     let finish = move || {
         let Some(p) = quiz.progress.get_untracked() else {
             return;
         };
-        let Ok(scores) = quiz::score(QUIZ_ITEMS, &p.answers) else {
+        if finishing.get_value() {
             return;
-        };
-        let id = clock::random_id();
-        let now = clock::now();
-        let count = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
-        // The journal keeps a note of each result, so the journal tells the
-        // whole story in one place.
-        let mut note = JournalEntry::new(format!("quiz-{id}"), EntryKind::Quiz, now);
-        note.title = format!(
-            "Quiz result: {} ({})",
-            crate::domain::report::closest_style(scores),
-            p.focus.short()
-        );
-        note.fields = vec![
-            Field {
-                label: "Anxiety".into(),
-                value: format!("{} of 7", scores.anxiety),
-            },
-            Field {
-                label: "Avoidance".into(),
-                value: format!("{} of 7", scores.avoidance),
-            },
-        ];
-        results.add(QuizResult {
-            id: id.clone(),
-            focus: p.focus,
-            taken_at: now,
-            scores,
-            answered: count(p.answered(QUIZ_ITEMS)),
-            of: count(QUIZ_ITEMS.len()),
-            answers: p.answers,
-            bank: BANK_VERSION,
-        });
+        }
+        finishing.set_value(true);
+        let navigate = navigate.clone();
         spawn_local(async move {
-            journal.change_or_tell(|j| j.upsert(note)).await;
+            match quiz_state::finish(results, journal, &p).await {
+                Ok(id) => {
+                    // Saved, noted and forgotten by `finish`: only now does
+                    // the quiz leave the screen.
+                    quiz.progress.set(None);
+                    navigate(&format!("/quiz/result/{id}"), Default::default());
+                }
+                Err(NotFinished::NotScorable) => finishing.set_value(false),
+                Err(NotFinished::NotSaved(not_saved)) => {
+                    finishing.set_value(false);
+                    quiz.notices.show(format!(
+                        "{not_saved} Your answers are still here: try finishing again."
+                    ));
+                }
+            }
         });
-        quiz.restart();
-        navigate(&format!("/quiz/result/{id}"), Default::default());
     };
     let skipped = move || {
         quiz.progress.with(|p| {
@@ -404,6 +388,10 @@ fn Review(quiz: QuizControls) -> impl IntoView {
             {move || {
                 let skipped = skipped();
                 let focus = quiz.progress.with(|p| p.as_ref().map(|p| p.focus).unwrap_or_default());
+                if skipped.is_empty() {
+                    // Only seen when finishing could not save the result.
+                    return view! { <p>"Every statement has an answer."</p> }.into_any();
+                }
                 view! {
                     <p>{format!("You left {} of {} statements without an answer. That is fine: each score is the average of the statements you answered. You can go back to any of them now.", skipped.len(), QUIZ_ITEMS.len())}</p>
                     <ol class="skipped-list">
@@ -418,7 +406,7 @@ fn Review(quiz: QuizControls) -> impl IntoView {
                             </li>
                         }).collect_view()}
                     </ol>
-                }
+                }.into_any()
             }}
             {move || match scorable() {
                 Some(Ok(_)) => {
@@ -436,7 +424,7 @@ fn Review(quiz: QuizControls) -> impl IntoView {
             }}
             <div class="quiz-nav">
                 <button type="button" class="button" on:click=move |_| {
-                    quiz.update(QuizProgress::back);
+                    quiz.update(QuizInProgress::back);
                     focus_statement();
                 }>"Back to the last statement"</button>
             </div>

@@ -38,7 +38,7 @@ use crate::domain::insights::{SelfCheck, StarterPlan};
 use crate::domain::journal::Journal;
 use crate::domain::lock::{LockRecord, Passphrase, Sealed};
 use crate::domain::practice::timer::{TimerProblem, UrgeTimer};
-use crate::domain::quiz::QuizProgress;
+use crate::domain::quiz::QuizInProgress;
 use crate::domain::theme::ThemeChoice;
 use backend::{BrowserStorage, StorageBackend, WriteRefused};
 use vault::{Sealer, Vault};
@@ -685,11 +685,11 @@ pub fn save_theme(choice: ThemeChoice) -> Result<(), NotSaved> {
 }
 
 /// The quiz being taken, if any. An unreadable one is kept aside and reported.
-pub fn load_quiz_progress() -> Result<Option<QuizProgress>, Unreadable> {
+pub fn load_quiz_progress() -> Result<Option<QuizInProgress>, Unreadable> {
     tab().load(QUIZ_PROGRESS_KEY, QUIZ_PROGRESS_VERSION)
 }
 
-pub async fn save_quiz_progress(progress: &QuizProgress) -> Result<(), NotSaved> {
+pub async fn save_quiz_progress(progress: &QuizInProgress) -> Result<(), NotSaved> {
     let tab = tab();
     let turn = tab.turn();
     let _turn = turn.lock().await;

@@ -313,3 +313,35 @@ test("a quiz begun on the earlier statements says why it starts again instead of
   await expect(page.locator(".notice")).toContainText("begun on an earlier set of statements");
   await expect(count(page)).toHaveText(`1 of ${TOTAL}`);
 });
+
+test("a result that cannot be saved keeps every answer, says so, and saves on the next try", async ({ page }) => {
+  await startByKeyboard(page);
+  await answerWithKeys(page, pattern.answers, 0, TOTAL - 1);
+  // The results key cannot be written (a full quota, as the browser reports
+  // it); the quiz in progress still can.
+  await page.evaluate(() => {
+    const set = Storage.prototype.setItem;
+    (window as any).__refuse = true;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if ((window as any).__refuse && key === "steady.quiz.results") {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      }
+      return set.call(this, key, value);
+    };
+  });
+  await page.keyboard.press(String(pattern.answers[TOTAL - 1]));
+  await expect(page.locator(".notice")).toContainText("Your answers are still here");
+  await expect(page).toHaveURL(/\/steady\/quiz$/);
+  const stored = await page.evaluate(() => localStorage.getItem("steady.quiz.progress"));
+  expect(stored).not.toBeNull();
+  expect(Object.keys(JSON.parse(stored!).data.answers)).toHaveLength(TOTAL);
+  expect(await page.evaluate(() => localStorage.getItem("steady.quiz.results"))).toBeNull();
+
+  // Room again: finishing works, and only then is the quiz forgotten.
+  await expect(page.locator(".quiz-review")).toContainText("Every statement has an answer.");
+  await page.evaluate(() => ((window as any).__refuse = false));
+  await page.getByRole("button", { name: "See my result" }).click();
+  await expect(page).toHaveURL(/\/steady\/quiz\/result\/[\w-]+$/);
+  await expect(page.locator('[data-dimension="anxiety"]')).toHaveText(pattern.expected.anxiety);
+  expect(await page.evaluate(() => localStorage.getItem("steady.quiz.progress"))).toBeNull();
+});

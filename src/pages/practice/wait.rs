@@ -1,12 +1,11 @@
 //! Wait before you act: write the urge down, wait, then decide. The timer
-//! is app-wide (`crate::wait`), so it keeps counting elsewhere and after a
+//! is app-wide (`crate::state::wait_timer`), so it keeps counting elsewhere and after a
 //! reload; this page starts it, controls it, and records the answer.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::clock;
-use crate::components::notice::use_notices;
 use crate::components::practice::{IntensityPicker, SaveUse, Suggestions, ToolPage};
 use crate::content::URGES;
 use crate::domain::journal::Intensity;
@@ -15,7 +14,8 @@ use crate::domain::practice::timer::{
     DEFAULT_WAIT, MINUTE_MS, StillWant, Urge, UrgeTimer, WaitMinutes, digits,
 };
 use crate::paths::href;
-use crate::wait::use_wait_timer;
+use crate::state::notices::use_notices;
+use crate::state::wait_timer::use_wait_timer;
 
 #[component]
 pub fn Wait() -> impl IntoView {

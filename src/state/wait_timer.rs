@@ -1,6 +1,6 @@
 //! The wait timer of "Wait before you act", app-wide: it keeps counting
-//! while the person reads elsewhere in the app, a small indicator in the
-//! shell links back to it, and when it ends elsewhere a notice says so.
+//! while the person reads elsewhere in the app, and a small indicator in the
+//! shell (`components::wait_indicator`) links back to it.
 //! The timer itself (`domain::practice::timer::UrgeTimer`) stores its end
 //! time, so it also survives a reload.
 
@@ -8,12 +8,10 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::clock;
-use crate::components::notice::{Notices, use_notices};
-use crate::domain::practice::timer::{UrgeTimer, digits};
-use crate::paths;
+use crate::domain::practice::timer::UrgeTimer;
+use crate::state::notices::{Notices, use_notices};
 use crate::store::{self, NotSaved};
 
 #[derive(Clone, Copy)]
@@ -21,7 +19,8 @@ pub struct WaitTimer {
     timer: RwSignal<Option<UrgeTimer>>,
     /// The wall clock, ticking once a second while a timer runs.
     now: RwSignal<f64>,
-    notices: Notices,
+    // Read by the indicator when the timer ends elsewhere.
+    pub(crate) notices: Notices,
 }
 
 /// Loads a stored timer. One that cannot be read, or ended long ago, is
@@ -107,67 +106,5 @@ impl WaitTimer {
     pub fn clear(self) {
         self.timer.set(None);
         store::clear_wait_timer();
-    }
-}
-
-/// A small, polite link back to the wait timer, shown on every page but the
-/// timer's own while one is running; and the notice when it ends elsewhere.
-/// Nothing while the app is locked (there is no timer then).
-#[component]
-pub fn WaitIndicator() -> impl IntoView {
-    use_context::<WaitTimer>().map(|wait| view! { <Indicator wait /> })
-}
-
-#[component]
-fn Indicator(wait: WaitTimer) -> impl IntoView {
-    let location = use_location();
-    let on_timer_page = Memo::new(move |_| {
-        paths::base().route_of(&location.pathname.get()) == Some("practice/wait")
-    });
-    let finished = Memo::new(move |_| {
-        let now = wait.now();
-        wait.timer
-            .with(|t| t.as_ref().map(|t| t.countdown.is_finished(now)))
-    });
-    let go = RwSignal::new(false);
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if go.get() {
-            go.set(false);
-            navigate("/practice/wait", Default::default());
-        }
-    });
-    Effect::new(move |was: Option<Option<bool>>| {
-        let is = finished.get();
-        if was.flatten() == Some(false) && is == Some(true) && !on_timer_page.get_untracked() {
-            wait.notices.show_with_action(
-                "Your wait is over. When you are ready, go back and decide whether you still want to act on the urge.",
-                "Go to the timer",
-                move || go.set(true),
-            );
-        }
-        is
-    });
-    move || {
-        if on_timer_page.get() {
-            return None;
-        }
-        let now = wait.now();
-        wait.timer.with(|t| {
-            t.as_ref().map(|t| {
-                let text = if t.countdown.is_finished(now) {
-                    "Your wait is over: decide what to do".to_string()
-                } else if t.countdown.is_paused() {
-                    format!("Wait paused, {} left", digits(t.countdown.remaining(now)))
-                } else {
-                    format!("Waiting: {} left", digits(t.countdown.remaining(now)))
-                };
-                view! {
-                    <div class="wait-indicator wrap">
-                        <a href=paths::href("practice/wait")>{text}</a>
-                    </div>
-                }
-            })
-        })
     }
 }
