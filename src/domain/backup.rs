@@ -7,6 +7,7 @@
 //! and each way it can be wrong has its own plain message saying what to do.
 
 use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -15,6 +16,7 @@ use serde_json::Value;
 use super::history::{History, QuizResult};
 use super::insights::{SelfCheck, StarterPlan};
 use super::journal::{FieldError, Journal, JournalEntry, check_id, check_time, describe};
+use super::quiz::{Item, score};
 
 /// The `format` of every backup file.
 pub const BACKUP_FORMAT: &str = "steady-backup";
@@ -45,6 +47,31 @@ pub struct Backup {
 }
 
 impl Backup {
+    /// The backup with no time later than `now`. A file from a device whose
+    /// clock ran ahead would otherwise carry entries "changed in the future",
+    /// which a later edit here could never win over; a time moved back to
+    /// now keeps its order with every other time in the file that is not
+    /// ahead.
+    pub fn clamped_to(mut self, now: f64) -> Backup {
+        let clamp = |t: &mut f64| {
+            if *t > now {
+                *t = now;
+            }
+        };
+        clamp(&mut self.exported_at);
+        for entry in &mut self.journal {
+            clamp(&mut entry.created);
+            clamp(&mut entry.updated);
+        }
+        for result in &mut self.results {
+            clamp(&mut result.taken_at);
+        }
+        for check in &mut self.self_checks {
+            clamp(&mut check.taken_at);
+        }
+        self
+    }
+
     pub fn to_json_pretty(&self) -> String {
         let compact = serde_json::to_string(self).expect("Steady's own types always serialise");
         indent(&compact)
@@ -484,36 +511,67 @@ pub fn preview(current: &AppData, backup: &Backup, mode: ImportMode) -> ImportPr
             (false, Some(_)) => p.updated_entries += 1,
         }
     }
+    // Sets of ids, so a preview of two large journals stays linear.
+    let history_ids: BTreeSet<&str> = current
+        .history
+        .all()
+        .iter()
+        .map(|r| r.id.as_str())
+        .collect();
+    let check_ids: BTreeSet<&str> = current.self_checks.iter().map(|c| c.id.as_str()).collect();
     p.new_results = backup
         .results
         .iter()
-        .filter(|r| current.history.get(&r.id).is_none())
+        .filter(|r| !history_ids.contains(r.id.as_str()))
         .count();
     p.new_self_checks = backup
         .self_checks
         .iter()
-        .filter(|c| !current.self_checks.iter().any(|h| h.id == c.id))
+        .filter(|c| !check_ids.contains(c.id.as_str()))
         .count();
     if mode == ImportMode::Replace {
+        let kept_entries: BTreeSet<&str> = backup
+            .journal
+            .iter()
+            .filter(|b| !b.deleted)
+            .map(|b| b.id.as_str())
+            .collect();
+        let kept_results: BTreeSet<&str> = backup.results.iter().map(|b| b.id.as_str()).collect();
+        let kept_checks: BTreeSet<&str> =
+            backup.self_checks.iter().map(|b| b.id.as_str()).collect();
         p.entries_removed_by_replace = current
             .journal
             .entries()
             .into_iter()
-            .filter(|h| !backup.journal.iter().any(|b| b.id == h.id && !b.deleted))
+            .filter(|h| !kept_entries.contains(h.id.as_str()))
             .count();
-        p.results_removed_by_replace = current
-            .history
-            .all()
-            .iter()
-            .filter(|h| !backup.results.iter().any(|b| b.id == h.id))
-            .count();
-        p.self_checks_removed_by_replace = current
-            .self_checks
-            .iter()
-            .filter(|h| !backup.self_checks.iter().any(|b| b.id == h.id))
-            .count();
+        p.results_removed_by_replace = history_ids.difference(&kept_results).count();
+        p.self_checks_removed_by_replace = check_ids.difference(&kept_checks).count();
     }
     p
+}
+
+/// Checks each result made with today's statements (`bank`) against its own
+/// answers: a file edited by hand, or by another tool, could otherwise show
+/// scores its answers do not give. Results from earlier banks keep their
+/// stored scores (their statements are gone, so they cannot be re-scored;
+/// see "Old results keep their scores" in ARCHITECTURE.md).
+pub fn check_scores(backup: &Backup, items: &[Item], bank: u32) -> Result<(), ImportError> {
+    for (i, result) in backup.results.iter().enumerate() {
+        if result.bank != bank {
+            continue;
+        }
+        let invalid = |message: &str| ImportError::Invalid {
+            path: format!("results[{i}]"),
+            message: message.into(),
+        };
+        match score(items, &result.answers) {
+            Ok(scores) if scores == result.scores => {}
+            Ok(_) => return Err(invalid("its scores are not the ones its answers give")),
+            Err(_) => return Err(invalid("it has too few answers for its scores")),
+        }
+    }
+    Ok(())
 }
 
 /// The data after the import; `current` is left as it was, so the caller
@@ -536,8 +594,9 @@ pub fn apply(current: &AppData, backup: Backup, mode: ImportMode) -> AppData {
             }
             let mut self_checks = current.self_checks.clone();
             let before = self_checks.len();
+            let mut ids: BTreeSet<String> = self_checks.iter().map(|c| c.id.clone()).collect();
             for check in backup.self_checks {
-                if !self_checks.iter().any(|c| c.id == check.id) {
+                if ids.insert(check.id.clone()) {
                     self_checks.push(check);
                 }
             }
@@ -878,6 +937,59 @@ mod tests {
                 done: [1].into_iter().collect(),
             },
         }
+    }
+
+    #[test]
+    fn an_entry_from_a_clock_that_ran_ahead_can_still_be_edited_here() {
+        let now = 100.0;
+        let mut ahead = there();
+        ahead.journal = vec![entry("from-the-future", 1.0e15, "theirs")];
+        ahead.results = vec![result("r-ahead", 1.0e15)];
+        let ahead = ahead.clamped_to(now);
+        assert_eq!(ahead.journal[0].updated, now);
+        assert_eq!(ahead.results[0].taken_at, now);
+        assert!(ahead.exported_at <= now);
+        let mut data = apply(&here(), ahead, ImportMode::Merge);
+        // An edit made here a moment later wins, as the screen says it did.
+        let mut edited = data.journal.get("from-the-future").unwrap().clone();
+        edited.body = "mine".into();
+        edited.updated = now + 1.0;
+        data.journal.merge(&Journal::from_entries(vec![edited]));
+        assert_eq!(data.journal.get("from-the-future").unwrap().body, "mine");
+    }
+
+    #[test]
+    fn a_result_whose_scores_its_answers_do_not_give_is_refused() {
+        use crate::content::{BANK_VERSION, QUIZ_ITEMS};
+        use crate::domain::quiz::Answer;
+        let answers: BTreeMap<String, Answer> = QUIZ_ITEMS
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (item.id.to_string(), Answer::new(1 + (i % 7) as u8).unwrap()))
+            .collect();
+        let honest = QuizResult {
+            scores: score(QUIZ_ITEMS, &answers).unwrap(),
+            answers,
+            bank: BANK_VERSION,
+            ..result("r", 1.0)
+        };
+        let mut b = there();
+        b.results = vec![honest.clone()];
+        assert_eq!(check_scores(&b, QUIZ_ITEMS, BANK_VERSION), Ok(()));
+        let mut edited = honest.clone();
+        edited.scores.anxiety = DimensionScore::from_tenths(70).unwrap();
+        b.results = vec![honest, edited];
+        let refused = check_scores(&b, QUIZ_ITEMS, BANK_VERSION).unwrap_err();
+        assert!(refused.to_string().contains("results[1]"), "{refused}");
+        // An earlier bank's result is not re-scored against today's statements.
+        b.results[1].bank = 1;
+        assert_eq!(check_scores(&b, QUIZ_ITEMS, BANK_VERSION), Ok(()));
+    }
+
+    #[test]
+    fn times_not_ahead_are_left_as_they_are() {
+        let b = there();
+        assert_eq!(b.clone().clamped_to(1.0e12), b);
     }
 
     #[test]

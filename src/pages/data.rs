@@ -258,7 +258,7 @@ fn RestoreSection() -> impl IntoView {
         spawn_local(async move {
             let opened = crypto::open_backup(&passphrase, &sealed).await;
             opening.set(false);
-            match opened.map(|bytes| backup::parse_backup(&bytes)) {
+            match opened.map(|bytes| data::read_backup(&bytes)) {
                 Ok(Ok(backup)) => {
                     file_passphrase.set(String::new());
                     sealed_file.set(None);
@@ -311,7 +311,7 @@ fn RestoreSection() -> impl IntoView {
         let name = file.name();
         leptos::task::spawn_local(async move {
             let parsed = match files::read_text(file, MAX_BACKUP_BYTES).await {
-                Ok(bytes) => match backup::parse_backup(&bytes) {
+                Ok(bytes) => match data::read_backup(&bytes) {
                     Err(ImportError::Encrypted) => match EncryptedBackup::parse(&bytes) {
                         Ok(sealed) => {
                             sealed_file.set(Some((name, sealed)));

@@ -1,6 +1,7 @@
 //! The Your data page's workflows: backup, import, what is stored, the
 //! copies kept aside, and erasing everything.
 
+use crate::content::{BANK_VERSION, QUIZ_ITEMS};
 use crate::domain::backup::{self, AppData, Backup, ImportMode};
 use crate::state::AllData;
 pub use crate::store::KeptAside;
@@ -9,6 +10,15 @@ use crate::store::{self, NotSaved};
 /// Everything the person made, as a backup taken now.
 pub fn backup(now: f64) -> Backup {
     store::load_app_data().to_backup(now)
+}
+
+/// Reads a backup file whole into typed data (nothing is touched yet), with
+/// any time ahead of this device's clock moved back to now, and every result
+/// of today's statements checked against its answers.
+pub fn read_backup(bytes: &[u8]) -> Result<Backup, backup::ImportError> {
+    let backup = backup::parse_backup(bytes)?;
+    backup::check_scores(&backup, QUIZ_ITEMS, BANK_VERSION)?;
+    Ok(backup.clamped_to(crate::clock::now()))
 }
 
 /// What is stored now, for an import's preview.
