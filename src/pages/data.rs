@@ -24,7 +24,7 @@ use crate::state::{AllData, use_journal};
 
 /// After this long without a backup, the page suggests making one.
 const EXPORT_REMINDER_DAYS: f64 = 30.0;
-const DAY_MS: f64 = 86_400_000.0;
+use crate::domain::insights::DAY_MS;
 
 /// "12 KB", "1.5 MB". In integers (the same text `f64`'s `Display` would
 /// give for any size a browser reports), since that `Display` brings about
