@@ -9,10 +9,8 @@ use leptos::task::spawn_local;
 
 use crate::clock;
 use crate::components::focus::focus_after_render;
-use crate::domain::draft::JournalDraft;
-use crate::domain::journal::{
-    EntryKind, Intensity, JournalEntry, JournalQuery, change_time, parse_tags,
-};
+use crate::domain::draft::{DraftProblem, JournalDraft};
+use crate::domain::journal::{EntryKind, Intensity, JournalEntry, JournalQuery};
 use crate::paths::href;
 use crate::state::journal::{clear_draft, load_draft, save_draft};
 use crate::state::use_journal;
@@ -205,34 +203,21 @@ fn EntryForm(draft: RwSignal<JournalDraft>) -> impl IntoView {
     let submit = move |ev: ev::SubmitEvent| {
         ev.prevent_default();
         let d = draft.get_untracked();
-        if d.is_empty() {
-            problem.set(Some(
-                "Write something first: a title, a few words, or a feeling.".into(),
-            ));
-            focus_after_render("entry-body");
-            return;
-        }
-        let now = clock::now();
         let existing = d
             .editing
             .as_ref()
             .and_then(|id| data.journal().with_untracked(|j| j.get(id).cloned()));
-        let mut entry = existing
-            .clone()
-            .unwrap_or_else(|| JournalEntry::new(clock::random_id(), EntryKind::Free, now));
-        entry.title = d.title.trim().to_string();
-        entry.body = d.body.trim_end().to_string();
-        entry.feeling = Some(d.feeling.trim().to_string()).filter(|f| !f.is_empty());
-        entry.intensity_before = d.intensity.parse().ok().and_then(Intensity::new);
-        entry.tags = parse_tags(&d.tags);
-        entry.updated = change_time(entry.updated, now);
-        if let Err(e) = entry.validate() {
-            problem.set(Some(format!(
-                "This entry can't be saved yet: {}",
-                e.message
-            )));
-            return;
-        }
+        let entry = match d.to_entry(existing.as_ref(), clock::random_id, clock::now()) {
+            Ok(entry) => entry,
+            Err(problem_found) => {
+                let empty = problem_found == DraftProblem::Empty;
+                problem.set(Some(problem_found.to_string()));
+                if empty {
+                    focus_after_render("entry-body");
+                }
+                return;
+            }
+        };
         spawn_local(async move {
             match data.change(|j| j.upsert(entry)).await {
                 Ok(()) => {
