@@ -271,3 +271,31 @@ fn a_wait_timer_from_ahead_of_the_clock_is_kept_aside_not_deleted() {
     assert_eq!(kept.len(), 1);
     assert!(kept[0].raw.contains("text them"));
 }
+
+#[test]
+fn a_kept_comparison_is_backed_up_sealed_under_the_lock_and_erased() {
+    use crate::domain::quiz::{DimensionScore, Focus, Scores};
+    use crate::domain::share::{ShareDay, SharedResult};
+    let storage = shared();
+    let tab = tab_on(&storage);
+    let shared_result = SharedResult {
+        scores: Scores {
+            anxiety: DimensionScore::from_tenths(61).unwrap(),
+            avoidance: DimensionScore::from_tenths(22).unwrap(),
+        },
+        focus: Focus::Partner,
+        day: ShareDay::new(20_000),
+        name: None,
+    };
+    let kept = KeptComparisons::new(vec![shared_result]);
+    run(tab.save_comparisons(&kept)).unwrap();
+    assert_eq!(tab.load_comparisons().unwrap(), kept);
+    assert_eq!(tab.load_app_data().comparisons, kept);
+    assert!(
+        protected(COMPARISONS_KEY).is_some(),
+        "sealed like every other value"
+    );
+    tab.erase_everything();
+    assert!(storage.get(COMPARISONS_KEY).is_none());
+    assert!(tab.load_comparisons().unwrap().is_empty());
+}
