@@ -44,11 +44,14 @@ fn tell_damaged(notices: Notices, damaged: &[&str]) {
     }
 }
 
-/// While locked: the library and help work, everything else asks for the
-/// passphrase.
+/// While locked: the library and help work, and a shared link shows the
+/// point it carries (it holds nothing of the reader's); everything else asks
+/// for the passphrase. Seeing one's own point beside it, or keeping it, needs
+/// the lock opened, which the share page offers in place.
 #[component]
 fn LockedApp(on_open: Callback<Vec<&'static str>>) -> impl IntoView {
     let unlock = move || view! { <pages::lock::UnlockPage on_open /> };
+    let share = move || view! { <pages::share::LockedSharePage on_open /> };
     view! {
         <Router base=paths::base().router_base().to_string()>
             <Shell>
@@ -56,6 +59,7 @@ fn LockedApp(on_open: Callback<Vec<&'static str>>) -> impl IntoView {
                     <Route path=path!("learn") view=pages::learn::Library />
                     <Route path=path!("learn/:slug") view=pages::learn::ArticlePage />
                     <Route path=path!("help") view=pages::help::Help />
+                    <Route path=path!("share") view=share />
                 </Routes>
             </Shell>
         </Router>
@@ -86,6 +90,7 @@ fn OpenApp() -> impl IntoView {
                     <Route path=path!("journal") view=pages::journal::JournalPage />
                     <Route path=path!("progress") view=pages::progress::ProgressPage />
                     <Route path=path!("data") view=pages::data::DataPage />
+                    <Route path=path!("share") view=pages::share::SharePage />
                     <Route path=path!("help") view=pages::help::Help />
                 </Routes>
             </Shell>
@@ -145,7 +150,7 @@ mod tests {
         assert_eq!(dynamic, expected);
         // Locked, learning and help still route.
         let locked = registered("LockedApp");
-        for r in ["learn", "learn/:slug", HELP] {
+        for r in ["learn", "learn/:slug", HELP, "share"] {
             assert!(locked.contains(r), "{r}");
         }
     }

@@ -268,11 +268,12 @@ impl SharedResult {
         })
     }
 
-    /// How the sharer is called in sentences: their name, or "they".
+    /// How the sharer is called inside a sentence: their name, or "the
+    /// person who shared this".
     pub fn who(&self) -> &str {
         self.name
             .as_ref()
-            .map_or("The person who shared this", SharerName::as_str)
+            .map_or("the person who shared this", SharerName::as_str)
     }
 }
 
@@ -399,6 +400,24 @@ impl PairPattern {
     pub fn points_to_couple_material(self) -> bool {
         !matches!(self, PairPattern::BothSecure)
     }
+}
+
+/// The text alternative of the two points: each point's place in words,
+/// the shared one first, saying which shape is which.
+pub fn describe_pair(shared: &SharedResult, mine: Option<Scores>) -> String {
+    let mut text = format!(
+        "Diamond, {}: {}",
+        shared.who(),
+        super::report::describe_position(shared.scores)
+    );
+    match mine {
+        Some(m) => {
+            text.push_str(" Circle, you: ");
+            text.push_str(&super::report::describe_position(m));
+        }
+        None => text.push_str(" You have no result on this device to show beside it."),
+    }
+    text
 }
 
 #[cfg(test)]
@@ -619,6 +638,28 @@ mod tests {
         }
         assert!(!PairPattern::BothSecure.points_to_couple_material());
         assert!(PairPattern::PursueWithdraw.points_to_couple_material());
+    }
+
+    #[test]
+    fn the_text_alternative_names_both_points_and_their_shapes() {
+        let text = describe_pair(&example("Sam"), Some(scores(20, 60)));
+        assert!(
+            text.starts_with("Diamond, Sam: Anxiety 5.2 and avoidance 3.1"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Circle, you: Anxiety 2.0 and avoidance 6.0"),
+            "{text}"
+        );
+        let alone = describe_pair(&example(""), None);
+        assert!(
+            alone.starts_with("Diamond, the person who shared this: "),
+            "{alone}"
+        );
+        assert!(
+            alone.ends_with("no result on this device to show beside it."),
+            "{alone}"
+        );
     }
 
     fn any_shared() -> impl Strategy<Value = SharedResult> {
