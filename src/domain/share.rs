@@ -420,6 +420,45 @@ pub fn describe_pair(shared: &SharedResult, mine: Option<Scores>) -> String {
     text
 }
 
+/// A link as a QR code: the side in modules (with the four-module quiet
+/// zone every reader needs) and one SVG path of its dark modules, so the
+/// code is drawn on the device as vector shapes and nothing is fetched.
+/// `None` only for a text too long for any QR code.
+pub fn qr_path(link: &str) -> Option<(usize, String)> {
+    const QUIET: usize = 4;
+    // Medium error correction: a phone reads it from a slightly dim screen.
+    let code = qrcode::QrCode::with_error_correction_level(link, qrcode::EcLevel::M).ok()?;
+    let width = code.width();
+    let dark: Vec<bool> = code
+        .to_colors()
+        .into_iter()
+        .map(|c| c == qrcode::Color::Dark)
+        .collect();
+    let mut d = String::new();
+    for y in 0..width {
+        let mut x = 0;
+        while x < width {
+            if dark[y * width + x] {
+                // One horizontal run of dark modules per path segment.
+                let start = x;
+                while x < width && dark[y * width + x] {
+                    x += 1;
+                }
+                d.push_str(&format!(
+                    "M{} {}h{}v1h-{}z",
+                    start + QUIET,
+                    y + QUIET,
+                    x - start,
+                    x - start
+                ));
+            } else {
+                x += 1;
+            }
+        }
+    }
+    Some((width + 2 * QUIET, d))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -660,6 +699,24 @@ mod tests {
             alone.ends_with("no result on this device to show beside it."),
             "{alone}"
         );
+    }
+
+    #[test]
+    fn a_link_becomes_a_qr_code_of_dark_runs_inside_a_quiet_zone() {
+        let link = format!(
+            "https://example.org/steady/share#{}",
+            example("Sam").encode()
+        );
+        let (side, d) = qr_path(&link).unwrap();
+        // Version 4 (33 modules) holds up to 62 bytes at medium correction.
+        assert_eq!(side, 33 + 8);
+        assert!(
+            d.starts_with("M4 4h7v1h-7z"),
+            "the finder pattern's top row: {d}"
+        );
+        let runs = d.matches('M').count();
+        assert!(runs > 100, "{runs}");
+        assert!(qr_path(&"x".repeat(5000)).is_none());
     }
 
     fn any_shared() -> impl Strategy<Value = SharedResult> {

@@ -323,3 +323,125 @@ fn KeptList(kept: RwSignal<KeptComparisons>) -> impl IntoView {
         <p><a href=href("quiz")>"Take the quiz"</a>" to share your own result."</p>
     }
 }
+
+/// The absolute link: origin, base and route, and the code after `#`.
+fn absolute_link(shared: &SharedResult) -> String {
+    let origin = window().location().origin().unwrap_or_default();
+    format!("{origin}{}", link_to(shared))
+}
+
+/// The day of `ms` in this device's calendar.
+fn local_day(ms: f64) -> Option<share::ShareDay> {
+    let offset_minutes =
+        js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms)).get_timezone_offset();
+    share::ShareDay::of_local_ms(ms - offset_minutes * 60_000.0)
+}
+
+/// `navigator.share`, where the browser has it (looked up rather than bound,
+/// since many desktop browsers lack it).
+fn system_share() -> Option<js_sys::Function> {
+    use wasm_bindgen::JsCast;
+    js_sys::Reflect::get(&window().navigator(), &"share".into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()
+}
+
+/// "Share this result", on the result page and the report: an optional
+/// name, the link with what it holds said beside it, and copy, the system
+/// share sheet where there is one, or a QR code drawn here.
+#[component]
+pub fn ShareThisResult(result: QuizResult) -> impl IntoView {
+    let name = RwSignal::new(String::new());
+    let status = RwSignal::new(None::<String>);
+    let show_qr = RwSignal::new(false);
+    let day = local_day(result.taken_at);
+    let shared = Memo::new(move |_| {
+        let name = share::SharerName::parse(&name.get())?;
+        // No day only for a result dated before 1970 or after 2149.
+        Ok::<_, share::NameProblem>(day.map(|day| SharedResult {
+            scores: result.scores,
+            focus: result.focus,
+            day,
+            name,
+        }))
+    });
+    let link = move || match shared.get() {
+        Ok(Some(s)) => Some(absolute_link(&s)),
+        _ => None,
+    };
+    let name_problem = move || shared.get().err().map(|e| e.to_string());
+    let copy = move |_| {
+        let Some(text) = link() else { return };
+        let promise = window().navigator().clipboard().write_text(&text);
+        spawn_local(async move {
+            let done = wasm_bindgen_futures::JsFuture::from(promise).await;
+            status.set(Some(if done.is_ok() {
+                "Link copied. Paste it into a message to the person you choose.".into()
+            } else {
+                "This browser did not allow copying. Select the link above and copy it instead."
+                    .into()
+            }));
+        });
+    };
+    let sheet = system_share();
+    let share_button = sheet.map(|f| {
+        let open_sheet = move |_| {
+            let Some(url) = link() else { return };
+            let data = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&data, &"title".into(), &"My Steady result".into());
+            let _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
+            if let Ok(promise) = f.call1(&window().navigator(), &data)
+                && let Ok(promise) = wasm_bindgen::JsCast::dyn_into::<js_sys::Promise>(promise)
+            {
+                spawn_local(async move {
+                    // A closed sheet rejects; that is the person's choice.
+                    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+                });
+            }
+        };
+        view! { <button type="button" class="button" on:click=open_sheet>"Share\u{2026}"</button> }
+    });
+    let qr = move || {
+        if !show_qr.get() {
+            return None;
+        }
+        let (side, d) = share::qr_path(&link()?)?;
+        Some(view! {
+            <div class="share-qr">
+                <svg viewBox=format!("0 0 {side} {side}") role="img" aria-label="QR code of the share link" shape-rendering="crispEdges">
+                    <rect width=side height=side fill="#fff" />
+                    <path d=d fill="#000" />
+                </svg>
+            </div>
+        })
+    };
+    view! {
+        <section aria-labelledby="share-heading" class="share-panel no-print">
+            <h2 id="share-heading">"Share this result"</h2>
+            <p id="share-what">
+                "The link holds only your two scores, which relationship you answered about, the date and the name you type below, if any. Your answers and your journal are never in it. It is not sent to any server: the part after # stays in the browser. But anyone who has the link can read what it holds, so send it only to someone you choose."
+            </p>
+            <label for="share-name">"Your first name or a nickname (optional)"</label>
+            <input id="share-name" type="text" maxlength="40" autocomplete="off"
+                aria-describedby="share-name-problem"
+                prop:value=move || name.get()
+                on:input=move |ev| name.set(event_target_value(&ev)) />
+            <p id="share-name-problem" class="problem">{name_problem}</p>
+            <label for="share-link">"The link"</label>
+            <input id="share-link" class="share-link" type="text" readonly
+                aria-describedby="share-what"
+                prop:value=move || link().unwrap_or_default() />
+            <div class="actions">
+                <button type="button" class="button primary" on:click=copy>"Copy link"</button>
+                {share_button}
+                <button type="button" class="button" aria-expanded=move || show_qr.get().to_string()
+                    on:click=move |_| show_qr.update(|s| *s = !*s)>
+                    {move || if show_qr.get() { "Hide QR code" } else { "Show QR code" }}
+                </button>
+            </div>
+            {qr}
+            <p role="status">{move || status.get()}</p>
+        </section>
+    }
+}
