@@ -1176,6 +1176,61 @@ mod tests {
     }
 
     #[test]
+    fn every_pair_pattern_needs_its_words_and_real_links() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+        let (docs, _) = crate::documents(&dir);
+        let routes = [
+            "practice/repair",
+            "practice/couple-agreement",
+            "practice/breathing",
+            "practice/deactivation",
+            "practice/activated",
+            "practice/wait",
+            "practice/reframe",
+            "practice/trigger-log",
+            "practice/body-scan",
+            "practice/i-statement",
+            "practice/opposite-action",
+            "help",
+            "quiz",
+            "journal",
+            "progress",
+            "practice",
+            "learn",
+            "report",
+            "data",
+        ];
+        let file = dir.join("quiz/results.toml");
+        let text = std::fs::read_to_string(&file).unwrap();
+        let run = |text: &str| {
+            let mut diags = Vec::new();
+            check_results(&file, text, &docs, &routes, &mut diags);
+            diags.into_iter().map(|d| d.message).collect::<Vec<_>>()
+        };
+        assert_eq!(run(&text), Vec::<String>::new());
+        let missing = text.replace("[pair.with-fearful]", "[pair.with-fear]");
+        let found = run(&missing);
+        assert!(
+            found.iter().any(|m| m == "missing [pair.with-fearful]"),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|m| m.starts_with("unknown pair `with-fear`")),
+            "{found:?}"
+        );
+        let bad_link = text.replace("href = \"practice/repair\" }", "href = \"practice/nope\" }");
+        let found = run(&bad_link);
+        assert!(
+            found
+                .iter()
+                .any(|m| m.contains("goes to `practice/nope`: no such page")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn links_are_checked_against_routes_and_headings() {
         let routes = ["help", "practice/wait"];
         assert!(link_exists("practice/wait", &[], &routes));
