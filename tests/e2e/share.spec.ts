@@ -153,3 +153,44 @@ test("a truncated, changed, foreign or empty link gets a plain message and chang
   }
   expect(await page.evaluate(() => JSON.stringify(localStorage))).toBe(before);
 });
+
+test("while locked, a link shows the shared point, and unlocking in place adds one's own and what is kept", async ({ page }) => {
+  test.setTimeout(60_000);
+  const PASS = "quiet harbour lantern";
+  await page.goto("");
+  await appReady(page);
+  await seedResults(page, [result("r1", 58, 24)]);
+  const link = await linkOf(page, "r1", "Ana");
+  await page.goto(link);
+  await page.getByRole("button", { name: "Keep this on my device" }).click();
+  await expect(page.locator(".kept-note")).toBeVisible();
+
+  await page.goto("data");
+  const lock = page.locator("section", { has: page.getByRole("heading", { name: "Lock with a passphrase" }) });
+  await lock.getByLabel(/^New passphrase \(at least/).fill(PASS);
+  await lock.getByLabel("New passphrase again").fill(PASS);
+  await lock.getByLabel("I understand that a forgotten passphrase cannot be recovered.").check();
+  await lock.getByRole("button", { name: "Turn the lock on" }).click();
+  await expect(lock.locator(".lock-result")).toContainText("The lock is on.");
+  // The kept comparison is sealed at rest like every other value.
+  const code = link.split("#")[1];
+  const sealed = await page.evaluate(() => localStorage.getItem("steady.comparisons"));
+  expect(sealed).not.toBeNull();
+  expect(sealed).not.toContain(code);
+
+  await page.goto(link);
+  await page.reload();
+  await appReady(page);
+  await expect(page.locator("h1")).toHaveText("A shared result");
+  await expect(page.locator(".plane-shared")).toHaveCount(1);
+  await expect(page.locator(".plane-you")).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Your own result is locked" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Keep this on my device" })).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Unlock to compare" }).click();
+  await page.getByLabel("Passphrase", { exact: true }).fill(PASS);
+  await page.getByRole("button", { name: "Unlock" }).click();
+  await expect(page.locator(".plane-you")).toHaveCount(1);
+  await expect(page.locator(".kept-note")).toHaveText("Kept on this device.");
+  expect(page.url()).toBe(link);
+});
