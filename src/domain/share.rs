@@ -427,7 +427,16 @@ pub fn describe_pair(shared: &SharedResult, mine: Option<Scores>) -> String {
 pub fn qr_path(link: &str) -> Option<(usize, String)> {
     const QUIET: usize = 4;
     // Medium error correction: a phone reads it from a slightly dim screen.
-    let code = qrcode::QrCode::with_error_correction_level(link, qrcode::EcLevel::M).ok()?;
+    // Byte mode in the smallest version that holds the link, built by hand:
+    // the crate's automatic segmenting (numeric, alphanumeric, kanji runs)
+    // would save a few modules and cost kilobytes of wasm.
+    let ec = qrcode::EcLevel::M;
+    let code = (1..=40).find_map(|v| {
+        let mut bits = qrcode::bits::Bits::new(qrcode::Version::Normal(v));
+        bits.push_byte_data(link.as_bytes()).ok()?;
+        bits.push_terminator(ec).ok()?;
+        qrcode::QrCode::with_bits(bits, ec).ok()
+    })?;
     let width = code.width();
     let dark: Vec<bool> = code
         .to_colors()

@@ -189,7 +189,7 @@ fn Shared(
     });
     let own = match &mine {
         Some(m) => view! {
-            <p>
+            <p class="share-own">
                 {format!("Your point is your latest result {}, from {}. ", m.focus.short(), clock::date(m.taken_at))}
                 <a href=href("quiz")>"Take the quiz again"</a>
                 " if it no longer fits."
@@ -422,16 +422,20 @@ pub fn ShareThisResult(result: QuizResult) -> impl IntoView {
             <p id="share-what">
                 "The link holds only your two scores, which relationship you answered about, the date and the name you type below, if any. Your answers and your journal are never in it. It is not sent to any server: the part after # stays in the browser. But anyone who has the link can read what it holds, so send it only to someone you choose."
             </p>
-            <label for="share-name">"Your first name or a nickname (optional)"</label>
-            <input id="share-name" type="text" maxlength="40" autocomplete="off"
-                aria-describedby="share-name-problem"
-                prop:value=move || name.get()
-                on:input=move |ev| name.set(event_target_value(&ev)) />
+            <div class="field">
+                <label class="field-label" for="share-name">"Your first name or a nickname (optional)"</label>
+                <input id="share-name" type="text" maxlength="40" autocomplete="off"
+                    aria-describedby="share-name-problem"
+                    prop:value=move || name.get()
+                    on:input=move |ev| name.set(event_target_value(&ev)) />
+            </div>
             <p id="share-name-problem" class="problem">{name_problem}</p>
-            <label for="share-link">"The link"</label>
-            <input id="share-link" class="share-link" type="text" readonly
-                aria-describedby="share-what"
-                prop:value=move || link().unwrap_or_default() />
+            <div class="field">
+                <label class="field-label" for="share-link">"The link"</label>
+                <input id="share-link" class="share-link" type="text" readonly
+                    aria-describedby="share-what"
+                    prop:value=move || link().unwrap_or_default() />
+            </div>
             <div class="actions">
                 <button type="button" class="button primary" on:click=copy>"Copy link"</button>
                 {share_button}
