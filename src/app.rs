@@ -50,11 +50,14 @@ fn tell_damaged(notices: Notices, damaged: &[&str]) {
     }
 }
 
-/// While locked: the library and help work, everything else asks for the
-/// passphrase.
+/// While locked: the library and help work, and a shared link shows the
+/// point it carries (it holds nothing of the reader's); everything else asks
+/// for the passphrase. Seeing one's own point beside it, or keeping it, needs
+/// the lock opened, which the share page offers in place.
 #[component]
 fn LockedApp(on_open: Callback<Opened>) -> impl IntoView {
     let unlock = move || view! { <pages::lock::UnlockPage on_open /> };
+    let share = move || view! { <pages::share::LockedSharePage on_open /> };
     view! {
         <Router base=paths::base().router_base().to_string()>
             <Shell>
@@ -62,6 +65,7 @@ fn LockedApp(on_open: Callback<Opened>) -> impl IntoView {
                     <Route path=path!("learn") view=pages::learn::Library />
                     <Route path=path!("learn/:slug") view=pages::learn::ArticlePage />
                     <Route path=path!("help") view=pages::help::Help />
+                    <Route path=path!("share") view=share />
                 </Routes>
             </Shell>
         </Router>
@@ -92,6 +96,7 @@ fn OpenApp() -> impl IntoView {
                     <Route path=path!("journal") view=pages::journal::JournalPage />
                     <Route path=path!("progress") view=pages::progress::ProgressPage />
                     <Route path=path!("data") view=pages::data::DataPage />
+                    <Route path=path!("share") view=pages::share::SharePage />
                     <Route path=path!("help") view=pages::help::Help />
                 </Routes>
             </Shell>
@@ -151,7 +156,7 @@ mod tests {
         assert_eq!(dynamic, expected);
         // Locked, learning and help still route.
         let locked = registered("LockedApp");
-        for r in ["learn", "learn/:slug", HELP] {
+        for r in ["learn", "learn/:slug", HELP, "share"] {
             assert!(locked.contains(r), "{r}");
         }
     }

@@ -213,6 +213,25 @@ pub fn region_words(region: Region) -> &'static RegionWords {
     &REGION_WORDS[region.index()]
 }
 
+/// What two points side by side tend to mean, from `results.toml`'s
+/// `[pair.*]` (every pattern has words: the build checks it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PairWords {
+    /// `PairPattern::key`.
+    pub key: &'static str,
+    pub heading: &'static str,
+    pub paragraphs: &'static [&'static str],
+    /// (title, app path), checked at build time.
+    pub links: &'static [(&'static str, &'static str)],
+}
+
+pub fn pair_words(pattern: crate::domain::share::PairPattern) -> &'static PairWords {
+    PAIR_WORDS
+        .iter()
+        .find(|w| w.key == pattern.key())
+        .unwrap_or(&PAIR_WORDS[0])
+}
+
 /// The article served at `learn/<slug>`.
 pub fn article(slug: &str) -> Option<&'static Article> {
     ARTICLES.iter().find(|a| a.slug == slug)
@@ -226,6 +245,18 @@ pub fn page(slug: &str) -> Option<&'static Article> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_pair_pattern_has_its_own_words() {
+        use crate::domain::share::PairPattern;
+        for p in PairPattern::ALL {
+            assert_eq!(pair_words(p).key, p.key());
+        }
+        assert_eq!(PAIR_WORDS.len(), PairPattern::ALL.len());
+        let pw = pair_words(PairPattern::PursueWithdraw);
+        assert!(pw.paragraphs.iter().any(|p| p.contains("pursue-withdraw")));
+        assert!(pw.links.iter().any(|(_, href)| *href == "practice/repair"));
+    }
 
     #[test]
     fn the_words_people_type_find_the_articles_about_them() {

@@ -66,5 +66,5 @@ pub const PRACTICE_TOOLS: &[(&str, &str)] = &[
 /// Every fixed route content may link to. Articles (`learn/<slug>`) and
 /// pages (`<slug>`) from `content/` are added by the content checker.
 pub const STATIC_ROUTES: &[&str] = &[
-    "", "quiz", "report", "learn", "practice", "journal", "progress", "data",
+    "", "quiz", "report", "learn", "practice", "journal", "progress", "data", "share",
 ];

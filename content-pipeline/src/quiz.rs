@@ -72,6 +72,15 @@ const REGIONS: [(&str, &str); 4] = [
     ("avoidant", "Avoidant"),
     ("fearful", "Fearful-avoidant"),
 ];
+/// The keys of `domain::share::PairPattern`, in its order.
+const PAIRS: [&str; 6] = [
+    "both-secure",
+    "one-secure",
+    "pursue-withdraw",
+    "both-anxious",
+    "both-avoidant",
+    "with-fearful",
+];
 const STRENGTHS: usize = 3;
 const GROWTH_EDGES: usize = 3;
 const NEXT_STEPS: usize = 3;
@@ -110,6 +119,30 @@ struct RawItem {
 struct ResultWords {
     dimension: std::collections::BTreeMap<String, Spanned<DimensionWords>>,
     region: std::collections::BTreeMap<String, Spanned<RegionWords>>,
+    /// Said above every pair of points on a shared link's page.
+    pair_note: Spanned<PairNote>,
+    pair: std::collections::BTreeMap<String, Spanned<PairWords>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PairNote {
+    text: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PairWords {
+    heading: String,
+    paragraphs: Spanned<Vec<String>>,
+    links: Vec<PairLink>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PairLink {
+    title: String,
+    href: Spanned<String>,
 }
 
 #[derive(Deserialize)]
@@ -630,6 +663,73 @@ fn check_results(
             }
         }
     }
+    check_plain(
+        file,
+        line(words.pair_note.span()),
+        "pair_note",
+        &words.pair_note.get_ref().text,
+        diags,
+    );
+    for key in words.pair.keys() {
+        if !PAIRS.contains(&key.as_str()) {
+            diags.push(at(
+                file,
+                1,
+                format!("unknown pair `{key}`; pairs are {}", PAIRS.join(", ")),
+            ));
+        }
+    }
+    for key in PAIRS {
+        let Some(spanned) = words.pair.get(key) else {
+            diags.push(at(file, 1, format!("missing [pair.{key}]")));
+            continue;
+        };
+        let p_line = line(spanned.span());
+        let p = spanned.get_ref();
+        check_plain(
+            file,
+            p_line,
+            &format!("pair.{key}.heading"),
+            &p.heading,
+            diags,
+        );
+        if p.paragraphs.get_ref().is_empty() {
+            diags.push(at(
+                file,
+                line(p.paragraphs.span()),
+                format!("[pair.{key}] needs at least one paragraph"),
+            ));
+        }
+        for para in p.paragraphs.get_ref() {
+            check_plain(
+                file,
+                line(p.paragraphs.span()),
+                &format!("pair.{key}.paragraphs"),
+                para,
+                diags,
+            );
+        }
+        for link in &p.links {
+            let href = link.href.get_ref();
+            if href.starts_with('/') || !link_exists(href, docs, static_routes) {
+                diags.push(at(
+                    file,
+                    line(link.href.span()),
+                    format!(
+                        "[pair.{key}] link `{}` goes to `{href}`: no such page",
+                        link.title
+                    ),
+                ));
+            }
+            check_plain(
+                file,
+                line(link.href.span()),
+                &format!("pair.{key}.links.title"),
+                &link.title,
+                diags,
+            );
+        }
+    }
     (diags.len() == before).then_some(words)
 }
 
@@ -724,6 +824,26 @@ fn generate_results(words: &ResultWords) -> String {
             r.growth_edges.get_ref(),
             steps.join(", "),
             weeks.join(", ")
+        ));
+    }
+    code.push_str("];\n");
+    code.push_str(&format!(
+        "pub static PAIR_NOTE: &str = {:?};\npub static PAIR_WORDS: [PairWords; {}] = [\n",
+        words.pair_note.get_ref().text,
+        PAIRS.len()
+    ));
+    for key in PAIRS {
+        let p = words.pair[key].get_ref();
+        let links: Vec<String> = p
+            .links
+            .iter()
+            .map(|l| format!("({:?}, {:?})", l.title, l.href.get_ref()))
+            .collect();
+        code.push_str(&format!(
+            "    PairWords {{ key: {key:?}, heading: {:?}, paragraphs: &{:?}, links: &[{}] }},\n",
+            p.heading,
+            p.paragraphs.get_ref(),
+            links.join(", ")
         ));
     }
     code.push_str("];\n");
@@ -1052,6 +1172,61 @@ mod tests {
         assert!(
             !check(&text).is_empty(),
             "a bank without a version is refused"
+        );
+    }
+
+    #[test]
+    fn every_pair_pattern_needs_its_words_and_real_links() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+        let (docs, _) = crate::documents(&dir);
+        let routes = [
+            "practice/repair",
+            "practice/couple-agreement",
+            "practice/breathing",
+            "practice/deactivation",
+            "practice/activated",
+            "practice/wait",
+            "practice/reframe",
+            "practice/trigger-log",
+            "practice/body-scan",
+            "practice/i-statement",
+            "practice/opposite-action",
+            "help",
+            "quiz",
+            "journal",
+            "progress",
+            "practice",
+            "learn",
+            "report",
+            "data",
+        ];
+        let file = dir.join("quiz/results.toml");
+        let text = std::fs::read_to_string(&file).unwrap();
+        let run = |text: &str| {
+            let mut diags = Vec::new();
+            check_results(&file, text, &docs, &routes, &mut diags);
+            diags.into_iter().map(|d| d.message).collect::<Vec<_>>()
+        };
+        assert_eq!(run(&text), Vec::<String>::new());
+        let missing = text.replace("[pair.with-fearful]", "[pair.with-fear]");
+        let found = run(&missing);
+        assert!(
+            found.iter().any(|m| m == "missing [pair.with-fearful]"),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|m| m.starts_with("unknown pair `with-fear`")),
+            "{found:?}"
+        );
+        let bad_link = text.replace("href = \"practice/repair\" }", "href = \"practice/nope\" }");
+        let found = run(&bad_link);
+        assert!(
+            found
+                .iter()
+                .any(|m| m.contains("goes to `practice/nope`: no such page")),
+            "{found:?}"
         );
     }
 

@@ -296,7 +296,7 @@ mod tests {
     fn the_real_file_covers_every_fixed_route() {
         let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
         let routes = [
-            "", "quiz", "report", "learn", "practice", "journal", "progress", "data",
+            "", "quiz", "report", "learn", "practice", "journal", "progress", "data", "share",
         ];
         let w = route_words(&content, &routes).unwrap_or_else(|d| panic!("{d:?}"));
         assert!(w.page("quiz").unwrap().lead.starts_with("36 statements"));

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::clock;
 use crate::domain::history::QuizResult;
-use crate::domain::quiz::{DimensionScore, MEANINGFUL_CHANGE, Region};
+use crate::domain::quiz::{DimensionScore, MEANINGFUL_CHANGE, Region, Scores};
 use crate::domain::report;
 
 // Whole-pixel coordinates throughout: formatting floats would pull Rust's
@@ -30,6 +30,91 @@ fn y_of(score: DimensionScore) -> i32 {
     TOP + SIZE - along(score, SIZE)
 }
 
+/// The four regions, the lines at 4, the ticks and the axes: everything
+/// of the plane but its points.
+fn plane_ground() -> impl IntoView {
+    let mid = LEFT + SIZE / 2;
+    let midy = TOP + SIZE / 2;
+    let quadrant = |region: Region, x: i32, y: i32| {
+        let class = format!("plane-region plane-{}", region.tag());
+        view! { <rect class=class x=x y=y width=SIZE / 2 height=SIZE / 2 /> }
+    };
+    let label = |region: Region, x: i32, y: i32, anchor: &'static str| {
+        view! { <text class="plane-label" x=x y=y text-anchor=anchor>{region.name()}</text> }
+    };
+    view! {
+        {quadrant(Region::Anxious, LEFT, TOP)}
+        {quadrant(Region::Fearful, mid, TOP)}
+        {quadrant(Region::Secure, LEFT, midy)}
+        {quadrant(Region::Avoidant, mid, midy)}
+        <line class="plane-midline" x1=mid y1=TOP x2=mid y2=TOP + SIZE />
+        <line class="plane-midline" x1=LEFT y1=midy x2=LEFT + SIZE y2=midy />
+        <rect class="plane-frame" x=LEFT y=TOP width=SIZE height=SIZE />
+        {label(Region::Anxious, LEFT + 8, TOP + 20, "start")}
+        {label(Region::Fearful, LEFT + SIZE - 8, TOP + 20, "end")}
+        {label(Region::Secure, LEFT + 8, TOP + SIZE - 10, "start")}
+        {label(Region::Avoidant, LEFT + SIZE - 8, TOP + SIZE - 10, "end")}
+        <text class="plane-tick" x=LEFT y=TOP + SIZE + 16 text-anchor="middle">"1"</text>
+        <text class="plane-tick" x=mid y=TOP + SIZE + 16 text-anchor="middle">"4"</text>
+        <text class="plane-tick" x=LEFT + SIZE y=TOP + SIZE + 16 text-anchor="middle">"7"</text>
+        <text class="plane-tick" x=LEFT - 8 y=TOP + SIZE + 4 text-anchor="end">"1"</text>
+        <text class="plane-tick" x=LEFT - 8 y=midy + 4 text-anchor="end">"4"</text>
+        <text class="plane-tick" x=LEFT - 8 y=TOP + 4 text-anchor="end">"7"</text>
+        <text class="plane-axis" x=mid y="336" text-anchor="middle">"Avoidance \u{2192}"</text>
+        <text class="plane-axis" x="14" y=midy text-anchor="middle" transform=format!("rotate(-90 14 {midy})")>"Anxiety \u{2192}"</text>
+    }
+}
+
+/// A shared point and, when the reader has one, their own beside it. The
+/// shared point is a diamond and the reader's a circle, so the two differ in
+/// shape as well as colour; the legend and the text alternative name both.
+#[component]
+pub fn PairPlane(
+    shared: Scores,
+    /// How the shared point is named ("Sam", or "The person who shared this").
+    #[prop(into)]
+    who: String,
+    mine: Option<Scores>,
+    #[prop(into)] description: String,
+) -> impl IntoView {
+    let (sx, sy) = (x_of(shared.avoidance), y_of(shared.anxiety));
+    let diamond = format!(
+        "{},{} {},{} {},{} {},{}",
+        sx,
+        sy - 10,
+        sx + 10,
+        sy,
+        sx,
+        sy + 10,
+        sx - 10,
+        sy
+    );
+    let yours = mine.map(|m| {
+        let (cx, cy) = (x_of(m.avoidance), y_of(m.anxiety));
+        view! {
+            <circle class="plane-you-halo" cx=cx cy=cy r="11" />
+            <circle class="plane-you" cx=cx cy=cy r="7" />
+        }
+    });
+    let legend_you = mine.map(|_| view! { <li><span class="key key-you"></span>"You"</li> });
+    view! {
+        <figure class="plane">
+            <ul class="plane-legend" aria-hidden="true">
+                <li><span class="key key-shared"></span>{who.clone()}</li>
+                {legend_you}
+            </ul>
+            <svg viewBox="0 0 340 340" role="img" aria-labelledby="pair-plane-title" aria-describedby="pair-plane-desc" focusable="false">
+                <title id="pair-plane-title">"Two points on the anxiety and avoidance plane"</title>
+                {plane_ground()}
+                <polygon class="plane-shared-halo" points=diamond.clone() />
+                <polygon class="plane-shared" points=diamond data-shared="" />
+                {yours}
+            </svg>
+            <figcaption id="pair-plane-desc">{description}</figcaption>
+        </figure>
+    }
+}
+
 /// The plane with `trail` (oldest first; the last is the result shown).
 #[component]
 pub fn AttachmentPlane(trail: Vec<QuizResult>, #[prop(into)] id: String) -> impl IntoView {
@@ -44,15 +129,6 @@ pub fn AttachmentPlane(trail: Vec<QuizResult>, #[prop(into)] id: String) -> impl
     }
     let (title_id, desc_id) = (format!("{id}-title"), format!("{id}-desc"));
     let (labelled_by, described_by) = (title_id.clone(), desc_id.clone());
-    let mid = LEFT + SIZE / 2;
-    let midy = TOP + SIZE / 2;
-    let quadrant = |region: Region, x: i32, y: i32| {
-        let class = format!("plane-region plane-{}", region.tag());
-        view! { <rect class=class x=x y=y width=SIZE / 2 height=SIZE / 2 /> }
-    };
-    let label = |region: Region, x: i32, y: i32, anchor: &'static str| {
-        view! { <text class="plane-label" x=x y=y text-anchor=anchor>{region.name()}</text> }
-    };
     let points: Vec<String> = trail
         .iter()
         .map(|r| {
@@ -79,25 +155,7 @@ pub fn AttachmentPlane(trail: Vec<QuizResult>, #[prop(into)] id: String) -> impl
         <figure class="plane">
             <svg viewBox="0 0 340 340" role="img" aria-labelledby=labelled_by aria-describedby=described_by focusable="false">
                 <title id=title_id>"Your point on the anxiety and avoidance plane"</title>
-                {quadrant(Region::Anxious, LEFT, TOP)}
-                {quadrant(Region::Fearful, mid, TOP)}
-                {quadrant(Region::Secure, LEFT, midy)}
-                {quadrant(Region::Avoidant, mid, midy)}
-                <line class="plane-midline" x1=mid y1=TOP x2=mid y2=TOP + SIZE />
-                <line class="plane-midline" x1=LEFT y1=midy x2=LEFT + SIZE y2=midy />
-                <rect class="plane-frame" x=LEFT y=TOP width=SIZE height=SIZE />
-                {label(Region::Anxious, LEFT + 8, TOP + 20, "start")}
-                {label(Region::Fearful, LEFT + SIZE - 8, TOP + 20, "end")}
-                {label(Region::Secure, LEFT + 8, TOP + SIZE - 10, "start")}
-                {label(Region::Avoidant, LEFT + SIZE - 8, TOP + SIZE - 10, "end")}
-                <text class="plane-tick" x=LEFT y=TOP + SIZE + 16 text-anchor="middle">"1"</text>
-                <text class="plane-tick" x=mid y=TOP + SIZE + 16 text-anchor="middle">"4"</text>
-                <text class="plane-tick" x=LEFT + SIZE y=TOP + SIZE + 16 text-anchor="middle">"7"</text>
-                <text class="plane-tick" x=LEFT - 8 y=TOP + SIZE + 4 text-anchor="end">"1"</text>
-                <text class="plane-tick" x=LEFT - 8 y=midy + 4 text-anchor="end">"4"</text>
-                <text class="plane-tick" x=LEFT - 8 y=TOP + 4 text-anchor="end">"7"</text>
-                <text class="plane-axis" x=mid y="336" text-anchor="middle">"Avoidance \u{2192}"</text>
-                <text class="plane-axis" x="14" y=midy text-anchor="middle" transform=format!("rotate(-90 14 {midy})")>"Anxiety \u{2192}"</text>
+                {plane_ground()}
                 {(trail.len() > 1).then(|| view! { <polyline class="plane-trail" points=points.join(" ") /> })}
                 {earlier}
                 <circle class="plane-you-halo" cx=cx cy=cy r="11" />

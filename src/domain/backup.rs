@@ -17,6 +17,7 @@ use super::history::{History, QuizResult};
 use super::insights::{SelfCheck, StarterPlan};
 use super::journal::{FieldError, Journal, JournalEntry, check_id, check_time, describe};
 use super::quiz::{Item, score};
+use super::share::{KeptComparisons, SharedResult};
 
 /// The `format` of every backup file.
 pub const BACKUP_FORMAT: &str = "steady-backup";
@@ -44,6 +45,9 @@ pub struct Backup {
     pub results: Vec<QuizResult>,
     pub self_checks: Vec<SelfCheck>,
     pub plan: StarterPlan,
+    /// Shared results the person chose to keep, as their link codes. Absent
+    /// in backups made before sharing existed, which read as none.
+    pub comparisons: Vec<SharedResult>,
 }
 
 impl Backup {
@@ -400,6 +404,11 @@ fn read_backup(document: &Value, version: u32) -> Result<Backup, FieldError> {
             StarterPlan::deserialize(v).map_err(|e| FieldError::new("plan", e.to_string()))?
         }
     };
+    let comparisons = match document.get("comparisons") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(v) => Vec::<SharedResult>::deserialize(v)
+            .map_err(|e| FieldError::new("comparisons", e.to_string()))?,
+    };
     Ok(Backup {
         format: BACKUP_FORMAT.to_string(),
         version,
@@ -408,6 +417,7 @@ fn read_backup(document: &Value, version: u32) -> Result<Backup, FieldError> {
         results: read_list(document, "results", read_result, |r| &r.id)?,
         self_checks: read_list(document, "self_checks", SelfCheck::from_value, |c| &c.id)?,
         plan,
+        comparisons,
     })
 }
 
@@ -418,6 +428,7 @@ pub struct AppData {
     pub history: History,
     pub self_checks: Vec<SelfCheck>,
     pub plan: StarterPlan,
+    pub comparisons: KeptComparisons,
 }
 
 impl AppData {
@@ -435,6 +446,7 @@ impl AppData {
             results: self.history.all().to_vec(),
             self_checks: self.self_checks.clone(),
             plan: self.plan.clone(),
+            comparisons: self.comparisons.all().to_vec(),
         }
     }
 }
@@ -465,6 +477,10 @@ pub struct ImportPreview {
     /// Replace only: quiz results and self-checks that would be gone.
     pub results_removed_by_replace: usize,
     pub self_checks_removed_by_replace: usize,
+    /// Kept comparisons that are not here yet.
+    pub new_comparisons: usize,
+    /// Replace only: kept comparisons here that are not in the backup.
+    pub comparisons_removed_by_replace: usize,
     /// Merge only: entries here that were deleted, later, where the backup
     /// was made (the backup holds their tombstone).
     pub entries_deleted_by_merge: usize,
@@ -481,6 +497,8 @@ impl ImportPreview {
             + self.results_removed_by_replace
             + self.self_checks_removed_by_replace
             + self.entries_deleted_by_merge
+            + self.new_comparisons
+            + self.comparisons_removed_by_replace
             > 0
     }
 }
@@ -529,6 +547,12 @@ pub fn preview(current: &AppData, backup: &Backup, mode: ImportMode) -> ImportPr
         .iter()
         .filter(|c| !check_ids.contains(c.id.as_str()))
         .count();
+    let theirs = KeptComparisons::new(backup.comparisons.clone());
+    p.new_comparisons = theirs
+        .all()
+        .iter()
+        .filter(|c| !current.comparisons.contains(c))
+        .count();
     if mode == ImportMode::Replace {
         let kept_entries: BTreeSet<&str> = backup
             .journal
@@ -539,6 +563,12 @@ pub fn preview(current: &AppData, backup: &Backup, mode: ImportMode) -> ImportPr
         let kept_results: BTreeSet<&str> = backup.results.iter().map(|b| b.id.as_str()).collect();
         let kept_checks: BTreeSet<&str> =
             backup.self_checks.iter().map(|b| b.id.as_str()).collect();
+        p.comparisons_removed_by_replace = current
+            .comparisons
+            .all()
+            .iter()
+            .filter(|c| !theirs.contains(c))
+            .count();
         p.entries_removed_by_replace = current
             .journal
             .entries()
@@ -583,6 +613,7 @@ pub fn apply(current: &AppData, backup: Backup, mode: ImportMode) -> AppData {
             history: History::new(backup.results),
             self_checks: backup.self_checks,
             plan: backup.plan,
+            comparisons: KeptComparisons::new(backup.comparisons),
         },
         ImportMode::Merge => {
             let mut journal = current.journal.clone();
@@ -608,6 +639,9 @@ pub fn apply(current: &AppData, backup: Backup, mode: ImportMode) -> AppData {
                 history,
                 self_checks,
                 plan: current.plan.merged(&backup.plan),
+                comparisons: current
+                    .comparisons
+                    .merged(&KeptComparisons::new(backup.comparisons)),
             }
         }
     }
@@ -913,6 +947,21 @@ mod tests {
             plan: StarterPlan {
                 done: [0].into_iter().collect(),
             },
+            comparisons: KeptComparisons::new(vec![shared(1), shared(2)]),
+        }
+    }
+
+    /// A shared result whose day is `day`.
+    fn shared(day: u16) -> SharedResult {
+        use crate::domain::share::ShareDay;
+        SharedResult {
+            scores: Scores {
+                anxiety: DimensionScore::from_tenths(55).unwrap(),
+                avoidance: DimensionScore::from_tenths(25).unwrap(),
+            },
+            focus: Focus::Partner,
+            day: ShareDay::new(day),
+            name: None,
         }
     }
 
@@ -936,6 +985,7 @@ mod tests {
             plan: StarterPlan {
                 done: [1].into_iter().collect(),
             },
+            comparisons: vec![shared(2), shared(3)],
         }
     }
 
@@ -1004,6 +1054,7 @@ mod tests {
                 new_results: 1,
                 new_self_checks: 1,
                 entries_deleted_by_merge: 1,
+                new_comparisons: 1,
                 ..ImportPreview::default()
             }
         );
@@ -1032,6 +1083,7 @@ mod tests {
         let checks: Vec<&str> = merged.self_checks.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(checks, ["s2", "s1"]);
         assert_eq!(merged.plan.progress(), (2, 5));
+        assert_eq!(merged.comparisons.all(), &[shared(1), shared(2), shared(3)]);
     }
 
     #[test]
@@ -1049,6 +1101,8 @@ mod tests {
                 results_removed_by_replace: 0,
                 self_checks_removed_by_replace: 1,
                 entries_deleted_by_merge: 0,
+                new_comparisons: 1,
+                comparisons_removed_by_replace: 1,
             }
         );
         let replaced = apply(&here(), there(), ImportMode::Replace);
@@ -1056,6 +1110,26 @@ mod tests {
         assert_eq!(replaced.journal.get("older-there").unwrap().body, "theirs");
         assert!(replaced.journal.get("only-here").is_none());
         assert_eq!(replaced.self_checks, vec![self_check("s2", 0.5)]);
+        assert_eq!(replaced.comparisons.all(), &[shared(2), shared(3)]);
+    }
+
+    #[test]
+    fn kept_comparisons_travel_as_codes_and_a_bad_one_is_refused() {
+        let json = here().to_backup(100.0).to_json_pretty();
+        assert!(
+            json.contains(&format!("\"{}\"", shared(1).encode())),
+            "{json}"
+        );
+        let back = parse_backup(json.as_bytes()).unwrap();
+        assert_eq!(back.comparisons, vec![shared(1), shared(2)]);
+        // A backup from before sharing has none.
+        let old = parse_fixture("valid-v1.json").unwrap();
+        assert!(old.comparisons.is_empty());
+        let broken = json.replace(&shared(1).encode(), "AAAAAAAAAAAA");
+        assert!(matches!(
+            parse_backup(broken.as_bytes()),
+            Err(ImportError::Invalid { path, .. }) if path == "comparisons"
+        ));
     }
 
     #[test]
@@ -1172,8 +1246,9 @@ mod tests {
                 0..4,
             ),
             proptest::collection::btree_set(0u8..5, 0..5),
+            proptest::collection::vec(any::<u16>(), 0..3),
         )
-            .prop_map(|(entries, results, checks, done)| AppData {
+            .prop_map(|(entries, results, checks, done, days)| AppData {
                 journal: Journal::from_entries(
                     entries
                         .into_iter()
@@ -1204,6 +1279,7 @@ mod tests {
                     })
                     .collect(),
                 plan: StarterPlan { done },
+                comparisons: KeptComparisons::new(days.into_iter().map(shared).collect()),
             })
     }
 

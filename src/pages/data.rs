@@ -369,6 +369,15 @@ fn RestoreSection() -> impl IntoView {
             format!("{} new quiz results", pv.new_results),
             format!("{} new self-checks", pv.new_self_checks),
         ];
+        if pv.new_comparisons > 0 {
+            lines.push(format!("{} new kept comparisons", pv.new_comparisons));
+        }
+        if pv.comparisons_removed_by_replace > 0 {
+            lines.push(format!(
+                "{} kept comparisons here that are not in the backup would be removed",
+                pv.comparisons_removed_by_replace
+            ));
+        }
         if pv.entries_deleted_by_merge > 0 {
             lines.push(format!(
                 "{} entries deleted (they were deleted where the backup was made)",

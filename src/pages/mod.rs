@@ -12,3 +12,4 @@ pub mod practice;
 pub mod progress;
 pub mod quiz;
 pub mod result;
+pub mod share;

@@ -246,6 +246,7 @@ pub fn ResultPage() -> impl IntoView {
                     }).collect_view()}
                 </ol>
             </section>
+            <crate::pages::share::ShareThisResult result=result.clone() />
             <div class="actions">
                 <a class="button primary" href=href(&format!("report/{}", result.id))>"Open your personal report"</a>
                 <a class="button" href=href("quiz")>"Take the quiz again"</a>
@@ -364,6 +365,7 @@ pub fn ReportPage() -> impl IntoView {
                         view! { <p>"This is your first result for this focus. Take the quiz again in a few weeks and your trail will show here."</p> }.into_any()
                     }}
                 </section>
+                <crate::pages::share::ShareThisResult result=result.clone() />
                 <section aria-labelledby="report-support">
                     <h2 id="report-support">"Support"</h2>
                     <p>"Change of this kind is often easier with company. A therapist trained in attachment-based work can help; in a crisis, call your local emergency number or a crisis line (Steady's \u{201c}Need help now?\u{201d} page lists several)."</p>

@@ -39,6 +39,7 @@ use crate::domain::journal::Journal;
 use crate::domain::lock::{LockRecord, Passphrase, Sealed};
 use crate::domain::practice::timer::{TimerProblem, UrgeTimer};
 use crate::domain::quiz::QuizInProgress;
+use crate::domain::share::KeptComparisons;
 use crate::domain::theme::ThemeChoice;
 use backend::{BrowserStorage, StorageBackend, WriteRefused};
 use vault::{Sealer, Vault};
@@ -64,6 +65,9 @@ const LAST_EXPORT_KEY: &str = "steady.last-export";
 const LAST_EXPORT_VERSION: u32 = 1;
 const WAIT_KEY: &str = "steady.practice.wait";
 const WAIT_VERSION: u32 = 1;
+/// Shared results the reader chose to keep ("Keep this on my device").
+const COMPARISONS_KEY: &str = "steady.comparisons";
+const COMPARISONS_VERSION: u32 = 1;
 const QUARANTINE_PREFIX: &str = "steady.quarantine.";
 /// The lock's salt and check value; present exactly when the lock is on.
 const LOCK_KEY: &str = "steady.lock";
@@ -75,7 +79,7 @@ const LOCKED_SAVE_TRIES: usize = 5;
 
 /// What the lock keeps sealed: everything the person wrote or answered.
 /// The theme and the date of the last export say nothing about them.
-const PROTECTED: [&str; 7] = [
+const PROTECTED: [&str; 8] = [
     JOURNAL_KEY,
     DRAFT_KEY,
     WAIT_KEY,
@@ -83,6 +87,7 @@ const PROTECTED: [&str; 7] = [
     QUIZ_PROGRESS_KEY,
     SELF_CHECKS_KEY,
     PLAN_KEY,
+    COMPARISONS_KEY,
 ];
 
 fn protected(key: &str) -> Option<&'static str> {
@@ -491,6 +496,18 @@ impl Tab {
             .map(Option::unwrap_or_default)
     }
 
+    pub fn load_comparisons(&self) -> Result<KeptComparisons, Unreadable> {
+        self.load(COMPARISONS_KEY, COMPARISONS_VERSION)
+            .map(Option::unwrap_or_default)
+    }
+
+    pub async fn save_comparisons(&self, kept: &KeptComparisons) -> Result<(), NotSaved> {
+        let turn = self.turn();
+        let _turn = turn.lock().await;
+        self.write(COMPARISONS_KEY, envelope::encode(COMPARISONS_VERSION, kept))
+            .await
+    }
+
     /// Everything the person made, as the backup sees it.
     pub fn load_app_data(&self) -> AppData {
         AppData {
@@ -498,6 +515,7 @@ impl Tab {
             history: self.load_history().unwrap_or_default(),
             self_checks: self.load_self_checks().unwrap_or_default(),
             plan: self.load_plan().unwrap_or_default(),
+            comparisons: self.load_comparisons().unwrap_or_default(),
         }
     }
 
@@ -521,6 +539,10 @@ impl Tab {
                 envelope::encode(SELF_CHECKS_VERSION, &data.self_checks),
             ),
             (PLAN_KEY, envelope::encode(PLAN_VERSION, &data.plan)),
+            (
+                COMPARISONS_KEY,
+                envelope::encode(COMPARISONS_VERSION, &data.comparisons),
+            ),
         ];
         let secret = self.vault_key();
         let mut at_rest = Vec::new();
@@ -1168,6 +1190,15 @@ pub async fn change_passphrase(current: &Passphrase, new: &Passphrase) -> Result
 pub async fn remove_lock(current: &Passphrase) -> Result<(), LockProblem> {
     confirm(current).await?;
     tab().unlock_for_good().await
+}
+
+/// The shared results kept on this device (see [`Tab::load_comparisons`]).
+pub fn load_comparisons() -> Result<KeptComparisons, Unreadable> {
+    tab().load_comparisons()
+}
+
+pub async fn save_comparisons(kept: &KeptComparisons) -> Result<(), NotSaved> {
+    tab().save_comparisons(kept).await
 }
 
 #[cfg(test)]

@@ -424,3 +424,30 @@ fn a_passphrase_change_reseals_under_the_new_key_only() {
     assert_eq!(run(new.open_vault(key(2))), Opened::default());
     assert_eq!(ids(&new.load_journal().unwrap()), ["kept"]);
 }
+
+#[test]
+fn a_kept_comparison_is_backed_up_sealed_under_the_lock_and_erased() {
+    use crate::domain::quiz::{DimensionScore, Focus, Scores};
+    use crate::domain::share::{ShareDay, SharedResult};
+    let storage = shared();
+    let tab = tab_on(&storage);
+    let shared_result = SharedResult {
+        scores: Scores {
+            anxiety: DimensionScore::from_tenths(61).unwrap(),
+            avoidance: DimensionScore::from_tenths(22).unwrap(),
+        },
+        focus: Focus::Partner,
+        day: ShareDay::new(20_000),
+        name: None,
+    };
+    let kept = KeptComparisons::new(vec![shared_result]);
+    run(tab.save_comparisons(&kept)).unwrap();
+    assert_eq!(tab.load_comparisons().unwrap(), kept);
+    assert_eq!(tab.load_app_data().comparisons, kept);
+    run(tab.lock_with("record".into(), key(1))).unwrap();
+    assert!(is_sealed(&storage.get(COMPARISONS_KEY).unwrap()));
+    assert_eq!(tab.load_comparisons().unwrap(), kept);
+    tab.erase_everything();
+    assert!(storage.get(COMPARISONS_KEY).is_none());
+    assert!(tab.load_comparisons().unwrap().is_empty());
+}

@@ -265,6 +265,59 @@ test("axe and structure: the personal report", async ({ page }) => {
   await audit(page, "report");
 });
 
+/** The share link of the stored result `id`, as its result page makes it. */
+async function shareLink(page: Page, id: string, name: string): Promise<string> {
+  await page.goto(`quiz/result/${id}`);
+  await page.getByLabel("Your first name or a nickname (optional)").fill(name);
+  await expect(page.locator("#share-link")).toHaveValue(/#[A-Za-z0-9_-]+$/);
+  return page.locator("#share-link").inputValue();
+}
+
+test("axe and structure: a result with its share link and QR code shown", async ({ page }) => {
+  await openWith(page, "quiz/result/r2", { "steady.quiz.results": RESULTS });
+  await page.getByRole("button", { name: "Show QR code" }).click();
+  await expect(page.locator(".share-qr svg")).toBeVisible();
+  await audit(page, "result with share panel");
+});
+
+test("axe and structure: a shared result beside one's own, kept", async ({ page }) => {
+  await openWith(page, "", { "steady.quiz.results": RESULTS });
+  const link = await shareLink(page, "r1", "Sam");
+  await page.goto(link);
+  await expect(page.locator(".plane-you")).toHaveCount(1);
+  await page.getByRole("button", { name: "Keep this on my device" }).click();
+  await expect(page.locator(".kept-note")).toBeVisible();
+  await audit(page, "shared result");
+});
+
+test("axe and structure: a shared result with no result of one's own", async ({ page }) => {
+  await openWith(page, "", { "steady.quiz.results": RESULTS });
+  const link = await shareLink(page, "r1", "");
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(link);
+  await expect(page.locator(".plane-shared")).toHaveCount(1);
+  await expect(page.locator(".plane-you")).toHaveCount(0);
+  await audit(page, "shared result alone");
+});
+
+test("axe and structure: a bad share link", async ({ page }) => {
+  await page.goto("share#AAAA");
+  await appReady(page);
+  await expect(page.getByRole("alert")).toBeVisible();
+  await audit(page, "bad share link");
+});
+
+test("axe and structure: the kept comparisons", async ({ page }) => {
+  await openWith(page, "", { "steady.quiz.results": RESULTS });
+  const link = await shareLink(page, "r1", "Sam");
+  await page.goto(link);
+  await page.getByRole("button", { name: "Keep this on my device" }).click();
+  await expect(page.locator(".kept-note")).toBeVisible();
+  await page.goto("share");
+  await expect(page.locator(".kept-list li")).toHaveCount(1);
+  await audit(page, "kept comparisons");
+});
+
 test("axe and structure: a journal with entries and the filters open", async ({ page }) => {
   await openWith(page, "journal", { "steady.journal": JOURNAL });
   await expect(page.locator(".entries > li")).toHaveCount(3);

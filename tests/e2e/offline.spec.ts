@@ -58,6 +58,15 @@ test("after one visit the app works with the network cut", async ({ page, contex
   }
   await expect(page.locator("h1")).toHaveText("Your result");
 
+  // A shared link, never visited before: the share route is served from the
+  // cache too, and the result just taken shows beside the shared point.
+  const link = await page.locator("#share-link").inputValue();
+  await page.goto(link);
+  await appReady(page);
+  await expect(page.locator("h1")).toHaveText("A shared result");
+  await expect(page.locator(".plane-shared")).toHaveCount(1);
+  await expect(page.locator(".plane-you")).toHaveCount(1);
+
   // A practice tool: three generous explanations, saved to the journal.
   await page.goto("practice/reframe");
   await appReady(page);

@@ -15,7 +15,11 @@ import { test, expect } from "@playwright/test";
 // and its answer checks, the search's stemmer and synonyms, the static-page
 // words now shared with the app, and the store's tab and epoch checks. Issue
 // 21 (splitting the wasm by route) is where this comes back down.
-const WASM_AND_JS_GZIP_BUDGET = 557 * 1024;
+// 587 KiB with issue 22 (600,961 B measured, +30,954 B): the share route and
+// its page, "Share this result", the pair plane and the pair wording, and kept
+// comparisons in the store and the backup. The QR code is 12,257 B of that
+// (the qrcode crate's matrix and Reed-Solomon code, in byte mode only).
+const WASM_AND_JS_GZIP_BUDGET = 587 * 1024;
 
 test("the wasm and its JS glue stay within the size budget", async () => {
   test.skip(test.info().project.name !== "desktop", "one run is enough");

@@ -261,6 +261,10 @@ fn route_pages(
                 }
                 m + "</section>" + &needs_javascript("backing up, restoring and erasing")
             }
+            "share" => {
+                format!("<h1>{title}</h1><p class=\"lead\">{lead}</p>")
+                    + &needs_javascript("opening a shared result")
+            }
             other => return Err(format!("no static page is defined for the route `{other}`")),
         };
         let section = SECTIONS.iter().any(|s| s.route == *route).then_some(*route);
