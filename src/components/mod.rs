@@ -8,3 +8,4 @@ pub mod practice;
 pub mod shell;
 pub mod theme;
 pub mod title;
+pub mod toast;

@@ -15,7 +15,11 @@ import { test, expect } from "@playwright/test";
 // and its answer checks, the search's stemmer and synonyms, the static-page
 // words now shared with the app, and the store's tab and epoch checks. Issue
 // 21 (splitting the wasm by route) is where this comes back down.
-const WASM_AND_JS_GZIP_BUDGET = 557 * 1024;
+// 565 KiB with issue 23 (577,756 B measured, +7.7 KB): the one-tap 0-10
+// scale with Clear in every tool and the journal, the undo toast with its
+// held timer, the I-statement parsed from typed parts, the same-day chart
+// labels and the "Why this helps" pages.
+const WASM_AND_JS_GZIP_BUDGET = 565 * 1024;
 
 test("the wasm and its JS glue stay within the size budget", async () => {
   test.skip(test.info().project.name !== "desktop", "one run is enough");

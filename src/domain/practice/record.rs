@@ -72,6 +72,11 @@ impl ToolUse {
         self
     }
 
+    /// The ratings in words, for the saved message: "Intensity 7 → 4".
+    pub fn intensity_words(&self) -> Option<String> {
+        crate::domain::journal::intensity_words(self.before, self.after)
+    }
+
     /// Whether the person wrote or chose anything at all.
     pub fn is_empty(&self) -> bool {
         self.fields.is_empty()
