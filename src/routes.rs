@@ -63,6 +63,11 @@ pub const PRACTICE_TOOLS: &[(&str, &str)] = &[
     ("couple-agreement", "Secure-functioning agreement"),
 ];
 
+/// The tools for a hard moment: their page opens with the tool's Start
+/// control in the first phone screen, and the explanation and evidence wait
+/// behind "Why this helps" below it. Someone flooded needs the action first.
+pub const IN_THE_MOMENT: &[&str] = &["activated", "breathing", "wait", "body-scan"];
+
 /// Every fixed route content may link to. Articles (`learn/<slug>`) and
 /// pages (`<slug>`) from `content/` are added by the content checker.
 pub const STATIC_ROUTES: &[&str] = &[

@@ -168,10 +168,14 @@ pub fn AttachmentPlane(trail: Vec<QuizResult>, #[prop(into)] id: String) -> impl
 }
 
 // The trend chart's plot area inside a 600 x 232 view box.
-const T_LEFT: i32 = 40;
-const T_RIGHT: i32 = 585;
+// A narrow drawing (400 wide) so its 14 px text stays at least 12 px when a
+// phone scales it down to its width (about 358 px); see `.trend` in the CSS,
+// which also caps how large it grows on a wide screen.
+const T_WIDTH: i32 = 400;
+const T_LEFT: i32 = 30;
+const T_RIGHT: i32 = 392;
 const T_TOP: i32 = 14;
-const T_BOTTOM: i32 = 206;
+const T_BOTTOM: i32 = 200;
 
 fn t_y(score: DimensionScore) -> i32 {
     T_BOTTOM - along(score, T_BOTTOM - T_TOP)
@@ -194,8 +198,12 @@ pub fn TrendChart(results: Vec<QuizResult>, #[prop(into)] label: String) -> impl
             T_LEFT + 20 + (T_RIGHT - T_LEFT - 40) * i32::try_from(i).unwrap_or(0) / steps
         }
     };
-    // Label at most about eight dates so they never overlap.
-    let every = n.div_ceil(8);
+    // Label at most five dates so they never overlap at this width.
+    let every = n.div_ceil(5);
+    // Two results on one day would both read "2 Dec": those also get their
+    // time, on a second line.
+    let days: Vec<String> = results.iter().map(|r| clock::date(r.taken_at)).collect();
+    let shares_a_day = move |i: usize| days.iter().filter(|d| **d == days[i]).count() > 1;
     let series = |pick: fn(&QuizResult) -> DimensionScore| -> String {
         results
             .iter()
@@ -223,7 +231,16 @@ pub fn TrendChart(results: Vec<QuizResult>, #[prop(into)] label: String) -> impl
             let x = x_at(i);
             let (ya, yv) = (t_y(r.scores.anxiety), t_y(r.scores.avoidance));
             let date = (i % every == 0 || i == n - 1).then(|| {
-                view! { <text class="trend-tick" x=x y=T_BOTTOM + 20 text-anchor="middle">{clock::short_date(r.taken_at)}</text> }
+                let time = shares_a_day(i).then(|| {
+                    view! {
+                        <tspan x=x dy="16">{clock::time(r.taken_at)}</tspan>
+                    }
+                });
+                view! {
+                    <text class="trend-tick" x=x y=T_BOTTOM + 18 text-anchor="middle">
+                        {clock::short_date(r.taken_at)}{time}
+                    </text>
+                }
             });
             view! {
                 <circle class="trend-anxiety-mark" cx=x cy=ya r="5" />
@@ -285,7 +302,7 @@ pub fn TrendChart(results: Vec<QuizResult>, #[prop(into)] label: String) -> impl
                 <li><span class="key key-anxiety"></span>"Anxiety"</li>
                 <li><span class="key key-avoidance"></span>"Avoidance"</li>
             </ul>
-            <svg viewBox="0 0 600 232" role="img" aria-label=alt focusable="false">
+            <svg viewBox=format!("0 0 {T_WIDTH} 240") role="img" aria-label=alt focusable="false">
                 {bands}
                 {grid}
                 {(n > 1).then(|| view! {

@@ -8,4 +8,5 @@ pub mod practice;
 pub mod shell;
 pub mod theme;
 pub mod title;
+pub mod toast;
 pub mod wait_indicator;

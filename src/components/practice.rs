@@ -14,7 +14,7 @@ use crate::domain::journal::Intensity;
 use crate::domain::practice::record::ToolUse;
 use crate::domain::practice::timer::{Countdown, digits, words};
 use crate::paths::href;
-use crate::routes::{HELP, PRACTICE_TOOLS};
+use crate::routes::{HELP, IN_THE_MOMENT, PRACTICE_TOOLS};
 use crate::state::JournalData;
 
 /// The id of the help page's section for people who feel unsafe with a
@@ -22,14 +22,21 @@ use crate::state::JournalData;
 /// a native test checks it exists).
 pub const SAFE_WITH_SOMEONE: &str = "if-you-dont-feel-safe-with-someone";
 
-/// A tool's page: its title, introduction, a care line, then the tool.
+/// A tool's page: its title, introduction, a care line, then the tool. A
+/// tool for a hard moment (`IN_THE_MOMENT`) goes from its title and care
+/// line straight to the tool, so Start is in a phone's first screen; its
+/// introduction, with the evidence, follows the tool under "Why this helps".
+/// `prerender.rs` writes the same order.
 #[component]
 pub fn ToolPage(slug: &'static str, children: Children) -> impl IntoView {
     let name = PRACTICE_TOOLS
         .iter()
         .find(|(s, _)| *s == slug)
         .map_or(slug, |(_, n)| *n);
-    let intro = content::tool_words(slug).map(|w| w.intro);
+    let words = content::tool_words(slug);
+    let action_first = IN_THE_MOMENT.contains(&slug);
+    let lead = words.filter(|_| !action_first).map(|w| w.intro);
+    let why = words.filter(|_| action_first).map(|w| w.intro);
     // Before anything else on a couples' tool: it is only for relationships
     // where both people feel safe (see the help page's section on abuse).
     let safety = content::couple_safety(slug);
@@ -43,9 +50,15 @@ pub fn ToolPage(slug: &'static str, children: Children) -> impl IntoView {
                 <a href=format!("{}#{SAFE_WITH_SOMEONE}", href(HELP))>"If you don\u{2019}t feel safe with someone"</a>
             </p>
         })}
-        {intro.map(|i| view! { <p class="lead">{i}</p> })}
+        {lead.map(|i| view! { <p class="lead">{i}</p> })}
         <p class="care-line">{content::CARE_LINE}" "<a href=href(HELP)>{content::CARE_LINK}</a>"."</p>
         <div class="tool">{children()}</div>
+        {why.map(|w| view! {
+            <details class="why-this-helps">
+                <summary>"Why this helps"</summary>
+                <p>{w}</p>
+            </details>
+        })}
     }
 }
 
@@ -56,20 +69,47 @@ pub fn IntensityPicker(
     label: &'static str,
     value: RwSignal<Option<Intensity>>,
 ) -> impl IntoView {
+    view! { <IntensityScale id label value=value on_change=Callback::new(move |v| value.set(v)) /> }
+}
+
+/// The 0-10 scale as one row of eleven radio buttons, so a rating is one
+/// tap, not a dropdown: each at least 44 px, one tab stop, arrows move and
+/// choose (native radios in a fieldset). "Clear" takes a rating back, since
+/// the rating is optional and a radio cannot be unticked. `id` names the
+/// fieldset, and the group's radios by `name`.
+#[component]
+pub fn IntensityScale(
+    #[prop(into)] id: String,
+    label: &'static str,
+    #[prop(into)] value: Signal<Option<Intensity>>,
+    on_change: Callback<Option<Intensity>>,
+) -> impl IntoView {
+    let name = id.clone();
     view! {
-        <div class="field intensity-field">
-            <label class="field-label" for=id.clone()>{label}" "<span class="optional">"(0 to 10, optional)"</span></label>
-            <select id=id
-                prop:value=move || value.get().map(|i| i.value().to_string()).unwrap_or_default()
-                on:change=move |ev| value.set(event_target_value(&ev).parse().ok().and_then(Intensity::new))>
-                <option value="">"Not rated"</option>
+        <fieldset class="field intensity-field" id=id>
+            <legend class="field-label">{label}" "<span class="optional">"(optional)"</span></legend>
+            <div class="intensity-scale">
                 {Intensity::all().map(|i| {
                     let n = i.value();
-                    let text = match n { 0 => "0, none".to_string(), 10 => "10, as strong as it gets".to_string(), n => n.to_string() };
-                    view! { <option value=n.to_string()>{text}</option> }
+                    // The ends say what they mean to a screen reader too.
+                    let end = match n { 0 => ", none", 10 => ", as strong as it gets", _ => "" };
+                    view! {
+                        <label class="intensity-option">
+                            <input type="radio" name=name.clone() id=format!("{name}-{n}") value=n.to_string()
+                                prop:checked=move || value.get() == Some(i)
+                                on:change=move |_| on_change.run(Some(i)) />
+                            <span class="intensity-number">{n.to_string()}<span class="visually-hidden">{end}</span></span>
+                        </label>
+                    }
                 }).collect_view()}
-            </select>
-        </div>
+            </div>
+            <p class="scale-ends" aria-hidden="true"><span>"0: none"</span><span>"10: as strong as it gets"</span></p>
+            {move || value.get().is_some().then(|| view! {
+                <button type="button" class="link-button" on:click=move |_| on_change.run(None)>
+                    "Clear"<span class="visually-hidden">" the rating: "{label}</span>
+                </button>
+            })}
+        </fieldset>
     }
 }
 
@@ -206,7 +246,8 @@ pub fn SaveUse(
     once: bool,
 ) -> impl IntoView {
     let journal = crate::state::use_journal();
-    let status = RwSignal::new(None::<Result<(), String>>);
+    // On success, the ratings saved, so the message can say what was kept.
+    let status = RwSignal::new(None::<Result<Option<String>, String>>);
     let busy = RwSignal::new(false);
     let status_box = NodeRef::<leptos::html::Div>::new();
     let save = move |_| {
@@ -215,8 +256,9 @@ pub fn SaveUse(
         }
         busy.set(true);
         let use_ = answers.run(());
+        let rated = use_.intensity_words();
         spawn_local(async move {
-            let result = save_use(journal, use_).await.map(|_| ());
+            let result = save_use(journal, use_).await.map(|_| rated);
             if result.is_ok()
                 && let Some(cb) = on_saved
             {
@@ -237,13 +279,13 @@ pub fn SaveUse(
     };
     view! {
         <div class="save-use">
-            {move || (!(once && matches!(status.get(), Some(Ok(()))))).then(|| view! {
+            {move || (!(once && matches!(status.get(), Some(Ok(_))))).then(|| view! {
                 <button type="button" class="button primary" on:click=save>{label}</button>
             })}
             <div class="form-status" role="status" tabindex="-1" node_ref=status_box>
                 {move || status.get().map(|r| match r {
-                    Ok(()) => view! {
-                        <p class="saved">"Saved to your journal. "<a href=href("journal")>"See it in your journal"</a>" or "<a href=href("progress")>"what helps, on Progress"</a>"."</p>
+                    Ok(rated) => view! {
+                        <p class="saved">"Saved to your journal. "{rated.map(|r| format!("{r}. "))}<a href=href("journal")>"See it in your journal"</a>" or "<a href=href("progress")>"what helps, on Progress"</a>"."</p>
                     }.into_any(),
                     Err(why) => view! { <p class="warning">{why}</p> }.into_any(),
                 })}

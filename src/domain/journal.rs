@@ -48,6 +48,17 @@ impl TryFrom<u8> for Intensity {
     }
 }
 
+/// The ratings of an entry in a few words, as the journal lists them and
+/// as the saved message repeats them: "Intensity 7 → 4".
+pub fn intensity_words(before: Option<Intensity>, after: Option<Intensity>) -> Option<String> {
+    match (before, after) {
+        (Some(b), Some(a)) => Some(format!("Intensity {} \u{2192} {}", b.0, a.0)),
+        (Some(b), None) => Some(format!("Intensity {}", b.0)),
+        (None, Some(a)) => Some(format!("Intensity after: {}", a.0)),
+        (None, None) => None,
+    }
+}
+
 impl From<Intensity> for u8 {
     fn from(i: Intensity) -> u8 {
         i.0
@@ -872,6 +883,21 @@ pub fn to_markdown(entries: &[&JournalEntry], format_date: impl Fn(f64) -> Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ratings_in_words_say_which_is_which() {
+        let i = Intensity::new;
+        assert_eq!(
+            intensity_words(i(7), i(4)).as_deref(),
+            Some("Intensity 7 \u{2192} 4")
+        );
+        assert_eq!(intensity_words(i(0), None).as_deref(), Some("Intensity 0"));
+        assert_eq!(
+            intensity_words(None, i(10)).as_deref(),
+            Some("Intensity after: 10")
+        );
+        assert_eq!(intensity_words(None, None), None);
+    }
 
     #[test]
     fn numbers_are_shown_as_display_shows_them() {

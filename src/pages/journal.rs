@@ -2,7 +2,9 @@
 //! read newest first, filter and search, edit, delete with undo.
 //! Everything the person wrote is rendered as text.
 
+use crate::components::practice::IntensityScale;
 use crate::components::title::Title;
+use crate::components::toast::Toast;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -10,7 +12,7 @@ use leptos::task::spawn_local;
 use crate::clock;
 use crate::components::focus::focus_after_render;
 use crate::domain::draft::{DraftProblem, JournalDraft};
-use crate::domain::journal::{EntryKind, Intensity, JournalEntry, JournalQuery};
+use crate::domain::journal::{EntryKind, Intensity, JournalEntry, JournalQuery, intensity_words};
 use crate::paths::href;
 use crate::state::journal::{clear_draft, load_draft, save_draft};
 use crate::state::use_journal;
@@ -62,7 +64,7 @@ pub fn JournalPage() -> impl IntoView {
             }
         });
     };
-    let undo = move |_| {
+    let undo = move |()| {
         let Some(entry) = deleted.get_untracked() else {
             return;
         };
@@ -149,14 +151,8 @@ pub fn JournalPage() -> impl IntoView {
                     }
                 }}
             </p>
-            <div class="undo-area" role="status">
-                {move || deleted.get().map(|e| view! {
-                    <div class="notice">
-                        <p>{format!("Deleted \u{201c}{}\u{201d}.", e.display_title())}</p>
-                        <button type="button" class="button" on:click=undo>"Undo"</button>
-                    </div>
-                })}
-            </div>
+            <Toast message=Signal::derive(move || deleted.with(|d| d.as_ref().map(|e| format!("Deleted \u{201c}{}\u{201d}.", e.display_title()))))
+                action_label="Undo" on_action=Callback::new(undo) on_close=Callback::new(move |()| deleted.set(None)) />
             <ol class="entries">
                 <For
                     each=move || matches.with(|ids| ids.iter().take(shown.get()).cloned().collect::<Vec<_>>())
@@ -187,17 +183,21 @@ fn EntryForm(draft: RwSignal<JournalDraft>) -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let saved_note = RwSignal::new(None::<&'static str>);
     let restored = draft.with_untracked(|d| !d.is_empty() && d.editing.is_none());
+    // Every change to the draft is kept as it is typed (or tapped).
+    let change = move |f: Box<dyn FnOnce(&mut JournalDraft)>| {
+        draft.update(|d| f(d));
+        saved_note.set(None);
+        let typed = draft.get_untracked();
+        spawn_local(async move {
+            if let Err(not_saved) = save_draft(&typed).await {
+                problem.set(Some(format!("{not_saved} Your text is still here; copy it somewhere safe if you need to close this page.")));
+            }
+        });
+    };
     let set = move |f: fn(&mut JournalDraft, String)| {
         move |ev: ev::Event| {
             let value = event_target_value(&ev);
-            draft.update(|d| f(d, value));
-            saved_note.set(None);
-            let typed = draft.get_untracked();
-            spawn_local(async move {
-                if let Err(not_saved) = save_draft(&typed).await {
-                    problem.set(Some(format!("{not_saved} Your text is still here; copy it somewhere safe if you need to close this page.")));
-                }
-            });
+            change(Box::new(move |d: &mut JournalDraft| f(d, value)));
         }
     };
     let submit = move |ev: ev::SubmitEvent| {
@@ -259,13 +259,9 @@ fn EntryForm(draft: RwSignal<JournalDraft>) -> impl IntoView {
                         <span class="field-label">"Feeling "<span class="optional">"(optional)"</span></span>
                         <input type="text" maxlength="60" list="feeling-words" prop:value=move || draft.with(|d| d.feeling.clone()) on:input=set(|d, v| d.feeling = v) />
                     </label>
-                    <div class="field">
-                        <label class="field-label" for="entry-intensity">"Intensity, 0 to 10 "<span class="optional">"(optional)"</span></label>
-                        <select id="entry-intensity" prop:value=move || draft.with(|d| d.intensity.clone()) on:change=set(|d, v| d.intensity = v)>
-                            <option value="">"Not rated"</option>
-                            {Intensity::all().map(|i| view! { <option value=i.value().to_string()>{i.value().to_string()}</option> }).collect_view()}
-                        </select>
-                    </div>
+                    <IntensityScale id="entry-intensity" label="Intensity"
+                        value=Signal::derive(move || draft.with(|d| d.intensity.parse().ok().and_then(Intensity::new)))
+                        on_change=Callback::new(move |v: Option<Intensity>| change(Box::new(move |d: &mut JournalDraft| d.intensity = v.map(|i| i.value().to_string()).unwrap_or_default()))) />
                 </div>
                 <label class="field">
                     <span class="field-label">"Tags "<span class="optional">"(optional, separated by commas)"</span></span>
@@ -296,12 +292,7 @@ fn EntryView(
     let (edit_id, delete_id) = (entry.id.clone(), entry.id.clone());
     let title = entry.display_title().to_string();
     let label = format!("Delete \u{201c}{title}\u{201d}");
-    let intensity = match (entry.intensity_before, entry.intensity_after) {
-        (Some(b), Some(a)) => Some(format!("Intensity {} \u{2192} {}", b.value(), a.value())),
-        (Some(b), None) => Some(format!("Intensity {}", b.value())),
-        (None, Some(a)) => Some(format!("Intensity after: {}", a.value())),
-        (None, None) => None,
-    };
+    let intensity = intensity_words(entry.intensity_before, entry.intensity_after);
     view! {
         <li class="entry">
             <article>

@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 use crate::clock;
 use crate::components::charts::TrendChart;
 use crate::components::title::Title;
+use crate::components::toast::Toast;
 use crate::content::{SELF_CHECK_SCALE, SELF_CHECK_SIGNS, STARTER_PLAN};
 use crate::domain::history::{History, Movement, QuizResult};
 use crate::domain::insights::{self, SelfCheck, StarterPlan};
@@ -33,7 +34,7 @@ pub fn ProgressPage() -> impl IntoView {
             }
         });
     };
-    let undo = move |_| {
+    let undo = move |()| {
         if let Some(r) = deleted.get_untracked() {
             spawn_local(async move {
                 match results.restore(r).await {
@@ -53,14 +54,8 @@ pub fn ProgressPage() -> impl IntoView {
         <StarterPlanSection />
         <h2>"Your quiz trajectory"</h2>
         <p>"Scores shift slowly and unevenly; a retake every few weeks shows the trend better than any one result."</p>
-        <div class="undo-area" role="status">
-            {move || deleted.get().map(|r| view! {
-                <div class="notice">
-                    <p>{format!("Deleted the result of {}.", clock::date(r.taken_at))}</p>
-                    <button type="button" class="button" on:click=undo>"Undo"</button>
-                </div>
-            })}
-        </div>
+        <Toast message=Signal::derive(move || deleted.with(|d| d.as_ref().map(|r| format!("Deleted the result of {}.", clock::date(r.taken_at)))))
+            action_label="Undo" on_action=Callback::new(undo) on_close=Callback::new(move |()| deleted.set(None)) />
         {move || {
             let foci = history.with(History::foci);
             if foci.is_empty() {

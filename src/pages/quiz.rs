@@ -288,12 +288,14 @@ fn Statement(quiz: QuizControls) -> impl IntoView {
                     >
                         "Back"
                     </button>
-                    <button type="submit" class="button primary">
+                    // Skipping is allowed but not the suggestion: before an
+                    // answer the button is quiet, after one it is the next step.
+                    <button type="submit" class=move || if chosen.get().is_some() { "button primary" } else { "button quiet" }>
                         {move || if chosen.get().is_some() { "Next" } else { "Skip" }}
                     </button>
                 </div>
             </form>
-            <p class="hint">"Tip: press a number from 1 to 7 to answer and go straight on."</p>
+            <p class="hint keyboard-tip">"Tip: press a number from 1 to 7 to answer and go straight on."</p>
             <RestartControl quiz />
         </div>
     }

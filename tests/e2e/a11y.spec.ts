@@ -525,9 +525,9 @@ test("keyboard only: writing a journal entry and filtering", async ({ page, isMo
   await page.keyboard.type("They were late and I felt the old knot.");
   await tabUntil(page, at("input"), 1);
   await page.keyboard.type("anxious");
-  await tabUntil(page, at("select#entry-intensity"), 1);
+  await tabUntil(page, at("input#entry-intensity-0"), 1);
   await page.keyboard.press("ArrowDown");
-  await tabUntil(page, at("input"), 1);
+  await tabUntil(page, at("input"), 2);
   await page.keyboard.type("evening");
   await tabUntil(page, at("Save entry"), 1);
   await page.keyboard.press("Enter");

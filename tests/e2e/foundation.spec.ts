@@ -145,3 +145,24 @@ test("the crisis page lists real numbers", async ({ page }) => {
     for (const link of await links.all()) await expect(link).toHaveAttribute("href", href);
   }
 });
+
+test("the header shows every section with no sideways scrolling, and help one step away", async ({ page }) => {
+  for (const route of ["", "practice/breathing", "journal"]) {
+    await page.goto(route);
+    await appReady(page);
+    const nav = page.getByRole("navigation", { name: "Sections" });
+    const width = page.viewportSize()!.width;
+    for (const name of ["Home", "Quiz", "Learn", "Practice", "Journal", "Progress", "Your data"]) {
+      const link = nav.getByRole("link", { name, exact: true });
+      await expect(link, `${name} on /${route}`).toBeInViewport({ ratio: 1 });
+      const box = (await link.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+      expect(box.height).toBeGreaterThanOrEqual(44);
+    }
+    const overflow = await nav.locator("ul").evaluate((ul) => ul.scrollWidth - ul.clientWidth);
+    expect(overflow, `the nav scrolls sideways on /${route}`).toBeLessThanOrEqual(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await expect(page.getByRole("banner").getByRole("link", { name: "Need help now?" })).toBeInViewport({ ratio: 1 });
+  }
+});

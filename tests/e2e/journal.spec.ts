@@ -28,7 +28,8 @@ test("an entry written by keyboard is there after a reload", async ({ page }) =>
   await page.keyboard.press("Tab");
   await page.keyboard.type("anxious");
   await page.keyboard.press("Tab");
-  await page.keyboard.press("ArrowDown"); // Intensity: 0
+  await page.keyboard.press("ArrowDown"); // Intensity: from 0 on to 1
+  await page.keyboard.press("Tab"); // Clear
   await page.keyboard.press("Tab");
   await page.keyboard.type("evening, Late ");
   await page.keyboard.press("Enter");
@@ -175,4 +176,35 @@ test("a journal of 5,000 entries opens, pages and searches", async ({ page }) =>
   await page.getByLabel("Search your journal").fill("number 4999");
   await expect(entries(page)).toHaveCount(1);
   await expect(entries(page).first().getByRole("heading")).toHaveText("Entry 4999");
+});
+
+test("after a delete far down the list, Undo is in view and waits while it is held", async ({ page }) => {
+  await page.clock.install();
+  await openJournal(page);
+  for (const n of [1, 2, 3, 4, 5, 6]) await write(page, { title: `Entry ${n}`, body: `Something that happened, number ${n}.` });
+  const last = entries(page).last();
+  await last.scrollIntoViewIfNeeded();
+  await last.getByRole("button", { name: /^Delete/ }).click();
+  await expect(entries(page)).toHaveCount(5);
+  const undo = page.getByRole("button", { name: "Undo" });
+  await expect(undo).toBeInViewport({ ratio: 1 });
+  await expect(page.locator(".toast-area")).toHaveAttribute("aria-live", "polite");
+  await expect(page.locator(".toast")).toContainText("Deleted “Entry 1”.");
+  // Long enough to use, and still while focus is on it.
+  await page.clock.runFor(10_000);
+  await expect(undo).toBeVisible();
+  await undo.focus();
+  await page.clock.runFor(60_000);
+  await expect(undo).toBeVisible();
+  await undo.press("Enter");
+  await expect(entries(page)).toHaveCount(6);
+  await expect(page.locator(".toast")).toHaveCount(0);
+
+  // Left alone, it goes by itself.
+  await entries(page).first().getByRole("button", { name: /^Delete/ }).click();
+  await expect(undo).toBeVisible();
+  await page.mouse.move(0, 0);
+  await page.locator("h1").evaluate((h) => (document.activeElement as HTMLElement | null)?.blur());
+  await page.clock.runFor(16_000);
+  await expect(page.locator(".toast")).toHaveCount(0);
 });

@@ -26,11 +26,12 @@ async function press(control: Locator, key = "Enter") {
   await control.page().keyboard.press(key);
 }
 
-/** Picks 0-9 in an intensity select by typing the digit. */
-async function rate(select: Locator, digit: number) {
-  await select.focus();
-  await select.page().keyboard.type(String(digit));
-  await expect(select).toHaveValue(String(digit));
+/** Picks 0-10 on an intensity scale (its fieldset) by keyboard: focus the
+ *  number and press Space, as a radio button. */
+async function rate(scale: Locator, n: number) {
+  const option = scale.getByRole("radio", { name: String(n), exact: true });
+  await press(option, "Space");
+  await expect(option).toBeChecked();
 }
 
 async function save(page: Page, name: string | RegExp = "Save to my journal") {
@@ -67,7 +68,7 @@ test("a breathing session by keyboard: start, pause, resume, finish, save; what 
   await length.focus();
   await page.keyboard.press("Control+a");
   await page.keyboard.type("1");
-  await rate(page.getByLabel(/How strong is the feeling now/), 7);
+  await rate(page.getByRole("group", { name: /How strong is the feeling now/ }), 7);
   await press(page.getByRole("button", { name: "Start breathing" }));
   await expect(page.locator(".breath-cue")).toHaveText("Breathe in through your nose");
   await expect(page.locator(".breath-stage")).toBeVisible();
@@ -113,7 +114,8 @@ test("the wait timer survives a reload, counts on elsewhere, and records the ans
   await minutes.focus();
   await page.keyboard.press("Control+a");
   await page.keyboard.type("3");
-  await rate(page.getByLabel(/How strong is the urge\?/), 8);
+  await rate(page.getByRole("group", { name: /How strong is the urge\?/ }), 8);
+  await page.keyboard.press("Tab"); // Clear
   await page.keyboard.press("Tab");
   await page.keyboard.press("Enter"); // Start waiting
   // The clock runs on its own between steps, so a second may pass.
@@ -228,6 +230,7 @@ test("a wait timer that ended long ago is cleared with a notice", async ({ page 
 test("three generous explanations by keyboard, saved to the journal", async ({ page }) => {
   await open(page, "practice/reframe", "Three generous explanations");
   await rate(page.locator("#reframe-before"), 6);
+  await page.keyboard.press("Tab"); // Clear
   await page.keyboard.press("Tab");
   const answers = ["No reply for two hours", "She is losing interest", "Her phone died", "A long meeting", "She is resting", "Wait until this evening"];
   for (const a of answers) {
@@ -282,8 +285,9 @@ test("the avoidant tools by keyboard: a checklist, an I-statement and an opposit
   await save(page);
 
   await open(page, "practice/i-statement", "I-statement builder");
-  await type(page.getByLabel(/^I feel/), "crowded");
-  await type(page.getByLabel(/^when/), "every evening is booked");
+  // The words the boxes already say, typed again, are not said twice.
+  await type(page.getByLabel(/^I feel/), "I feel crowded.");
+  await type(page.getByLabel(/^when/), "when every evening is booked.");
   await type(page.getByLabel(/^and I need/), "one night on my own");
   await expect(page.locator("output.said")).toHaveText("I feel crowded when every evening is booked, and I need one night on my own.");
   await save(page);
@@ -407,4 +411,94 @@ test("a failed save says not saved and keeps the answers on screen", async ({ pa
   await expect(page.getByLabel(/^1\. What happened/)).toHaveValue("Words that must stay");
   await press(page.getByRole("button", { name: "Save to my journal" }));
   await expect(page.getByText("Saved to your journal.")).toHaveCount(0);
+});
+
+// Issue 23: in a hard moment the action comes first. On a 390 x 844 phone,
+// header included, each of these tools' Start control is in the first
+// screen, with the reasons below it behind "Why this helps".
+for (const [slug, heading, start] of [
+  ["breathing", "Physiological sigh", "Start breathing"],
+  ["wait", "Wait before you act", "Start waiting"],
+  ["activated", "I'm activated", "Start a minute of breathing"],
+  ["body-scan", "Body scan", "Start the body scan"],
+]) {
+  test(`${heading}: Start is in the first screen, the reasons below it`, async ({ page }) => {
+    await open(page, `practice/${slug}`, heading);
+    const button = page.getByRole("button", { name: start });
+    await expect(button).toBeInViewport({ ratio: 1 });
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    const why = page.locator("details.why-this-helps");
+    await expect(why.locator("summary")).toHaveText("Why this helps");
+    await expect(why).not.toHaveAttribute("open");
+    // The explanation comes after the tool, not before it.
+    const order = await page.evaluate(
+      ([name]) => {
+        const b = [...document.querySelectorAll("main button")].find((e) => e.textContent?.trim() === name)!;
+        const d = document.querySelector("details.why-this-helps")!;
+        return b.compareDocumentPosition(d) & Node.DOCUMENT_POSITION_FOLLOWING;
+      },
+      [start],
+    );
+    expect(order).toBeTruthy();
+  });
+}
+
+test("intensity is one tap on a row of 0 to 10, and the saved message repeats it", async ({ page, hasTouch }) => {
+  await page.clock.install({ time: START });
+  await open(page, "practice/breathing", "Physiological sigh");
+  const before = page.getByRole("group", { name: /How strong is the feeling now/ });
+  await expect(before.getByRole("radio")).toHaveCount(11);
+  await expect(page.locator("select")).toHaveCount(0);
+  // Every number is a target of at least 44 by 44 px.
+  for (const box of await before.locator(".intensity-number").evaluateAll((els) => els.map((e) => e.getBoundingClientRect()))) {
+    expect(box.width).toBeGreaterThanOrEqual(44);
+    expect(box.height).toBeGreaterThanOrEqual(44);
+  }
+  const seven = before.getByRole("radio", { name: "7", exact: true });
+  // The number's whole box is the radio button, so a tap on it chooses.
+  if (hasTouch) await seven.tap();
+  else await seven.click();
+  await expect(seven).toBeChecked();
+  // Arrows move along the scale, as in any radio group.
+  await page.keyboard.press("ArrowRight");
+  await expect(before.getByRole("radio", { name: "8", exact: true })).toBeChecked();
+  await page.keyboard.press("ArrowLeft");
+  await expect(seven).toBeChecked();
+  // Nothing asks "after" before the start.
+  await expect(page.locator("#breath-after")).toHaveCount(0);
+  await page.getByRole("button", { name: "Start breathing" }).click();
+  await page.clock.fastForward(5 * 60_000 + 1000);
+  await expect(page.locator(".timer-status")).toHaveText("Time is up.");
+  const after = page.locator("#breath-after");
+  const four = after.getByRole("radio", { name: "4", exact: true });
+  if (hasTouch) await four.tap();
+  else await four.click();
+  await page.getByRole("button", { name: "Save to my journal" }).click();
+  await expect(page.locator(".saved")).toContainText("Saved to your journal. Intensity 7 → 4.");
+  // What was saved stays on screen: nothing resets to look lost.
+  await expect(after.getByRole("radio", { name: "4", exact: true })).toBeChecked();
+  // A rating can be taken back.
+  await page.getByRole("button", { name: "Breathe again" }).click();
+  const again = page.getByRole("group", { name: /How strong is the feeling now/ });
+  await expect(again.getByRole("radio", { checked: true })).toHaveCount(0);
+  await again.getByRole("radio", { name: "3", exact: true }).click();
+  await again.getByRole("button", { name: /^Clear/ }).click();
+  await expect(again.getByRole("radio", { checked: true })).toHaveCount(0);
+});
+
+test("repair asks how upset first and how it is after at the end", async ({ page }) => {
+  await open(page, "practice/repair", "Repair scripts");
+  const apology = page.locator("section.repair-script").first();
+  const groups = await apology.locator("fieldset.intensity-field legend").allTextContents();
+  expect(groups.length).toBe(2);
+  expect(groups[0]).toMatch(/How upset are you now/);
+  // The "after" scale comes after the script's words, just before saving.
+  const last = await apology.evaluate((s) => {
+    const sets = s.querySelectorAll("fieldset.intensity-field");
+    const said = s.querySelector(".said")!;
+    return !!(said.compareDocumentPosition(sets[1]) & Node.DOCUMENT_POSITION_FOLLOWING) && !(said.compareDocumentPosition(sets[0]) & Node.DOCUMENT_POSITION_FOLLOWING);
+  });
+  expect(last).toBe(true);
+  // An empty blank is a gap, never four dots.
+  await expect(apology.locator(".said")).not.toContainText("….");
 });

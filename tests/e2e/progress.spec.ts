@@ -67,3 +67,45 @@ test("the plan's style step points at the style of the latest result", async ({ 
   await appReady(page);
   await expect(step).toHaveAttribute("href", "/steady/learn/anxious-attachment");
 });
+
+test("the trend chart's text is at least 12 px on screen, and two results on one day show their times", async ({ page }) => {
+  await page.goto("progress");
+  await appReady(page);
+  const day = new Date("2026-12-02T09:14:00").getTime();
+  const result = (id: string, taken_at: number, anxiety: number, avoidance: number) => ({
+    id, focus: "general", taken_at, scores: { anxiety, avoidance }, answers: {}, answered: 36, of: 36,
+  });
+  await page.evaluate((data) => localStorage.setItem("steady.quiz.results", JSON.stringify({ v: 1, data })), [
+    result("a", day - 20 * 86_400_000, 52, 31),
+    result("b", day, 48, 30),
+    result("c", day + 5 * 3_600_000, 44, 27),
+  ]);
+  await page.reload();
+  await appReady(page);
+  const ticks = page.locator("figure.trend text.trend-tick");
+  await expect(ticks.first()).toBeVisible();
+  const sizes = await ticks.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+  // A text box is a little taller than its font: 12 px text is at least ~13 px high.
+  for (const h of sizes) expect(h).toBeGreaterThanOrEqual(12);
+  const font = await ticks.first().evaluate((t) => {
+    const svg = t.closest("svg")!;
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    return parseFloat(getComputedStyle(t).fontSize) * scale;
+  });
+  expect(font).toBeGreaterThanOrEqual(12);
+  // The two results of 2 December are told apart by their time.
+  // Each date label: its date, and its time on a second line (a <tspan>) if any.
+  const labels = await page.locator("figure.trend text.trend-tick").evaluateAll((els) =>
+    els
+      .filter((e) => e.getAttribute("text-anchor") === "middle")
+      .map((e) => ({ date: e.firstChild?.textContent?.trim() ?? "", time: e.querySelector("tspan")?.textContent?.trim() ?? null })),
+  );
+  expect(labels).toHaveLength(3);
+  const [first, second, third] = labels;
+  expect(second.date).toBe(third.date);
+  expect(first.date).not.toBe(second.date);
+  expect(first.time).toBeNull();
+  expect(second.time).toMatch(/\d:\d\d/);
+  expect(third.time).toMatch(/\d:\d\d/);
+  expect(second.time).not.toBe(third.time);
+});

@@ -23,7 +23,7 @@ use std::path::Path;
 
 use content_pipeline::{DocKind, Document};
 
-use crate::routes::{PRACTICE_TOOLS, SECTIONS, STATIC_ROUTES};
+use crate::routes::{IN_THE_MOMENT, PRACTICE_TOOLS, SECTIONS, STATIC_ROUTES};
 
 /// The shell's markers this rewrites; a change to `index.html` that removes
 /// one fails the build here instead of writing a wrong page.
@@ -291,11 +291,27 @@ fn route_pages(
             .find(|t| t.slug == *slug)
             .ok_or_else(|| format!("content/practice/tools.toml: no [[tool]] for `{slug}`"))?;
         let route = format!("practice/{slug}");
+        // As `ToolPage`: a tool for a hard moment goes straight from its
+        // care line to the tool, and its introduction waits under "Why this
+        // helps".
+        let action_first = IN_THE_MOMENT.contains(slug);
+        let lead = if action_first {
+            String::new()
+        } else {
+            format!("<p class=\"lead\">{}</p>", text(&tool.intro))
+        };
+        let why = if action_first {
+            format!(
+                "<details class=\"why-this-helps\"><summary>Why this helps</summary><p>{}</p></details>",
+                text(&tool.intro)
+            )
+        } else {
+            String::new()
+        };
         let main = format!(
-            "<p class=\"breadcrumb\"><a href=\"practice\">Practice</a></p><h1>{}</h1><p class=\"lead\">{}</p>\
-             <p class=\"care-line\">{} <a href=\"help\">{}</a>.</p>{}",
+            "<p class=\"breadcrumb\"><a href=\"practice\">Practice</a></p><h1>{}</h1>{lead}\
+             <p class=\"care-line\">{} <a href=\"help\">{}</a>.</p>{}{why}",
             text(name),
-            text(&tool.intro),
             text(&words.care_line),
             text(&words.care_link),
             needs_javascript("this tool")
@@ -480,6 +496,12 @@ mod tests {
                 .unwrap_or_else(|| panic!("{slug}"));
             assert!(html.contains(&format!("<h1>{}</h1>", text(name))), "{html}");
             assert!(html.contains("<p class=\"care-line\">"), "{html}");
+            // A tool for a hard moment keeps its reasons for after the tool.
+            assert_eq!(
+                html.contains("<summary>Why this helps</summary>"),
+                IN_THE_MOMENT.contains(slug),
+                "{slug}"
+            );
             assert!(
                 html.contains("aria-current=\"page\">Learn")
                     || html.contains("<li><a href=\"learn\">Learn")

@@ -5,6 +5,7 @@
 pub mod activated;
 pub mod body_scan;
 pub mod breathing;
+pub mod i_statement;
 pub mod record;
 pub mod repair;
 pub mod timer;

@@ -72,6 +72,11 @@ impl ToolUse {
         self
     }
 
+    /// The ratings in words, for the saved message: "Intensity 7 → 4".
+    pub fn intensity_words(&self) -> Option<String> {
+        crate::domain::journal::intensity_words(self.before, self.after)
+    }
+
     /// Whether the person wrote or chose anything at all.
     pub fn is_empty(&self) -> bool {
         self.fields.is_empty()
@@ -135,24 +140,11 @@ pub fn breathing_use(
         .intensity(before, after)
 }
 
-/// "I feel {feeling} when {situation}, and I need {need}." Parts left empty
-/// are left out; without a feeling or a need there is no statement yet.
+/// "I feel {feeling} when {situation}, and I need {need}." from what was
+/// typed in the three boxes (see `i_statement::IStatement`); without a
+/// feeling or a need there is no statement yet.
 pub fn i_statement(feeling: &str, situation: &str, need: &str) -> Option<String> {
-    let (feeling, situation, need) = (feeling.trim(), situation.trim(), need.trim());
-    if feeling.is_empty() || need.is_empty() {
-        return None;
-    }
-    let situation = situation
-        .strip_prefix("when ")
-        .unwrap_or(situation)
-        .trim_end_matches(['.', ',']);
-    let when = if situation.is_empty() {
-        String::new()
-    } else {
-        format!(" when {situation}")
-    };
-    let need = need.trim_end_matches('.');
-    Some(format!("I feel {feeling}{when}, and I need {need}."))
+    super::i_statement::IStatement::parse(feeling, situation, need).map(|s| s.to_string())
 }
 
 /// What a person ticked on the deactivation checklist, as one answer.

@@ -103,27 +103,48 @@ pub fn blanks(lines: &[&str]) -> Vec<Blank> {
     seen
 }
 
+/// Punctuation that ends a filled blank: what the person typed loses it
+/// when the script's own words go on with punctuation, so "I'm sorry I
+/// snapped." never reads "snapped..".
+const ENDING: &[char] = &['.', ',', ';', ':', '!', '?', '…'];
+
 /// The script with every blank filled from `value` (trimmed; "…" when empty).
+/// An empty blank's "…" already ends a sentence, so a full stop straight
+/// after it is dropped: "I'm sorry I …", never four dots.
 pub fn fill(lines: &[&str], value: impl Fn(Blank) -> String) -> Vec<String> {
     lines
         .iter()
         .map(|line| {
-            pieces(line)
-                .unwrap_or_default()
-                .into_iter()
-                .map(|piece| match piece {
-                    Piece::Text(t) => t.to_string(),
-                    Piece::Blank(b) => {
-                        let v = value(b);
-                        let v = v.trim();
-                        if v.is_empty() {
-                            "…".to_string()
+            let pieces = pieces(line).unwrap_or_default();
+            let mut out = String::new();
+            let mut after_gap = false;
+            for (i, piece) in pieces.iter().enumerate() {
+                match piece {
+                    Piece::Text(t) => {
+                        let t = if after_gap {
+                            t.strip_prefix('.').unwrap_or(t)
                         } else {
-                            v.to_string()
-                        }
+                            t
+                        };
+                        out.push_str(t);
+                        after_gap = false;
                     }
-                })
-                .collect()
+                    Piece::Blank(b) => {
+                        let v = value(*b);
+                        let mut v = v.trim();
+                        let next_is_punctuation = matches!(
+                            pieces.get(i + 1),
+                            Some(Piece::Text(t)) if t.starts_with(ENDING)
+                        );
+                        if next_is_punctuation {
+                            v = v.trim_end_matches(ENDING).trim_end();
+                        }
+                        after_gap = v.is_empty();
+                        out.push_str(if v.is_empty() { "…" } else { v });
+                    }
+                }
+            }
+            out
         })
         .collect()
 }
@@ -196,6 +217,31 @@ mod tests {
         assert_eq!(
             fill(&["I {what}"], |_| "{need} <b>".into()),
             vec!["I {need} <b>"]
+        );
+    }
+
+    #[test]
+    fn an_empty_or_punctuated_blank_never_doubles_the_full_stop() {
+        // Issue 23: an empty {what} read "I'm sorry I ....".
+        assert_eq!(
+            fill(&["I'm sorry I {what}."], |_| String::new()),
+            vec!["I'm sorry I …"]
+        );
+        assert_eq!(
+            fill(&["I'm sorry I {what}."], |_| "snapped at you. ".into()),
+            vec!["I'm sorry I snapped at you."]
+        );
+        assert_eq!(
+            fill(&["I feel {feeling}, and I need {need}."], |b| match b {
+                Blank::Feeling => "scared,".into(),
+                _ => "a pause!".into(),
+            }),
+            vec!["I feel scared, and I need a pause."]
+        );
+        // Punctuation inside what was typed, or with no script text after, stays.
+        assert_eq!(
+            fill(&["{what}"], |_| "Sorry. Really.".into()),
+            vec!["Sorry. Really."]
         );
     }
 

@@ -104,10 +104,12 @@ pub fn Activated() -> impl IntoView {
                 let (n, of) = run.with_untracked(|r| r.position().unwrap_or((1, 5)));
                 let body_of_step = match step {
                     ActivatedStep::Breathe => view! {
-                        <IntensityPicker id="activated-before" label="How strong is the feeling right now?" value=before />
+                        // Start first, in the first screen of a phone; the
+                        // rating below stays while the minute runs.
                         {move || (!breathing.get()).then(|| view! {
                             <div class="actions"><button type="button" class="button primary" on:click=start_breath>"Start a minute of breathing"</button></div>
                         })}
+                        <IntensityPicker id="activated-before" label="How strong is the feeling right now?" value=before />
                         {move || breathing.get().then(|| view! {
                             <BreathingGuide countdown=breath now />
                             <TimerPanel countdown=breath now label="Breathing" />

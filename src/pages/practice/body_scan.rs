@@ -92,9 +92,9 @@ pub fn BodyScan() -> impl IntoView {
         })
     });
     let on_saved = Callback::new(move |()| {
+        // The ratings stay as they were saved, so nothing looks lost; the
+        // saved message repeats them. "Start again" clears them.
         notes.with_value(|n| n.iter().for_each(|s| s.set(String::new())));
-        before.set(None);
-        after.set(None);
     });
     view! {
         <ToolPage slug="body-scan">
@@ -142,7 +142,7 @@ pub fn BodyScan() -> impl IntoView {
                     <p>"Take a moment before you move on. If one place stood out, your notes are kept with this entry."</p>
                     <IntensityPicker id="scan-after" label="How tense or stirred up do you feel now?" value=after />
                     <SaveUse answers on_saved once=true />
-                    <div class="actions"><button type="button" class="button quiet" on:click=start>"Start again"</button></div>
+                    <div class="actions"><button type="button" class="button quiet" on:click=move |ev| { before.set(None); after.set(None); start(ev); }>"Start again"</button></div>
                 </section>
             })}
         </ToolPage>

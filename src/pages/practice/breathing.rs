@@ -76,17 +76,13 @@ pub fn Breathing() -> impl IntoView {
         });
         breathing_use(mins, breaths, before.get_untracked(), after.get_untracked())
     });
-    let on_saved = Callback::new(move |()| {
-        before.set(None);
-        after.set(None);
-    });
     view! {
         <ToolPage slug="breathing">
             {move || (!active.get()).then(|| view! {
                 <div class="tool-setup">
                     <label class="field">
                         <span class="field-label">"Length in minutes"</span>
-                        <span class="hint">"Five minutes a day is what the trial used. 1 to 20."</span>
+                        <span class="hint">"1 to 20. If you feel dizzy, stop and breathe normally."</span>
                         <input type="number" min="1" max="20" step="1" inputmode="numeric"
                             prop:value=move || minutes.get() on:input=move |ev| minutes.set(event_target_value(&ev)) />
                     </label>
@@ -105,9 +101,14 @@ pub fn Breathing() -> impl IntoView {
                 <section class="tool-finish" aria-labelledby="breath-done">
                     <h2 id="breath-done">"How do you feel now?"</h2>
                     <IntensityPicker id="breath-after" label="How strong is the feeling now?" value=after />
-                    <SaveUse answers=build on_saved once=true />
+                    <SaveUse answers=build once=true />
                     <div class="actions">
-                        <button type="button" class="button quiet" on:click=move |_| countdown.set(None)>"Breathe again"</button>
+                        <button type="button" class="button quiet" on:click=move |_| {
+                            // A new session gets its own ratings; the saved ones stay until here.
+                            before.set(None);
+                            after.set(None);
+                            countdown.set(None);
+                        }>"Breathe again"</button>
                     </div>
                 </section>
             })}

@@ -123,6 +123,7 @@ fn Script(script: RepairScript) -> impl IntoView {
         <section class="repair-script card" id=id aria-labelledby=format!("{id}-title")>
             <h2 id=format!("{id}-title")>{script.title}</h2>
             <p>{script.when}</p>
+            <IntensityPicker id=format!("{id}-before") label="How upset are you now?" value=before />
             {blanks.iter().filter(|b| **b != Blank::Time).map(|b| {
                 let b = *b;
                 let signal = values.with_value(|v| v.iter().find(|(k, _)| *k == b).map(|(_, s)| *s)).expect("every blank has a box");
@@ -156,10 +157,8 @@ fn Script(script: RepairScript) -> impl IntoView {
                     <TimerPanel countdown now label=if is_soothe { "Soothe timer" } else { "Break timer" } extend_minutes=if is_soothe { 1 } else { 5 } />
                 })}
             })}
-            <div class="field-row">
-                <IntensityPicker id=format!("{id}-before") label="How upset before?" value=before />
-                <IntensityPicker id=format!("{id}-after") label="And after?" value=after />
-            </div>
+            // "After" is asked at the end, once there is something to be after.
+            <IntensityPicker id=format!("{id}-after") label="And now, how upset?" value=after />
             <SaveUse answers on_saved label="Save this repair" />
         </section>
     }

@@ -75,7 +75,7 @@ fn StartWait(saved: RwSignal<bool>) -> impl IntoView {
         <form class="tool-setup" on:submit=start novalidate>
             <label class="field">
                 <span class="field-label">"What do you want to do right now?"</span>
-                <span class="hint">"Write the urge down as it is. Pick a common one or use your own words."</span>
+                <span class="hint">"In a few words, just as it is."</span>
                 <input id="urge" type="text" list="urge-words" maxlength="1000"
                     prop:value=move || urge.get() on:input=move |ev| urge.set(event_target_value(&ev)) />
             </label>
