@@ -254,7 +254,7 @@ fn KeepPanel(shared: SharedResult, kept: RwSignal<KeptComparisons>) -> impl Into
     view! {
         <section aria-labelledby="keep-heading" class="share-panel">
             <h2 id="keep-heading">"Keep this comparison?"</h2>
-            <p>"Nothing from this link has been saved. If you keep it, it is saved only in this browser: it goes into your backups, the lock seals it if you use one, and \u{201c}Erase everything\u{201d} removes it."</p>
+            <p>"Nothing from this link has been saved. If you keep it, it is saved only in this browser: it goes into your backups, the lock seals it if you use one, and \u{201c}Erase everything\u{201d} removes it. Anyone who can open Steady on this device can see it."</p>
             {move || if is_kept() {
                 view! {
                     <p class="kept-note">"Kept on this device."</p>
@@ -389,7 +389,11 @@ pub fn ShareThisResult(result: QuizResult) -> impl IntoView {
         let open_sheet = move |_| {
             let Some(url) = link() else { return };
             let data = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&data, &"title".into(), &"My Steady result".into());
+            let _ = js_sys::Reflect::set(
+                &data,
+                &"title".into(),
+                &"A result I'm sharing with you".into(),
+            );
             let _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
             if let Ok(promise) = f.call1(&window().navigator(), &data)
                 && let Ok(promise) = wasm_bindgen::JsCast::dyn_into::<js_sys::Promise>(promise)
@@ -420,8 +424,9 @@ pub fn ShareThisResult(result: QuizResult) -> impl IntoView {
         <section aria-labelledby="share-heading" class="share-panel no-print">
             <h2 id="share-heading">"Share this result"</h2>
             <p id="share-what">
-                "The link holds only your two scores, which relationship you answered about, the date and the name you type below, if any. Your answers and your journal are never in it. It is not sent to any server: the part after # stays in the browser. But anyone who has the link can read what it holds, so send it only to someone you choose."
+                "The link holds only your two scores, which relationship you answered about, the date and the name you type below, if any. Your answers and your journal are never in it. It is not sent to any server: the part after # stays in the browser. But anyone who has the link can read what it holds, so send it only to someone you choose. A link that has been sent cannot be taken back. You never have to share your result."
             </p>
+            <p>"If someone pressures you to share it, or checks your phone, that is not yours to carry alone: "<a href=format!("{}#{SAFE_WITH_SOMEONE}", href(HELP))>"the help page"</a>" lists people to talk to, in confidence."</p>
             <div class="field">
                 <label class="field-label" for="share-name">"Your first name or a nickname (optional)"</label>
                 <input id="share-name" type="text" maxlength="40" autocomplete="off"

@@ -23,13 +23,13 @@ import { test, expect } from "@playwright/test";
 // scale with Clear in every tool and the journal, the undo toast with its
 // held timer, the I-statement parsed from typed parts, the same-day chart
 // labels and the "Why this helps" pages.
-// 605 KiB with issues 22 and 23 merged together with issue 19's state layer
-// and lock fixes (618,141 B measured): about 14 KB of it is issue 19's (the
+// 611 KiB with issues 22 and 23 merged together with issue 19's state layer
+// and lock fixes (623,570 B measured): about 14 KB of it is issue 19's (the
 // sealing behind a trait with boxed futures, sealing kept-aside copies and
 // plain values at unlock, the locked save's retry loop, every change of the
 // history awaited before it shows, the score check and time clamp on import),
 // not yet measured piece by piece. Issue 21 (split by route) brings it down.
-const WASM_AND_JS_GZIP_BUDGET = 605 * 1024;
+const WASM_AND_JS_GZIP_BUDGET = 611 * 1024;
 
 test("the wasm and its JS glue stay within the size budget", async () => {
   test.skip(test.info().project.name !== "desktop", "one run is enough");
