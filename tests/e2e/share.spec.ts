@@ -92,7 +92,7 @@ test("a link made in one browser opens in a fresh one, alone and then beside the
   await expect(b.locator("figure.plane figcaption")).toContainText("Circle, you: Anxiety 2.2 and avoidance 5.8");
   await expect(b.getByRole("heading", { name: "One leans anxious, the other avoidant" })).toBeVisible();
   await expect(b.locator("main")).toContainText("pursue-withdraw");
-  await expect(b.locator("main")).toContainText("not as a verdict");
+  await expect(b.locator("main")).toContainText("not a verdict on either of you");
   await expect(b.locator(".safety-note")).toContainText("where you both feel safe");
   await expect(b.getByRole("link", { name: "Repair scripts to try together" })).toHaveAttribute("href", /practice\/repair$/);
   expect(foreign).toEqual([]);
