@@ -460,11 +460,7 @@ impl Tab {
     /// next read sees it. A value this key cannot open is kept aside, as at
     /// unlock, and reads as nothing.
     async fn open_into_memory(&self, key: &dyn Sealer, name: &'static str, raw: &str) {
-        let text = match Sealed::from_stored(raw) {
-            None => Some(raw.to_string()),
-            Some(Ok(sealed)) => key.open(&sealed).await.ok(),
-            Some(Err(_)) => None,
-        };
+        let text = plain_text_of(raw, Some(key)).await;
         if text.is_none() && !self.quarantine(name, raw) {
             self.guarded.borrow_mut().insert(name.to_string());
         }
@@ -677,6 +673,17 @@ impl Tab {
             WAIT_KEY => ChangedElsewhere::WaitTimer,
             _ => return None,
         })
+    }
+}
+
+/// The plain text of a value as stored: a plain value as it is, a sealed one
+/// opened with `key`; `None` when it is damaged, or no key (or not this key)
+/// opens it.
+async fn plain_text_of(raw: &str, key: Option<&dyn Sealer>) -> Option<String> {
+    match (Sealed::from_stored(raw), key) {
+        (None, _) => Some(raw.to_string()),
+        (Some(Ok(sealed)), Some(key)) => key.open(&sealed).await.ok(),
+        _ => None,
     }
 }
 
@@ -1079,15 +1086,7 @@ impl Tab {
             if protected(&format!("{PREFIX}{}", copy.original)).is_none() {
                 continue;
             }
-            let text = match Sealed::from_stored(&copy.raw) {
-                None => Some(copy.raw.clone()),
-                Some(Ok(sealed)) => match &old_key {
-                    Some(old) => old.open(&sealed).await.ok(),
-                    None => None,
-                },
-                Some(Err(_)) => None,
-            };
-            if let Some(text) = text {
+            if let Some(text) = plain_text_of(&copy.raw, old_key.as_deref()).await {
                 let at_rest = seal_for_rest(key.as_deref(), &text)
                     .await
                     .map_err(LockProblem::NotSaved)?;
