@@ -11,9 +11,9 @@ fn main() {
     println!("cargo::rerun-if-changed=content");
     println!("cargo::rerun-if-changed=src/routes.rs");
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("content.rs");
-    let tools: Vec<String> = routes::PRACTICE_TOOLS
+    let tools: Vec<String> = routes::Tool::ALL
         .iter()
-        .map(|(slug, _)| format!("practice/{slug}"))
+        .map(|tool| format!("practice/{}", tool.slug()))
         .collect();
     let mut linkable: Vec<&str> = routes::STATIC_ROUTES.to_vec();
     linkable.extend(tools.iter().map(String::as_str));

@@ -77,7 +77,7 @@ pub struct PlanStep {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PracticeNeed {
     pub title: &'static str,
-    /// Slugs from `routes::PRACTICE_TOOLS`; checked at build time.
+    /// Slugs of `routes::Tool`s; checked at build time.
     pub tools: &'static [&'static str],
 }
 
@@ -533,8 +533,8 @@ mod tests {
     fn practice_content_matches_the_domain() {
         use crate::domain::practice::activated::ActivatedStep;
         use crate::domain::practice::repair::pieces;
-        for (slug, _) in crate::routes::PRACTICE_TOOLS {
-            assert!(tool_words(slug).is_some(), "{slug}");
+        for tool in crate::routes::Tool::ALL {
+            assert!(tool_words(tool.slug()).is_some(), "{tool:?}");
         }
         for need in PRACTICE_NEEDS {
             for slug in need.tools {

@@ -47,29 +47,112 @@ pub const SECTIONS: &[Section] = &[
 /// The page with crisis resources, linked from every page.
 pub const HELP: &str = "help";
 
-/// The practice tools, each served at `practice/<slug>`. Articles link to
-/// them in their "Try this now" sections; the link checker knows them from here.
-pub const PRACTICE_TOOLS: &[(&str, &str)] = &[
-    ("activated", "I'm activated"),
-    ("breathing", "Physiological sigh"),
-    ("wait", "Wait before you act"),
-    ("reframe", "Three generous explanations"),
-    ("trigger-log", "Trigger log"),
-    ("body-scan", "Body scan"),
-    ("deactivation", "Noticing when you pull away"),
-    ("i-statement", "I-statement builder"),
-    ("opposite-action", "Opposite action"),
-    ("repair", "Repair scripts"),
-    ("couple-agreement", "Secure-functioning agreement"),
-];
+/// A practice tool, served at `practice/<slug>`. Articles link to tools in
+/// their "Try this now" sections; the link checker, the router and the
+/// prerendered pages all know them from this one list, and a `match` on it
+/// cannot forget a tool.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tool {
+    Activated,
+    Breathing,
+    Wait,
+    Reframe,
+    TriggerLog,
+    BodyScan,
+    Deactivation,
+    IStatement,
+    OppositeAction,
+    Repair,
+    CoupleAgreement,
+}
 
-/// The tools for a hard moment: their page opens with the tool's Start
-/// control in the first phone screen, and the explanation and evidence wait
-/// behind "Why this helps" below it. Someone flooded needs the action first.
-pub const IN_THE_MOMENT: &[&str] = &["activated", "breathing", "wait", "body-scan"];
+impl Tool {
+    /// Every tool, in the order the hub's words list them.
+    pub const ALL: [Tool; 11] = [
+        Tool::Activated,
+        Tool::Breathing,
+        Tool::Wait,
+        Tool::Reframe,
+        Tool::TriggerLog,
+        Tool::BodyScan,
+        Tool::Deactivation,
+        Tool::IStatement,
+        Tool::OppositeAction,
+        Tool::Repair,
+        Tool::CoupleAgreement,
+    ];
+
+    /// The last part of the tool's route, and its key in `content/practice/`.
+    pub const fn slug(self) -> &'static str {
+        match self {
+            Tool::Activated => "activated",
+            Tool::Breathing => "breathing",
+            Tool::Wait => "wait",
+            Tool::Reframe => "reframe",
+            Tool::TriggerLog => "trigger-log",
+            Tool::BodyScan => "body-scan",
+            Tool::Deactivation => "deactivation",
+            Tool::IStatement => "i-statement",
+            Tool::OppositeAction => "opposite-action",
+            Tool::Repair => "repair",
+            Tool::CoupleAgreement => "couple-agreement",
+        }
+    }
+
+    /// The tool's name, as its page title and its card on the hub.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Tool::Activated => "I'm activated",
+            Tool::Breathing => "Physiological sigh",
+            Tool::Wait => "Wait before you act",
+            Tool::Reframe => "Three generous explanations",
+            Tool::TriggerLog => "Trigger log",
+            Tool::BodyScan => "Body scan",
+            Tool::Deactivation => "Noticing when you pull away",
+            Tool::IStatement => "I-statement builder",
+            Tool::OppositeAction => "Opposite action",
+            Tool::Repair => "Repair scripts",
+            Tool::CoupleAgreement => "Secure-functioning agreement",
+        }
+    }
+
+    /// A tool for a hard moment: its page opens with the tool's Start
+    /// control in the first phone screen, and the explanation and evidence
+    /// wait behind "Why this helps" below it. Someone flooded needs the
+    /// action first.
+    pub const fn in_the_moment(self) -> bool {
+        matches!(
+            self,
+            Tool::Activated | Tool::Breathing | Tool::Wait | Tool::BodyScan
+        )
+    }
+
+    /// The tool at `practice/<slug>`, if there is one.
+    pub fn from_slug(slug: &str) -> Option<Tool> {
+        Tool::ALL.into_iter().find(|t| t.slug() == slug)
+    }
+}
 
 /// Every fixed route content may link to. Articles (`learn/<slug>`) and
 /// pages (`<slug>`) from `content/` are added by the content checker.
 pub const STATIC_ROUTES: &[&str] = &[
     "", "quiz", "report", "learn", "practice", "journal", "progress", "data", "share",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::Tool;
+
+    #[test]
+    fn every_tool_is_found_by_its_own_slug_and_no_other() {
+        for tool in Tool::ALL {
+            assert_eq!(Tool::from_slug(tool.slug()), Some(tool));
+            assert_eq!(
+                Tool::ALL.iter().filter(|t| t.slug() == tool.slug()).count(),
+                1
+            );
+        }
+        assert_eq!(Tool::from_slug("Breathing"), None);
+        assert_eq!(Tool::from_slug(""), None);
+    }
+}

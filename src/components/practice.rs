@@ -14,7 +14,7 @@ use crate::domain::journal::Intensity;
 use crate::domain::practice::record::ToolUse;
 use crate::domain::practice::timer::{Countdown, digits, words};
 use crate::paths::href;
-use crate::routes::{HELP, IN_THE_MOMENT, PRACTICE_TOOLS};
+use crate::routes::{HELP, Tool};
 use crate::state::JournalData;
 
 /// The id of the help page's section for people who feel unsafe with a
@@ -23,18 +23,16 @@ use crate::state::JournalData;
 pub const SAFE_WITH_SOMEONE: &str = "if-you-dont-feel-safe-with-someone";
 
 /// A tool's page: its title, introduction, a care line, then the tool. A
-/// tool for a hard moment (`IN_THE_MOMENT`) goes from its title and care
+/// tool for a hard moment (`Tool::in_the_moment`) goes from its title and care
 /// line straight to the tool, so Start is in a phone's first screen; its
 /// introduction, with the evidence, follows the tool under "Why this helps".
 /// `prerender.rs` writes the same order.
 #[component]
-pub fn ToolPage(slug: &'static str, children: Children) -> impl IntoView {
-    let name = PRACTICE_TOOLS
-        .iter()
-        .find(|(s, _)| *s == slug)
-        .map_or(slug, |(_, n)| *n);
+pub fn ToolPage(tool: Tool, children: Children) -> impl IntoView {
+    let name = tool.name();
+    let slug = tool.slug();
     let words = content::tool_words(slug);
-    let action_first = IN_THE_MOMENT.contains(&slug);
+    let action_first = tool.in_the_moment();
     let lead = words.filter(|_| !action_first).map(|w| w.intro);
     let why = words.filter(|_| action_first).map(|w| w.intro);
     // Before anything else on a couples' tool: it is only for relationships

@@ -23,7 +23,7 @@ use std::path::Path;
 
 use content_pipeline::{DocKind, Document};
 
-use crate::routes::{IN_THE_MOMENT, PRACTICE_TOOLS, SECTIONS, STATIC_ROUTES};
+use crate::routes::{SECTIONS, STATIC_ROUTES, Tool};
 
 /// The shell's markers this rewrites; a change to `index.html` that removes
 /// one fails the build here instead of writing a wrong page.
@@ -221,10 +221,7 @@ fn route_pages(
                         text(need)
                     );
                     for slug in slugs {
-                        let name = PRACTICE_TOOLS
-                            .iter()
-                            .find(|(s, _)| s == slug)
-                            .map_or("", |(_, n)| *n);
+                        let name = Tool::from_slug(slug).map_or("", Tool::name);
                         let summary = tools
                             .iter()
                             .find(|t| &t.slug == slug)
@@ -285,16 +282,17 @@ fn route_pages(
             out.push((format!("{route}/index.html"), html));
         }
     }
-    for (slug, name) in PRACTICE_TOOLS {
+    for practice_tool in Tool::ALL {
+        let (slug, name) = (practice_tool.slug(), practice_tool.name());
         let tool = tools
             .iter()
-            .find(|t| t.slug == *slug)
+            .find(|t| t.slug == slug)
             .ok_or_else(|| format!("content/practice/tools.toml: no [[tool]] for `{slug}`"))?;
         let route = format!("practice/{slug}");
         // As `ToolPage`: a tool for a hard moment goes straight from its
         // care line to the tool, and its introduction waits under "Why this
         // helps".
-        let action_first = IN_THE_MOMENT.contains(slug);
+        let action_first = practice_tool.in_the_moment();
         let lead = if action_first {
             String::new()
         } else {
@@ -489,17 +487,21 @@ mod tests {
                 "{route}: {paths:?}"
             );
         }
-        for (slug, name) in PRACTICE_TOOLS {
+        for tool in Tool::ALL {
+            let slug = tool.slug();
             let (_, html) = pages
                 .iter()
                 .find(|(p, _)| *p == format!("practice/{slug}.html"))
                 .unwrap_or_else(|| panic!("{slug}"));
-            assert!(html.contains(&format!("<h1>{}</h1>", text(name))), "{html}");
+            assert!(
+                html.contains(&format!("<h1>{}</h1>", text(tool.name()))),
+                "{html}"
+            );
             assert!(html.contains("<p class=\"care-line\">"), "{html}");
             // A tool for a hard moment keeps its reasons for after the tool.
             assert_eq!(
                 html.contains("<summary>Why this helps</summary>"),
-                IN_THE_MOMENT.contains(slug),
+                tool.in_the_moment(),
                 "{slug}"
             );
             assert!(

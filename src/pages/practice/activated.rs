@@ -15,6 +15,7 @@ use crate::domain::practice::breathing::BreathingSession;
 use crate::domain::practice::record::{ActivatedNotes, activated_use};
 use crate::domain::practice::timer::{Countdown, DEFAULT_WAIT, MINUTE_MS, WaitMinutes};
 use crate::paths::href;
+use crate::routes::Tool;
 
 use super::breathing::BreathingGuide;
 
@@ -98,7 +99,7 @@ pub fn Activated() -> impl IntoView {
     let waiting = Memo::new(move |_| wait.with(Option::is_some));
 
     view! {
-        <ToolPage slug="activated">
+        <ToolPage tool=Tool::Activated>
             {move || current.get().map(|step| {
                 let words = ACTIVATED_STEPS[step.index()];
                 let (n, of) = run.with_untracked(|r| r.position().unwrap_or((1, 5)));

@@ -10,6 +10,7 @@ use crate::domain::journal::{EntryKind, Intensity};
 use crate::domain::practice::body_scan::BodyScanWalk;
 use crate::domain::practice::record::ToolUse;
 use crate::domain::practice::timer::digits;
+use crate::routes::Tool;
 
 fn seconds() -> Vec<u32> {
     BODY_SCAN.iter().map(|s| s.seconds).collect()
@@ -97,7 +98,7 @@ pub fn BodyScan() -> impl IntoView {
         notes.with_value(|n| n.iter().for_each(|s| s.set(String::new())));
     });
     view! {
-        <ToolPage slug="body-scan">
+        <ToolPage tool=Tool::BodyScan>
             <p class="visually-hidden" role="status" aria-live="polite">{move || announcement.get()}</p>
             {move || walk.with(Option::is_none).then(|| view! {
                 <div class="tool-setup">

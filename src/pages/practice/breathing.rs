@@ -10,6 +10,7 @@ use crate::domain::journal::Intensity;
 use crate::domain::practice::breathing::{BreathingSession, DEFAULT_SESSION, SessionMinutes};
 use crate::domain::practice::record::breathing_use;
 use crate::domain::practice::timer::{Countdown, MINUTE_MS};
+use crate::routes::Tool;
 
 /// The guide for a running session: a circle that grows and shrinks with
 /// the breath, the cue in words, and how far into the breath you are.
@@ -77,7 +78,7 @@ pub fn Breathing() -> impl IntoView {
         breathing_use(mins, breaths, before.get_untracked(), after.get_untracked())
     });
     view! {
-        <ToolPage slug="breathing">
+        <ToolPage tool=Tool::Breathing>
             {move || (!active.get()).then(|| view! {
                 <div class="tool-setup">
                     <label class="field">

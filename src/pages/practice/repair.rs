@@ -11,13 +11,14 @@ use crate::domain::journal::{EntryKind, Intensity};
 use crate::domain::practice::record::ToolUse;
 use crate::domain::practice::repair::{Blank, blanks, fill, return_time};
 use crate::domain::practice::timer::{Countdown, SECOND_MS, WaitMinutes};
+use crate::routes::Tool;
 
 const DEFAULT_BREAK: &str = "20";
 
 #[component]
 pub fn Repair() -> impl IntoView {
     view! {
-        <ToolPage slug="repair">
+        <ToolPage tool=Tool::Repair>
             <nav aria-label="Scripts">
                 <ul class="link-list">
                     {REPAIR_SCRIPTS.iter().map(|s| {

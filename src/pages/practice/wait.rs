@@ -14,6 +14,7 @@ use crate::domain::practice::timer::{
     DEFAULT_WAIT, MINUTE_MS, StillWant, Urge, UrgeTimer, WaitMinutes, digits,
 };
 use crate::paths::href;
+use crate::routes::Tool;
 use crate::state::notices::use_notices;
 use crate::state::wait_timer::use_wait_timer;
 
@@ -26,7 +27,7 @@ pub fn Wait() -> impl IntoView {
     let saved = RwSignal::new(false);
     let idle = Memo::new(move |_| timer.with(Option::is_none));
     view! {
-        <ToolPage slug="wait">
+        <ToolPage tool=Tool::Wait>
             <div class="form-status" role="status">
                 {move || saved.get().then(|| view! {
                     <p class="saved">"Your answer was saved to your journal. "<a href=href("journal")>"See it in your journal"</a>"."</p>

@@ -8,6 +8,7 @@ use crate::components::practice::{SaveUse, TextField, ToolPage};
 use crate::content::{AGREEMENT_PROMPTS, SECURE_PRINCIPLES};
 use crate::domain::journal::EntryKind;
 use crate::domain::practice::record::ToolUse;
+use crate::routes::Tool;
 
 #[component]
 pub fn CoupleAgreement() -> impl IntoView {
@@ -29,7 +30,7 @@ pub fn CoupleAgreement() -> impl IntoView {
         let _ = window().print();
     };
     view! {
-        <ToolPage slug="couple-agreement">
+        <ToolPage tool=Tool::CoupleAgreement>
             <section aria-labelledby="principles">
                 <h2 id="principles">"The four principles"</h2>
                 <ol class="principles">

@@ -1,43 +1,13 @@
-//! Writing tools: three generous explanations, and the trigger log.
+//! The trigger log: what happened, what was felt where in the body, the
+//! urge, and how strong it was.
 
 use leptos::prelude::*;
 
 use crate::components::practice::{IntensityPicker, SaveUse, Suggestions, TextField, ToolPage};
-use crate::content::{BODY_PLACES, FEELING_WORDS, REFRAME_FIELDS, REFRAME_SITUATION, URGES};
+use crate::content::{BODY_PLACES, FEELING_WORDS, URGES};
 use crate::domain::journal::{EntryKind, Intensity};
 use crate::domain::practice::record::ToolUse;
-
-#[component]
-pub fn Reframe() -> impl IntoView {
-    let answers: [RwSignal<String>; 6] = std::array::from_fn(|_| RwSignal::new(String::new()));
-    let before = RwSignal::new(None::<Intensity>);
-    let after = RwSignal::new(None::<Intensity>);
-    let build = Callback::new(move |()| {
-        REFRAME_FIELDS.iter().zip(answers).fold(
-            ToolUse::new(EntryKind::Reframe)
-                .intensity(before.get_untracked(), after.get_untracked()),
-            |u, (f, a)| u.field(f.label, &a.get_untracked()),
-        )
-    });
-    let on_saved = Callback::new(move |()| {
-        for a in answers {
-            a.set(String::new());
-        }
-        before.set(None);
-        after.set(None);
-    });
-    view! {
-        <ToolPage slug="reframe">
-            <p>{REFRAME_SITUATION}</p>
-            <IntensityPicker id="reframe-before" label="How upset are you now?" value=before />
-            {REFRAME_FIELDS.iter().zip(answers).enumerate().map(|(n, (f, a))| view! {
-                <TextField label=format!("{}. {}", n + 1, f.label) hint=f.hint value=a rows=3 />
-            }).collect_view()}
-            <IntensityPicker id="reframe-after" label="And after writing it out?" value=after />
-            <SaveUse answers=build on_saved />
-        </ToolPage>
-    }
-}
+use crate::routes::Tool;
 
 #[component]
 pub fn TriggerLog() -> impl IntoView {
@@ -74,7 +44,7 @@ pub fn TriggerLog() -> impl IntoView {
         after.set(None);
     });
     view! {
-        <ToolPage slug="trigger-log">
+        <ToolPage tool=Tool::TriggerLog>
             <TextField label="What happened".to_string() hint="Just the facts, briefly." value=happened rows=3 />
             <fieldset class="choice-group body-places">
                 <legend class="field-label">"Where do you feel it in your body?"</legend>

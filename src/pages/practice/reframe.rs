@@ -1,0 +1,42 @@
+//! Three generous explanations: the situation, three kinder readings of
+//! it, and what the person wants to do now.
+
+use leptos::prelude::*;
+
+use crate::components::practice::{IntensityPicker, SaveUse, TextField, ToolPage};
+use crate::content::{REFRAME_FIELDS, REFRAME_SITUATION};
+use crate::domain::journal::{EntryKind, Intensity};
+use crate::domain::practice::record::ToolUse;
+use crate::routes::Tool;
+
+#[component]
+pub fn Reframe() -> impl IntoView {
+    let answers: [RwSignal<String>; 6] = std::array::from_fn(|_| RwSignal::new(String::new()));
+    let before = RwSignal::new(None::<Intensity>);
+    let after = RwSignal::new(None::<Intensity>);
+    let build = Callback::new(move |()| {
+        REFRAME_FIELDS.iter().zip(answers).fold(
+            ToolUse::new(EntryKind::Reframe)
+                .intensity(before.get_untracked(), after.get_untracked()),
+            |u, (f, a)| u.field(f.label, &a.get_untracked()),
+        )
+    });
+    let on_saved = Callback::new(move |()| {
+        for a in answers {
+            a.set(String::new());
+        }
+        before.set(None);
+        after.set(None);
+    });
+    view! {
+        <ToolPage tool=Tool::Reframe>
+            <p>{REFRAME_SITUATION}</p>
+            <IntensityPicker id="reframe-before" label="How upset are you now?" value=before />
+            {REFRAME_FIELDS.iter().zip(answers).enumerate().map(|(n, (f, a))| view! {
+                <TextField label=format!("{}. {}", n + 1, f.label) hint=f.hint value=a rows=3 />
+            }).collect_view()}
+            <IntensityPicker id="reframe-after" label="And after writing it out?" value=after />
+            <SaveUse answers=build on_saved />
+        </ToolPage>
+    }
+}
