@@ -18,6 +18,7 @@ use super::insights::{SelfCheck, StarterPlan};
 use super::journal::{FieldError, Journal, JournalEntry, check_id, check_time, describe};
 use super::quiz::{Item, score};
 use super::share::{KeptComparisons, SharedResult};
+use super::units::megabytes_one_decimal;
 
 /// The `format` of every backup file.
 pub const BACKUP_FORMAT: &str = "steady-backup";
@@ -174,19 +175,6 @@ pub enum ImportError {
     },
 }
 
-/// `bytes` in MB with one decimal, as `format!("{:.1}", bytes as f64 / 1048576.0)`
-/// writes it (ties to even), in integers: `f64`'s `Display` would bring about
-/// 10 KB of float printing into the wasm for this one message.
-fn megabytes(bytes: usize) -> String {
-    const MB: u128 = 1024 * 1024;
-    let scaled = bytes as u128 * 10;
-    let (mut tenths, rest) = (scaled / MB, scaled % MB);
-    if rest > MB / 2 || (rest == MB / 2 && tenths % 2 == 1) {
-        tenths += 1;
-    }
-    format!("{}.{}", tenths / 10, tenths % 10)
-}
-
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         const UNCHANGED: &str = "Nothing was changed.";
@@ -194,7 +182,7 @@ impl fmt::Display for ImportError {
             ImportError::TooLarge { bytes } => write!(
                 f,
                 "This file is {} MB, far larger than a Steady backup can be (at most {} MB), so it is probably a different file. Check that you chose the backup Steady saved. {UNCHANGED}",
-                megabytes(*bytes),
+                megabytes_one_decimal(*bytes),
                 MAX_BACKUP_BYTES / (1024 * 1024)
             ),
             ImportError::Empty => write!(
@@ -654,30 +642,6 @@ mod tests {
     use crate::domain::journal::{EntryKind, Field, Intensity, normalise_tags};
     use crate::domain::quiz::{Answer, DimensionScore, Focus, Scores};
     use proptest::prelude::*;
-
-    #[test]
-    fn megabytes_are_shown_as_the_float_format_shows_them() {
-        let quarter = 1 << 18; // every tie (x.x5 MB exactly) is a multiple of this
-        let sizes = (0..200usize)
-            .map(|k| k * quarter)
-            .chain((0..200).map(|k| k * 104_857 + k % 7))
-            .chain([
-                1,
-                52_428,
-                52_429,
-                104_857,
-                104_858,
-                11 << 20,
-                u32::MAX as usize,
-            ]);
-        for bytes in sizes {
-            assert_eq!(
-                megabytes(bytes),
-                format!("{:.1}", bytes as f64 / (1024.0 * 1024.0)),
-                "{bytes}"
-            );
-        }
-    }
 
     fn fixture(name: &str) -> Vec<u8> {
         let path = format!(

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::journal::{EntryKind, FieldError, Journal, check_id, check_time, describe};
+use super::units::{DAY_MS, WEEK_MS};
 
 /// How many signs of security the self-check asks about.
 pub const SIGN_COUNT: usize = 15;
@@ -17,8 +18,6 @@ pub const SIGN_COUNT: usize = 15;
 pub const RATING_MAX: u8 = 4;
 /// The self-check is offered again this long after the last one.
 pub const SELF_CHECK_INTERVAL_MS: f64 = 30.0 * DAY_MS;
-pub const DAY_MS: f64 = 24.0 * 60.0 * 60.0 * 1000.0;
-pub const WEEK_MS: f64 = 7.0 * DAY_MS;
 
 /// One monthly self-check: a rating for each sign of security, in the order
 /// of the signs in `content/`.

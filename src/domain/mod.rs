@@ -19,4 +19,5 @@ pub mod report;
 pub mod share;
 pub mod sort;
 pub mod theme;
+pub mod units;
 pub mod words;

@@ -85,7 +85,7 @@ impl SharerName {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ShareDay(u16);
 
-const DAY_MS: f64 = 86_400_000.0;
+use crate::domain::units::DAY_MS;
 
 impl ShareDay {
     pub fn new(days: u16) -> ShareDay {

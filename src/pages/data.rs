@@ -24,24 +24,7 @@ use crate::state::{AllData, use_journal};
 
 /// After this long without a backup, the page suggests making one.
 const EXPORT_REMINDER_DAYS: f64 = 30.0;
-use crate::domain::insights::DAY_MS;
-
-/// "12 KB", "1.5 MB". In integers (the same text `f64`'s `Display` would
-/// give for any size a browser reports), since that `Display` brings about
-/// 10 KB of float printing into the wasm.
-fn kilobytes(bytes: f64) -> String {
-    if bytes >= 1_073_741_824.0 {
-        format!("{} GB", (bytes / 1_073_741_824.0).round() as u64)
-    } else if bytes >= 1_048_576.0 {
-        let tenths = (bytes / 1_048_576.0 * 10.0).round() as u64;
-        match tenths % 10 {
-            0 => format!("{} MB", tenths / 10),
-            d => format!("{}.{d} MB", tenths / 10),
-        }
-    } else {
-        format!("{} KB", (bytes / 1024.0).ceil() as i64)
-    }
-}
+use crate::domain::units::{DAY_MS, readable_size};
 
 fn file_stamp() -> String {
     // "2026-11-22" from the ISO form, in UTC: only a file name.
@@ -448,9 +431,9 @@ fn StorageSection() -> impl IntoView {
     view! {
         <section aria-labelledby="storage-heading">
             <h2 id="storage-heading">"Storage on this device"</h2>
-            <p>{move || format!("Steady's data uses about {} of this browser's storage for web pages (usually about 5 MB for each site).", kilobytes(used.get() as f64))}</p>
+            <p>{move || format!("Steady's data uses about {} of this browser's storage for web pages (usually about 5 MB for each site).", readable_size(used.get() as f64))}</p>
             {move || estimate.get().flatten().map(|(usage, quota)| view! {
-                <p class="meta">{format!("This browser reports {} used of about {} it allows this site in total.", kilobytes(usage), kilobytes(quota))}</p>
+                <p class="meta">{format!("This browser reports {} used of about {} it allows this site in total.", readable_size(usage), readable_size(quota))}</p>
             })}
             <p>"Browsers may clear a site's data to save space, and Safari clears it after seven days without a visit unless the app is on your home screen. Asking for persistent storage tells the browser to keep it."</p>
             <p role="status">
@@ -480,7 +463,7 @@ fn KeptAsideSection() -> impl IntoView {
                         let when = if kept_at > 0.0 { format!(", set aside {}", clock::date_time(kept_at)) } else { String::new() };
                         view! {
                             <li class="result-row">
-                                <span>{format!("{key} ({}{when})", kilobytes(raw.len() as f64))}</span>
+                                <span>{format!("{key} ({}{when})", readable_size(raw.len() as f64))}</span>
                                 <button type="button" class="button" on:click=move |_| {
                                     let _ = files::download(&format!("steady-unreadable-{dl_key}.txt"), "text/plain", &raw);
                                 }>"Download"</button>
@@ -550,19 +533,5 @@ fn EraseSection(lock_on: RwSignal<bool>) -> impl IntoView {
             }}
             <p role="status">{move || done.get().then_some("Everything was erased from this browser.")}</p>
         </section>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::kilobytes;
-
-    #[test]
-    fn sizes_read_in_kb_mb_and_gb() {
-        assert_eq!(kilobytes(0.0), "0 KB");
-        assert_eq!(kilobytes(1025.0), "2 KB");
-        assert_eq!(kilobytes(1_048_576.0), "1 MB");
-        assert_eq!(kilobytes(1.55 * 1_048_576.0), "1.6 MB");
-        assert_eq!(kilobytes(10.0 * 1_073_741_824.0), "10 GB");
     }
 }

@@ -41,7 +41,7 @@ pub fn JournalPage() -> impl IntoView {
             kind: kind.get(),
             tag: tag.get(),
             from: clock::day_start(&from.get()),
-            to: clock::day_start(&to.get()).map(|t| t + crate::domain::insights::DAY_MS - 1.0),
+            to: clock::day_start(&to.get()).map(|t| t + crate::domain::units::DAY_MS - 1.0),
         };
         journal.with(|j| {
             j.search(&query)
