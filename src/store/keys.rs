@@ -1,0 +1,52 @@
+//! Which keys Steady stores, the version of each envelope, and which keys
+//! the lock keeps sealed.
+
+/// Every key of ours starts with this.
+pub const PREFIX: &str = "steady.";
+
+pub(super) const THEME_KEY: &str = "steady.theme";
+pub(super) const THEME_VERSION: u32 = 1;
+pub(super) const QUIZ_PROGRESS_KEY: &str = "steady.quiz.progress";
+pub(super) const QUIZ_PROGRESS_VERSION: u32 = 1;
+pub(super) const QUIZ_RESULTS_KEY: &str = "steady.quiz.results";
+pub(super) const QUIZ_RESULTS_VERSION: u32 = 1;
+pub(super) const JOURNAL_KEY: &str = "steady.journal";
+pub(super) const JOURNAL_VERSION: u32 = 1;
+pub(super) const DRAFT_KEY: &str = "steady.journal.draft";
+pub(super) const DRAFT_VERSION: u32 = 1;
+pub(super) const SELF_CHECKS_KEY: &str = "steady.self-checks";
+pub(super) const SELF_CHECKS_VERSION: u32 = 1;
+pub(super) const PLAN_KEY: &str = "steady.plan";
+pub(super) const PLAN_VERSION: u32 = 1;
+pub(super) const LAST_EXPORT_KEY: &str = "steady.last-export";
+pub(super) const LAST_EXPORT_VERSION: u32 = 1;
+pub(super) const WAIT_KEY: &str = "steady.practice.wait";
+pub(super) const WAIT_VERSION: u32 = 1;
+/// Shared results the reader chose to keep ("Keep this on my device").
+pub(super) const COMPARISONS_KEY: &str = "steady.comparisons";
+pub(super) const COMPARISONS_VERSION: u32 = 1;
+pub(super) const QUARANTINE_PREFIX: &str = "steady.quarantine.";
+/// The lock's salt and check value; present exactly when the lock is on.
+pub(super) const LOCK_KEY: &str = "steady.lock";
+/// Bumped by erase and replace. Absent reads as 0.
+pub(super) const EPOCH_KEY: &str = "steady.epoch";
+pub(super) const EPOCH_VERSION: u32 = 1;
+/// How often a locked save starts again because another tab wrote first.
+pub(super) const LOCKED_SAVE_TRIES: usize = 5;
+
+/// What the lock keeps sealed: everything the person wrote or answered.
+/// The theme and the date of the last export say nothing about them.
+pub(super) const PROTECTED: [&str; 8] = [
+    JOURNAL_KEY,
+    DRAFT_KEY,
+    WAIT_KEY,
+    QUIZ_RESULTS_KEY,
+    QUIZ_PROGRESS_KEY,
+    SELF_CHECKS_KEY,
+    PLAN_KEY,
+    COMPARISONS_KEY,
+];
+
+pub(super) fn protected(key: &str) -> Option<&'static str> {
+    PROTECTED.iter().copied().find(|k| *k == key)
+}
