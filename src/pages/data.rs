@@ -9,15 +9,16 @@ use leptos::task::spawn_local;
 use crate::clock;
 use crate::components::focus::focus_after_render;
 use crate::content;
-use crate::crypto::{self, CryptoError};
-use crate::domain::backup::{self, AppData, Backup, ImportError, ImportMode, MAX_BACKUP_BYTES};
+use crate::domain::backup::{self, AppData, Backup, ImportMode};
 use crate::domain::journal::to_markdown;
 use crate::domain::lock::{EncryptedBackup, Passphrase};
 use crate::domain::theme::ThemeChoice;
-use crate::files::{self, FileProblem};
+use crate::files;
 use crate::pages::lock::LockSection;
 use crate::paths;
-use crate::state::data::{self as data, KeptAside};
+use crate::state::data::{
+    self as data, BackupFileProblem, EncryptedProblem, KeptAside, PickedBackup,
+};
 use crate::state::lock;
 use crate::state::theme::use_theme;
 use crate::state::{AllData, use_journal};
@@ -89,58 +90,56 @@ fn BackupSection() -> impl IntoView {
     let again = RwSignal::new(String::new());
     let sealing = RwSignal::new(false);
     let export_json = move |_| {
-        let now = clock::now();
-        let text = data::backup(now).to_json_pretty();
-        let finish = move |file: &str, note: &str| {
-            match files::download(
-            &format!("steady-backup-{}.json", file_stamp()),
-            "application/json",
-            file,
-        ) {
-            Ok(()) => match data::record_export(now) {
-                Ok(()) => {
-                    last.set(Some(now));
-                    status.set(Some(note.to_string()));
+        let passphrase = if encrypt.get_untracked() {
+            match Passphrase::choose(&new.get_untracked(), &again.get_untracked()) {
+                Ok(p) => Some(p),
+                Err(why) => {
+                    status.set(Some(format!("{why} No file was made.")));
+                    return;
                 }
-                Err(not_saved) => status.set(Some(format!(
-                    "{note} (Steady could not note the date of this backup for the reminder: {not_saved})"
-                ))),
-            },
-            Err(_) => status.set(Some("This browser did not allow the download.".into())),
-        }
-        };
-        if !encrypt.get_untracked() {
-            finish(
-                &text,
-                "Backup downloaded. Keep it somewhere private: it holds your journal in plain text.",
-            );
-            return;
-        }
-        let passphrase = match Passphrase::choose(&new.get_untracked(), &again.get_untracked()) {
-            Ok(p) => p,
-            Err(why) => {
-                status.set(Some(format!("{why} No file was made.")));
-                return;
             }
+        } else {
+            None
         };
         if sealing.get_untracked() {
             return;
         }
-        sealing.set(true);
-        status.set(Some("Encrypting the backup\u{2026}".into()));
+        let encrypted = passphrase.is_some();
+        if encrypted {
+            sealing.set(true);
+            status.set(Some("Encrypting the backup\u{2026}".into()));
+        }
         spawn_local(async move {
-            let sealed = crypto::seal_backup(&passphrase, &text).await;
+            let name = format!("steady-backup-{}.json", file_stamp());
+            let saved = data::save_backup_file(&name, passphrase).await;
             sealing.set(false);
-            match sealed {
-                Ok(file) => {
-                    new.set(String::new());
-                    again.set(String::new());
-                    finish(
-                        &file,
-                        "Encrypted backup downloaded. It opens only with the passphrase you just chose.",
-                    );
+            let note = if encrypted {
+                "Encrypted backup downloaded. It opens only with the passphrase you just chose."
+            } else {
+                "Backup downloaded. Keep it somewhere private: it holds your journal in plain text."
+            };
+            match saved {
+                Ok(saved) => {
+                    if encrypted {
+                        new.set(String::new());
+                        again.set(String::new());
+                    }
+                    match saved.date_noted {
+                        Ok(()) => {
+                            last.set(Some(saved.at));
+                            status.set(Some(note.to_string()));
+                        }
+                        Err(not_saved) => status.set(Some(format!(
+                            "{note} (Steady could not note the date of this backup for the reminder: {not_saved})"
+                        ))),
+                    }
                 }
-                Err(e) => status.set(Some(format!("{e} No file was made."))),
+                Err(BackupFileProblem::NotSealed(e)) => {
+                    status.set(Some(format!("{e} No file was made.")))
+                }
+                Err(BackupFileProblem::DownloadRefused) => {
+                    status.set(Some("This browser did not allow the download.".into()))
+                }
             }
         });
     };
@@ -239,10 +238,10 @@ fn RestoreSection() -> impl IntoView {
         opening.set(true);
         message.set(None);
         spawn_local(async move {
-            let opened = crypto::open_backup(&passphrase, &sealed).await;
+            let opened = data::open_encrypted(&passphrase, &sealed).await;
             opening.set(false);
-            match opened.map(|bytes| data::read_backup(&bytes)) {
-                Ok(Ok(backup)) => {
+            match opened {
+                Ok(backup) => {
                     file_passphrase.set(String::new());
                     sealed_file.set(None);
                     pending.set(Some(PendingImport {
@@ -251,15 +250,17 @@ fn RestoreSection() -> impl IntoView {
                         current: data::current(),
                     }));
                 }
-                Ok(Err(problem)) => message.set(Some((
+                Err(EncryptedProblem::Inside(problem)) => message.set(Some((
                     false,
                     format!("\u{201c}{name}\u{201d} could not be imported. {problem}"),
                 ))),
-                Err(CryptoError::WrongKey) => message.set(Some((
+                Err(EncryptedProblem::WrongPassphrase) => message.set(Some((
                     false,
                     "That passphrase does not open this backup. Check it and try again. Nothing was changed.".into(),
                 ))),
-                Err(e) => message.set(Some((false, format!("{e} Nothing was changed.")))),
+                Err(EncryptedProblem::Crypto(e)) => {
+                    message.set(Some((false, format!("{e} Nothing was changed."))))
+                }
             }
         });
     };
@@ -293,20 +294,14 @@ fn RestoreSection() -> impl IntoView {
         };
         let name = file.name();
         leptos::task::spawn_local(async move {
-            let parsed = match files::read_text(file, MAX_BACKUP_BYTES).await {
-                Ok(bytes) => match data::read_backup(&bytes) {
-                    Err(ImportError::Encrypted) => match EncryptedBackup::parse(&bytes) {
-                        Ok(sealed) => {
-                            sealed_file.set(Some((name, sealed)));
-                            focus_after_render("import-passphrase");
-                            return;
-                        }
-                        Err(problem) => Err(problem),
-                    },
-                    parsed => parsed,
-                },
-                Err(FileProblem::TooLarge(bytes)) => Err(ImportError::TooLarge { bytes }),
-                Err(FileProblem::Unreadable) => Err(ImportError::NotJson),
+            let parsed = match data::read_picked(file).await {
+                Ok(PickedBackup::Encrypted(sealed)) => {
+                    sealed_file.set(Some((name, sealed)));
+                    focus_after_render("import-passphrase");
+                    return;
+                }
+                Ok(PickedBackup::Plain(backup)) => Ok(backup),
+                Err(problem) => Err(problem),
             };
             match parsed {
                 Ok(backup) => pending.set(Some(PendingImport {
