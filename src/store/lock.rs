@@ -137,68 +137,93 @@ impl Tab {
     /// `key` (or opens them all, with `None`), and writes them together with
     /// the lock record (`record`, stored form; `None` removes it), all or
     /// none. Call with the turn held.
+    ///
+    /// The values are read at rest, not from this tab's memory, which may lag
+    /// behind another tab's save; and they are written only if nothing at
+    /// rest changed while they were being sealed (otherwise it starts again),
+    /// so a save another tab was told had worked is never written over.
     pub(super) async fn rewrite_protected(
         &self,
         record: Option<String>,
         key: Option<Rc<dyn Sealer>>,
     ) -> Result<(), LockProblem> {
-        if self.lock_changed_elsewhere.get()
-            || self.read_at_rest(LOCK_KEY) != *self.lock_seen.borrow()
-        {
-            return Err(LockProblem::Changed);
-        }
-        let plain: Vec<(&'static str, String)> = PROTECTED
-            .iter()
-            .filter_map(|k| Some((*k, self.read_raw(k)?)))
-            .collect();
-        let mut writes: Vec<(String, String)> = Vec::new();
-        for (k, value) in &plain {
-            let at_rest = seal_for_rest(key.as_deref(), value)
-                .await
-                .map_err(LockProblem::NotSaved)?;
-            writes.push((k.to_string(), at_rest));
-        }
-        // Copies kept aside hold what the person wrote too: under the lock
-        // they are sealed like the values they came from. One that even the
-        // current key cannot open stays as it is (it is damaged already).
-        let old_key = self.vault_key();
-        for copy in self.kept_aside() {
-            if protected(&format!("{PREFIX}{}", copy.original)).is_none() {
-                continue;
+        for _ in 0..LOCKED_SAVE_TRIES {
+            if self.lock_changed_elsewhere.get()
+                || self.read_at_rest(LOCK_KEY) != *self.lock_seen.borrow()
+            {
+                return Err(LockProblem::Changed);
             }
-            if let Some(text) = plain_text_of(&copy.raw, old_key.as_deref()).await {
-                let at_rest = seal_for_rest(key.as_deref(), &text)
+            let old_key = self.vault_key();
+            let seen: Vec<(&'static str, Option<String>)> = PROTECTED
+                .iter()
+                .map(|k| (*k, self.read_at_rest(k)))
+                .collect();
+            let mut plain: Vec<(&'static str, String)> = Vec::new();
+            for (k, raw) in &seen {
+                // A value the current key cannot open was kept aside when
+                // it was found; it stays as it is.
+                if let Some(raw) = raw
+                    && let Some(text) = plain_text_of(raw, old_key.as_deref()).await
+                {
+                    plain.push((k, text));
+                }
+            }
+            let mut writes: Vec<(String, String)> = Vec::new();
+            for (k, value) in &plain {
+                let at_rest = seal_for_rest(key.as_deref(), value)
                     .await
                     .map_err(LockProblem::NotSaved)?;
-                writes.push((copy.id, at_rest));
+                writes.push((k.to_string(), at_rest));
             }
+            // Copies kept aside hold what the person wrote too: under the
+            // lock they are sealed like the values they came from. One that
+            // even the current key cannot open stays as it is (it is damaged
+            // already).
+            for copy in self.kept_aside() {
+                if protected(&format!("{PREFIX}{}", copy.original)).is_none() {
+                    continue;
+                }
+                if let Some(text) = plain_text_of(&copy.raw, old_key.as_deref()).await {
+                    let at_rest = seal_for_rest(key.as_deref(), &text)
+                        .await
+                        .map_err(LockProblem::NotSaved)?;
+                    writes.push((copy.id, at_rest));
+                }
+            }
+            // The record goes first: a page closed half-way still finds the
+            // lock on, and `open_vault` seals values that were not yet sealed.
+            if let Some(record) = &record {
+                writes.insert(0, (LOCK_KEY.to_string(), record.clone()));
+            }
+            // Checked again after sealing, with no await before the writes:
+            // a lock changed meanwhile in another tab must not be written
+            // over, and a value another tab saved meanwhile must be resealed.
+            if self.read_at_rest(LOCK_KEY) != *self.lock_seen.borrow() {
+                self.lock_changed_elsewhere.set(true);
+                return Err(LockProblem::Changed);
+            }
+            if seen.iter().any(|(k, raw)| self.read_at_rest(k) != *raw) {
+                continue;
+            }
+            let writes: Vec<(&str, String)> = writes
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.clone()))
+                .collect();
+            self.write_all_or_none(&writes)
+                .map_err(LockProblem::NotSaved)?;
+            if record.is_none() {
+                self.backend.remove(LOCK_KEY);
+            }
+            *self.lock_seen.borrow_mut() = record;
+            *self.vault.borrow_mut() = key.map(|key| Vault {
+                key,
+                plain: plain.into_iter().collect(),
+            });
+            return Ok(());
         }
-        // The record goes first: a page closed half-way still finds the lock
-        // on, and `open_vault` seals values that were not yet sealed.
-        if let Some(record) = &record {
-            writes.insert(0, (LOCK_KEY.to_string(), record.clone()));
-        }
-        // Checked again after sealing, with no await before the writes: a
-        // lock changed meanwhile in another tab must not be written over.
-        if self.read_at_rest(LOCK_KEY) != *self.lock_seen.borrow() {
-            self.lock_changed_elsewhere.set(true);
-            return Err(LockProblem::Changed);
-        }
-        let writes: Vec<(&str, String)> = writes
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.clone()))
-            .collect();
-        self.write_all_or_none(&writes)
-            .map_err(LockProblem::NotSaved)?;
-        if record.is_none() {
-            self.backend.remove(LOCK_KEY);
-        }
-        *self.lock_seen.borrow_mut() = record;
-        *self.vault.borrow_mut() = key.map(|key| Vault {
-            key,
-            plain: plain.into_iter().collect(),
-        });
-        Ok(())
+        Err(LockProblem::NotSaved(NotSaved(
+            "Another tab of Steady kept saving at the same moment, so the lock was not changed. Close the other tabs of Steady and try again.".into(),
+        )))
     }
 
     /// Turns the lock on: `record` (stored form) and everything sealed.

@@ -451,3 +451,61 @@ fn a_kept_comparison_is_backed_up_sealed_under_the_lock_and_erased() {
     assert!(storage.get(COMPARISONS_KEY).is_none());
     assert!(tab.load_comparisons().unwrap().is_empty());
 }
+
+#[test]
+fn a_save_racing_a_passphrase_change_never_leaves_a_value_the_new_key_cannot_open() {
+    for a_waits in [false, true] {
+        let storage = shared();
+        let (a, b) = (tab_on(&storage), tab_on(&storage));
+        run(a.save_journal(&journal_with(&["kept"]))).unwrap();
+        run(a.lock_with("record-1".into(), key(1))).unwrap();
+        run(b.open_vault(key(1)));
+        let mine = journal_with(&["from-b"]);
+        // B seals under the old key while A seals everything under a new one.
+        let (changed, saved) = run(futures::future::join(
+            async {
+                if a_waits {
+                    yield_once().await;
+                }
+                a.relock_with("record-2".into(), key(2)).await
+            },
+            b.save_journal(&mine),
+        ));
+        changed.unwrap();
+        let after = tab_on(&storage);
+        assert_eq!(
+            run(after.open_vault(key(2))),
+            Opened::default(),
+            "{a_waits}"
+        );
+        let got = ids(&after.load_journal().unwrap());
+        assert!(got.contains(&"kept".to_string()), "{a_waits}: {got:?}");
+        // What B was told matches what is stored: saved and readable, or
+        // refused and absent.
+        assert_eq!(
+            saved.is_ok(),
+            got.contains(&"from-b".to_string()),
+            "{a_waits}"
+        );
+        // And B saves nothing more under the old key.
+        assert!(run(b.save_journal(&journal_with(&["later"]))).is_err());
+    }
+}
+
+#[test]
+fn removing_the_lock_while_another_tab_saves_leaves_nothing_sealed() {
+    let storage = shared();
+    let (a, b) = (tab_on(&storage), tab_on(&storage));
+    run(a.lock_with("record".into(), key(1))).unwrap();
+    run(b.open_vault(key(1)));
+    let (removed, saved) = run(futures::future::join(
+        a.unlock_for_good(),
+        b.save_journal(&journal_with(&["from-b"])),
+    ));
+    removed.unwrap();
+    assert_eq!(storage.get(LOCK_KEY), None);
+    let raw = storage.get(JOURNAL_KEY).unwrap_or_default();
+    assert!(Sealed::from_stored(&raw).is_none(), "{raw}");
+    let got = ids(&tab_on(&storage).load_journal().unwrap());
+    assert_eq!(saved.is_ok(), got.contains(&"from-b".to_string()));
+}
