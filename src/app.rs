@@ -8,10 +8,14 @@ use leptos_router::path;
 use crate::components::shell::Shell;
 use crate::pages;
 use crate::paths;
+use crate::state::journal::{provide_held_tool_use, use_held_tool_use};
 use crate::state::lock::Opened;
 use crate::state::notices::{Notices, provide_notices, use_notices};
 use crate::state::theme::provide_theme;
-use crate::state::{provide_journal, provide_progress, provide_results, sync_with_other_tabs};
+use crate::state::wait_timer::{provide_wait_timer, use_wait_timer};
+use crate::state::{
+    provide_journal, provide_progress, provide_results, sync_with_other_tabs, use_journal,
+};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -21,6 +25,11 @@ pub fn App() -> impl IntoView {
     crate::offline::register(notices);
     // Open when there is no lock; otherwise once the passphrase opened it.
     let open = RwSignal::new(!crate::state::lock::is_on());
+    // Above the lock: a calm tool used while locked keeps its timer and
+    // what it would save through the unlock.
+    provide_wait_timer(!open.get_untracked());
+    provide_held_tool_use();
+    let wait = use_wait_timer();
     let on_open = Callback::new(move |opened: Opened| {
         tell_damaged(notices, &opened.damaged);
         if !opened.left_plain.is_empty() {
@@ -29,6 +38,7 @@ pub fn App() -> impl IntoView {
                 opened.left_plain.join(", ")
             ));
         }
+        wait.opened();
         open.set(true);
     });
     move || {
@@ -50,12 +60,15 @@ fn tell_damaged(notices: Notices, damaged: &[&str]) {
     }
 }
 
-/// While locked: the library and help work, and a shared link shows the
-/// point it carries (it holds nothing of the reader's); everything else asks
-/// for the passphrase. Seeing one's own point beside it, or keeping it, needs
-/// the lock opened, which the share page offers in place.
+/// While locked: the library, help and the tools for a hard moment work
+/// (what a tool would save waits in memory until the unlock), and a shared
+/// link shows the point it carries (it holds nothing of the reader's);
+/// everything else asks for the passphrase. Seeing one's own point beside a
+/// shared one, or keeping it, needs the lock opened, which the share page
+/// offers in place.
 #[component]
 fn LockedApp(on_open: Callback<Opened>) -> impl IntoView {
+    provide_context(pages::lock::OnOpen(on_open));
     let unlock = move || view! { <pages::lock::UnlockPage on_open /> };
     let share = move || view! { <pages::share::LockedSharePage on_open /> };
     view! {
@@ -66,6 +79,8 @@ fn LockedApp(on_open: Callback<Opened>) -> impl IntoView {
                     <Route path=path!("learn/:slug") view=pages::learn::ArticlePage />
                     <Route path=path!("help") view=pages::help::Help />
                     <Route path=path!("share") view=share />
+                    <Route path=path!("practice") view=pages::practice::Practice />
+                    <Route path=path!("practice/:tool") view=pages::practice::PracticeTool />
                 </Routes>
             </Shell>
         </Router>
@@ -77,7 +92,7 @@ fn OpenApp() -> impl IntoView {
     provide_results();
     provide_journal();
     provide_progress();
-    crate::state::wait_timer::provide_wait_timer();
+    use_held_tool_use().save_into(use_journal());
     sync_with_other_tabs();
 
     view! {
@@ -156,7 +171,7 @@ mod tests {
         assert_eq!(dynamic, expected);
         // Locked, learning and help still route.
         let locked = registered("LockedApp");
-        for r in ["learn", "learn/:slug", HELP, "share"] {
+        for r in ["learn", "learn/:slug", HELP, "share", "practice/:tool"] {
             assert!(locked.contains(r), "{r}");
         }
     }

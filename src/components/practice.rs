@@ -217,17 +217,7 @@ pub fn TimerPanel(
 /// tools write to the journal. On success the entry's id comes back; on
 /// failure, a message that keeps the person's words on screen.
 pub async fn save_use(journal: JournalData, use_: ToolUse) -> Result<String, String> {
-    let entry = use_
-        .into_entry(clock::random_id(), clock::now())
-        .map_err(|e| e.0)?;
-    let id = entry.id.clone();
-    journal
-        .change(|j| j.upsert(entry))
-        .await
-        .map_err(|not_saved| {
-            format!("{not_saved} Not saved: your answers are still here, nothing was lost.")
-        })?;
-    Ok(id)
+    journal.save_tool_use(use_).await
 }
 
 /// The save button and what happened. `answers` reads the tool's answers;
@@ -243,7 +233,9 @@ pub fn SaveUse(
     #[prop(optional)]
     once: bool,
 ) -> impl IntoView {
-    let journal = crate::state::use_journal();
+    let Some(journal) = use_context::<JournalData>() else {
+        return view! { <SaveAfterUnlock answers /> }.into_any();
+    };
     // On success, the ratings saved, so the message can say what was kept.
     let status = RwSignal::new(None::<Result<Option<String>, String>>);
     let busy = RwSignal::new(false);
@@ -288,6 +280,28 @@ pub fn SaveUse(
                     Err(why) => view! { <p class="warning">{why}</p> }.into_any(),
                 })}
             </div>
+        </div>
+    }
+    .into_any()
+}
+
+/// While Steady is locked the journal is sealed: the tool's answers wait in
+/// this tab's memory, and the unlock page saves them once it opens. Offered
+/// only here, after the tool, never before it.
+#[component]
+fn SaveAfterUnlock(answers: Callback<(), ToolUse>) -> impl IntoView {
+    let held = crate::state::journal::use_held_tool_use();
+    let navigate = leptos_router::hooks::use_navigate();
+    let unlock = move |_| {
+        held.hold(answers.run(()));
+        // Every route but the calm ones shows the unlock page while locked;
+        // once open, the journal shows the saved entry.
+        navigate("/journal", Default::default());
+    };
+    view! {
+        <div class="save-use">
+            <button type="button" class="button primary" on:click=unlock>"Unlock to save this to your journal"</button>
+            <p class="hint">"Steady is locked, so nothing is saved yet. What you did stays in this tab until you unlock; then it goes into your journal, encrypted like the rest."</p>
         </div>
     }
 }

@@ -3,6 +3,8 @@
 //! or turn it off. The work is in `store` (what is sealed) and `crypto`.
 
 use leptos::prelude::*;
+
+use crate::routes::Tool;
 use leptos::task::spawn_local;
 
 use crate::components::focus::focus_after_render;
@@ -52,6 +54,11 @@ fn ShowSwitch(id: &'static str, shown: RwSignal<bool>) -> impl IntoView {
 }
 
 /// Shown instead of every page but Help while the lock is closed.
+/// What opens the app, for pages shown while locked that offer the unlock
+/// in place (a tool that needs the journal).
+#[derive(Clone, Copy)]
+pub struct OnOpen(pub Callback<Opened>);
+
 #[component]
 pub fn UnlockPage(
     /// Called with the keys that could not be opened (kept aside).
@@ -114,8 +121,26 @@ pub fn UnlockPage(
                 </form>
             }.into_any(),
         }}
-        <p>"Learning pages and "<a href=href("help")>"help in a crisis"</a>" work without the passphrase."</p>
+        <CalmWithoutPassphrase />
+        <p>"Learning pages and "<a href=href("help")>"help in a crisis"</a>" work without the passphrase too."</p>
         <ForgotPassphrase />
+    }
+}
+
+/// The tools for a hard moment open without the passphrase: someone
+/// flooded should not have to type eight characters before they can breathe.
+#[component]
+fn CalmWithoutPassphrase() -> impl IntoView {
+    view! {
+        <section class="calm-now" aria-labelledby="calm-now-heading">
+            <h2 id="calm-now-heading">"Need a moment first?"</h2>
+            <p>"These work without your passphrase:"</p>
+            <ul class="calm-links">
+                {Tool::ALL.into_iter().filter(|t| t.in_the_moment()).map(|t| view! {
+                    <li><a href=href(&format!("practice/{}", t.slug()))>{t.name()}</a></li>
+                }).collect_view()}
+            </ul>
+        </section>
     }
 }
 

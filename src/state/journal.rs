@@ -3,8 +3,10 @@
 
 use leptos::prelude::*;
 
+use crate::clock;
 use crate::domain::draft::JournalDraft;
 use crate::domain::journal::Journal;
+use crate::domain::practice::record::ToolUse;
 use crate::state::notices::{Notices, use_notices};
 use crate::store::{self, NotSaved};
 
@@ -65,6 +67,21 @@ impl JournalData {
         }
     }
 
+    /// Saves a finished tool use as a journal entry, and returns its id.
+    /// The message on failure is for people, and says nothing was lost.
+    pub async fn save_tool_use(self, use_: ToolUse) -> Result<String, String> {
+        let entry = use_
+            .into_entry(clock::random_id(), clock::now())
+            .map_err(|e| e.0)?;
+        let id = entry.id.clone();
+        self.change(|j| j.upsert(entry))
+            .await
+            .map_err(|not_saved| {
+                format!("{not_saved} Not saved: your answers are still here, nothing was lost.")
+            })?;
+        Ok(id)
+    }
+
     /// Picks up what another tab saved.
     pub fn reload(self) {
         if let Ok(stored) = store::load_journal() {
@@ -96,4 +113,52 @@ pub async fn save_draft(draft: &JournalDraft) -> Result<(), NotSaved> {
 /// Forgets the draft: its entry was saved, or the person discarded it.
 pub fn clear_draft() {
     store::clear_draft();
+}
+
+/// A tool used while Steady was locked: what it would save waits here, in
+/// this tab's memory only, until the lock is opened. Nothing of it is
+/// written before then, so the lock's promise holds.
+#[derive(Clone, Copy)]
+pub struct HeldToolUse(RwSignal<Option<ToolUse>>);
+
+/// Provided above the lock, so a held use survives the unlock.
+pub fn provide_held_tool_use() {
+    provide_context(HeldToolUse(RwSignal::new(None)));
+}
+
+pub fn use_held_tool_use() -> HeldToolUse {
+    expect_context::<HeldToolUse>()
+}
+
+impl HeldToolUse {
+    /// Keeps `use_` to save once the lock is open (replacing any older one).
+    pub fn hold(self, use_: ToolUse) {
+        self.0.set(Some(use_));
+    }
+
+    /// Whether a use is waiting for the unlock.
+    pub fn is_holding(self) -> bool {
+        self.0.with(Option::is_some)
+    }
+
+    /// Saves the held use now that the journal is open, and says so. On
+    /// failure it stays held for this tab's life, and the person is told.
+    pub fn save_into(self, journal: JournalData) {
+        let Some(use_) = self.0.get_untracked() else {
+            return;
+        };
+        let rated = use_.intensity_words();
+        leptos::task::spawn_local(async move {
+            match journal.save_tool_use(use_).await {
+                Ok(_) => {
+                    self.0.set(None);
+                    journal.notices.show(match rated {
+                        Some(rated) => format!("What you did while Steady was locked is now saved to your journal. {rated}."),
+                        None => "What you did while Steady was locked is now saved to your journal.".to_string(),
+                    });
+                }
+                Err(why) => journal.notices.show(why),
+            }
+        });
+    }
 }

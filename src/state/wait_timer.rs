@@ -21,23 +21,34 @@ pub struct WaitTimer {
     now: RwSignal<f64>,
     // Read by the indicator when the timer ends elsewhere.
     pub(crate) notices: Notices,
+    /// False while Steady is locked: the timer then runs in memory only
+    /// (storing it would need the key), and is stored once the lock opens.
+    stored: RwSignal<bool>,
 }
 
-/// Loads a stored timer. One that cannot be read, or ended long ago, is
-/// cleared and the person is told why; nothing else changes.
-pub fn provide_wait_timer() {
-    let notices = use_notices();
-    let now = clock::now();
-    let timer = store::load_wait_timer(now).unwrap_or_else(|why| {
+fn load(notices: Notices, now: f64) -> Option<UrgeTimer> {
+    store::load_wait_timer(now).unwrap_or_else(|why| {
         notices.show(format!(
             "A saved wait timer was cleared because {why}. Nothing else was changed."
         ));
         None
-    });
+    })
+}
+
+/// Loads a stored timer. One that cannot be read, or ended long ago, is
+/// cleared and the person is told why; nothing else changes. While
+/// `locked`, nothing is read: a timer starts in memory, see
+/// [`WaitTimer::opened`]. Provided above the lock, so a timer started while
+/// locked keeps running through the unlock.
+pub fn provide_wait_timer(locked: bool) {
+    let notices = use_notices();
+    let now = clock::now();
+    let timer = if locked { None } else { load(notices, now) };
     let state = WaitTimer {
         timer: RwSignal::new(timer),
         now: RwSignal::new(now),
         notices,
+        stored: RwSignal::new(!locked),
     };
     // The app lives as long as the page, and so does this tick.
     let _ = set_interval_with_handle(
@@ -73,7 +84,31 @@ impl WaitTimer {
     pub async fn start(self, timer: UrgeTimer) -> Result<(), NotSaved> {
         self.now.set(clock::now());
         self.timer.set(Some(timer.clone()));
+        if !self.stored.get_untracked() {
+            return Ok(());
+        }
         store::save_wait_timer(&timer).await
+    }
+
+    /// Whether a reload would keep the timer (false while locked).
+    pub fn survives_reload(self) -> bool {
+        self.stored.get()
+    }
+
+    /// The lock was opened: a timer started while locked is stored now
+    /// (sealed); otherwise the stored one, if any, is picked up.
+    pub fn opened(self) {
+        self.stored.set(true);
+        match self.timer.get_untracked() {
+            Some(timer) => spawn_local(async move {
+                if let Err(not_saved) = store::save_wait_timer(&timer).await {
+                    self.notices.show(format!(
+                        "{not_saved} The timer keeps running on this page, but a reload would lose it."
+                    ));
+                }
+            }),
+            None => self.timer.set(load(self.notices, clock::now())),
+        }
     }
 
     /// Pauses, resumes, extends or stops the running timer, and stores it.
@@ -85,6 +120,9 @@ impl WaitTimer {
         f(&mut timer, now);
         self.now.set(now);
         self.timer.set(Some(timer.clone()));
+        if !self.stored.get_untracked() {
+            return;
+        }
         spawn_local(async move {
             if let Err(not_saved) = store::save_wait_timer(&timer).await {
                 self.notices.show(format!(
@@ -97,6 +135,9 @@ impl WaitTimer {
     /// Picks up what is stored now: another tab started, changed or
     /// answered the timer, or everything was erased or imported.
     pub fn reload(self) {
+        if !self.stored.get_untracked() {
+            return;
+        }
         let now = clock::now();
         self.now.set(now);
         self.timer.set(store::load_wait_timer(now).ok().flatten());
@@ -105,6 +146,8 @@ impl WaitTimer {
     /// Forgets the timer (after its answer was saved, or when discarded).
     pub fn clear(self) {
         self.timer.set(None);
-        store::clear_wait_timer();
+        if self.stored.get_untracked() {
+            store::clear_wait_timer();
+        }
     }
 }

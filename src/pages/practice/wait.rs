@@ -28,6 +28,9 @@ pub fn Wait() -> impl IntoView {
     let idle = Memo::new(move |_| timer.with(Option::is_none));
     view! {
         <ToolPage tool=Tool::Wait>
+            {move || (!wait.survives_reload()).then(|| view! {
+                <p class="hint">"Steady is locked, so this timer lives in this tab only: it keeps running while you read elsewhere in Steady, but a reload would end it."</p>
+            })}
             <div class="form-status" role="status">
                 {move || saved.get().then(|| view! {
                     <p class="saved">"Your answer was saved to your journal. "<a href=href("journal")>"See it in your journal"</a>"."</p>
