@@ -94,6 +94,7 @@ fn OpenApp() -> impl IntoView {
     provide_progress();
     use_held_tool_use().save_into(use_journal());
     sync_with_other_tabs();
+    crate::state::lock::watch_idle();
 
     view! {
         <Router base=paths::base().router_base().to_string()>

@@ -60,6 +60,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 </a>
                 <div class="header-actions">
                     <a class="help-link" href=paths::href(HELP)>"Need help now?"</a>
+                    <LockNow />
                     <ThemeToggle />
                 </div>
             </div>
@@ -87,4 +88,19 @@ pub fn Shell(children: Children) -> impl IntoView {
             </div>
         </footer>
     }
+}
+
+/// "Lock now" while the lock is on and open: one tap to hide everything
+/// before someone looks over a shoulder.
+#[component]
+fn LockNow() -> impl IntoView {
+    let open_and_locked =
+        use_context::<crate::state::JournalData>().is_some() && crate::state::lock::is_on();
+    open_and_locked.then(|| {
+        view! {
+            <button type="button" class="button quiet lock-now" on:click=move |_| crate::state::lock::lock_now()>
+                "Lock now"
+            </button>
+        }
+    })
 }

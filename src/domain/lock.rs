@@ -286,6 +286,58 @@ impl EncryptedBackup {
     }
 }
 
+/// How long Steady may sit unused, while open, before it locks itself.
+/// Only a few choices, so a stored value is one of them or nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AutoLock {
+    #[default]
+    Never,
+    After(u32),
+}
+
+impl AutoLock {
+    /// The choices offered, in order.
+    pub const CHOICES: [AutoLock; 5] = [
+        AutoLock::Never,
+        AutoLock::After(5),
+        AutoLock::After(15),
+        AutoLock::After(30),
+        AutoLock::After(60),
+    ];
+
+    /// The choice stored as `minutes` (0 is never); `None` for anything else.
+    pub fn from_minutes(minutes: u32) -> Option<AutoLock> {
+        AutoLock::CHOICES
+            .into_iter()
+            .find(|c| c.minutes() == minutes)
+    }
+
+    /// Its stored form: minutes, 0 for never.
+    pub fn minutes(self) -> u32 {
+        match self {
+            AutoLock::Never => 0,
+            AutoLock::After(m) => m,
+        }
+    }
+
+    pub fn label(self) -> String {
+        match self {
+            AutoLock::Never => "Never".to_string(),
+            AutoLock::After(60) => "After 1 hour without use".to_string(),
+            AutoLock::After(m) => format!("After {m} minutes without use"),
+        }
+    }
+
+    /// Whether `idle_ms` without use is long enough to lock. A negative idle
+    /// time (the clock went back) is not.
+    pub fn is_due(self, idle_ms: f64) -> bool {
+        match self {
+            AutoLock::Never => false,
+            AutoLock::After(m) => idle_ms >= f64::from(m) * 60_000.0,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -428,5 +480,19 @@ mod tests {
         // passphrase, not here.
         let bytes = include_bytes!("../../tests/fixtures/backups/encrypted.json");
         assert!(EncryptedBackup::parse(bytes).is_ok());
+    }
+
+    #[test]
+    fn auto_lock_is_one_of_the_choices_and_due_only_after_its_minutes() {
+        for choice in AutoLock::CHOICES {
+            assert_eq!(AutoLock::from_minutes(choice.minutes()), Some(choice));
+        }
+        assert_eq!(AutoLock::from_minutes(7), None);
+        let five = AutoLock::After(5);
+        assert!(!five.is_due(5.0 * 60_000.0 - 1.0));
+        assert!(five.is_due(5.0 * 60_000.0));
+        assert!(!five.is_due(-1e12));
+        assert!(!AutoLock::Never.is_due(1e15));
+        assert_eq!(AutoLock::After(60).label(), "After 1 hour without use");
     }
 }

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::lock::AutoLock;
 use crate::routes::Tool;
 use leptos::task::spawn_local;
 
@@ -144,6 +145,39 @@ fn CalmWithoutPassphrase() -> impl IntoView {
     }
 }
 
+/// How long Steady may sit unused before it locks itself; remembered on
+/// this device.
+#[component]
+fn AutoLockSetting() -> impl IntoView {
+    let choice = lock::use_auto_lock();
+    let problem = RwSignal::new(None::<String>);
+    let on_change = move |ev: leptos::ev::Event| {
+        let picked = event_target_value(&ev)
+            .parse()
+            .ok()
+            .and_then(AutoLock::from_minutes)
+            .unwrap_or_default();
+        problem.set(
+            choice
+                .set(picked)
+                .err()
+                .map(|e| format!("{e} The setting was not changed.")),
+        );
+    };
+    view! {
+        <div class="field">
+            <label class="field-label" for="auto-lock">"Lock by itself"</label>
+            <select id="auto-lock" on:change=on_change>
+                {AutoLock::CHOICES.into_iter().map(|c| view! {
+                    <option value=c.minutes().to_string() selected=move || choice.get() == c>{c.label()}</option>
+                }).collect_view()}
+            </select>
+            <p class="hint">"Counted from your last tap or key press. The journal keeps the entry you are writing; text typed in a practice tool and not yet saved is lost when Steady locks."</p>
+            <p role="alert" class="form-problem">{move || problem.get()}</p>
+        </div>
+    }
+}
+
 /// The honest way out when the passphrase is gone: start again.
 #[component]
 fn ForgotPassphrase() -> impl IntoView {
@@ -270,10 +304,7 @@ pub fn LockSection(
             LockTask::TurningOff => "Checking the passphrase and decrypting\u{2026}",
         })
     };
-    let lock_now = move |_| {
-        // Forgetting the key is a reload: nothing of it survives in memory.
-        let _ = window().location().reload();
-    };
+    let lock_now = move |_| lock::lock_now();
 
     view! {
         <section aria-labelledby="lock-heading">
@@ -286,6 +317,7 @@ pub fn LockSection(
                     <div class="actions">
                         <button type="button" class="button" on:click=lock_now>"Lock now"</button>
                     </div>
+                    <AutoLockSetting />
                     <form class="lock-form" on:submit=move |ev| { ev.prevent_default(); run(LockTask::Changing); }>
                         <PassphraseInput id="lock-current" label="Current passphrase" value=current autocomplete="current-password" shown />
                         <ShowSwitch id="lock-show" shown />

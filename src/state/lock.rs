@@ -1,8 +1,13 @@
 //! The optional lock: whether it is on, and opening, setting, changing and
 //! removing it. The sealing itself is `store`'s.
 
-use crate::domain::lock::Passphrase;
-use crate::store;
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::clock;
+use crate::domain::lock::{AutoLock, Passphrase};
+use crate::store::{self, NotSaved};
 pub use crate::store::{LockProblem, LockState, Opened};
 
 /// Whether the lock is on, as stored now.
@@ -28,4 +33,72 @@ pub async fn change_passphrase(current: &Passphrase, new: &Passphrase) -> Result
 
 pub async fn turn_off(current: &Passphrase) -> Result<(), LockProblem> {
     store::remove_lock(current).await
+}
+
+/// The chosen auto-lock, kept current for the idle watcher.
+#[derive(Clone, Copy)]
+pub struct AutoLockChoice(RwSignal<AutoLock>);
+
+/// While the lock is on and open: locks Steady (a reload, so nothing of the
+/// key survives in memory) once it has gone unused for the chosen time.
+/// Time is the wall clock, so a phone that slept in a pocket locks as soon
+/// as it is looked at again. Returns the choice for the settings to change.
+pub fn watch_idle() -> AutoLockChoice {
+    let choice = AutoLockChoice(RwSignal::new(store::load_auto_lock()));
+    provide_context(choice);
+    if !is_on() {
+        return choice;
+    }
+    let last_use = StoredValue::new(clock::now());
+    let lock_if_due = move || {
+        if choice
+            .0
+            .get_untracked()
+            .is_due(clock::now() - last_use.get_value())
+        {
+            lock_now();
+        }
+    };
+    for event in [
+        "pointerdown",
+        "keydown",
+        "input",
+        "scroll",
+        "wheel",
+        "touchstart",
+    ] {
+        let handle = window_event_listener_untyped(event, move |_| {
+            // A first touch after a long sleep locks rather than counts.
+            lock_if_due();
+            last_use.set_value(clock::now());
+        });
+        // As long as the page lives.
+        std::mem::forget(handle);
+    }
+    let on_visible = window_event_listener_untyped("visibilitychange", move |_| lock_if_due());
+    std::mem::forget(on_visible);
+    let _ = set_interval_with_handle(lock_if_due, Duration::from_secs(10));
+    choice
+}
+
+pub fn use_auto_lock() -> AutoLockChoice {
+    expect_context::<AutoLockChoice>()
+}
+
+impl AutoLockChoice {
+    pub fn get(self) -> AutoLock {
+        self.0.get()
+    }
+
+    /// Remembers the choice on this device; the watcher follows it at once.
+    pub fn set(self, choice: AutoLock) -> Result<(), NotSaved> {
+        store::save_auto_lock(choice)?;
+        self.0.set(choice);
+        Ok(())
+    }
+}
+
+/// Locks now: a reload forgets the key and every opened value.
+pub fn lock_now() {
+    let _ = window().location().reload();
 }

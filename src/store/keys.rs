@@ -18,6 +18,9 @@ pub(super) const SELF_CHECKS_KEY: &str = "steady.self-checks";
 pub(super) const SELF_CHECKS_VERSION: u32 = 1;
 pub(super) const PLAN_KEY: &str = "steady.plan";
 pub(super) const PLAN_VERSION: u32 = 1;
+/// How long the open app may sit unused before it locks itself.
+pub(super) const AUTO_LOCK_KEY: &str = "steady.auto-lock";
+pub(super) const AUTO_LOCK_VERSION: u32 = 1;
 pub(super) const LAST_EXPORT_KEY: &str = "steady.last-export";
 pub(super) const LAST_EXPORT_VERSION: u32 = 1;
 pub(super) const WAIT_KEY: &str = "steady.practice.wait";

@@ -48,7 +48,7 @@ use crate::domain::envelope::{self, Unreadable};
 use crate::domain::history::History;
 use crate::domain::insights::{SelfCheck, StarterPlan};
 use crate::domain::journal::Journal;
-use crate::domain::lock::{LockRecord, Passphrase, Sealed};
+use crate::domain::lock::{AutoLock, LockRecord, Passphrase, Sealed};
 use crate::domain::practice::timer::{TimerProblem, UrgeTimer};
 use crate::domain::quiz::QuizInProgress;
 use crate::domain::share::KeptComparisons;
@@ -143,6 +143,24 @@ pub fn save_theme(choice: ThemeChoice) -> Result<(), NotSaved> {
     tab().write_raw(
         THEME_KEY,
         &envelope::encode(THEME_VERSION, &choice.as_str()),
+    )
+}
+
+/// The chosen auto-lock; `Never` when nothing (readable) was stored. Not
+/// sealed: it must be read before the unlock, and says nothing of the person.
+pub fn load_auto_lock() -> AutoLock {
+    tab()
+        .load::<u32>(AUTO_LOCK_KEY, AUTO_LOCK_VERSION)
+        .ok()
+        .flatten()
+        .and_then(AutoLock::from_minutes)
+        .unwrap_or_default()
+}
+
+pub fn save_auto_lock(choice: AutoLock) -> Result<(), NotSaved> {
+    tab().write_raw(
+        AUTO_LOCK_KEY,
+        &envelope::encode(AUTO_LOCK_VERSION, &choice.minutes()),
     )
 }
 

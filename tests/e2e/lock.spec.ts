@@ -206,3 +206,66 @@ test("two unlocked tabs stay current, and a lock changed in one stops the other 
   await expect(other.getByText(/so this tab will not save until it is reloaded.*nothing was lost/)).toBeVisible();
   await expect(other.getByLabel("What happened, and how it felt")).toHaveValue("Typed in the stale tab");
 });
+
+test("while locked, the calm tools run without the passphrase and save after the unlock", async ({ page }) => {
+  await turnLockOn(page);
+  await page.goto("");
+  await appReady(page);
+  // The unlock page offers the calm tools first, one step away.
+  await expect(page.getByRole("heading", { level: 1, name: "Steady is locked" })).toBeVisible();
+  const calm = page.getByRole("region", { name: "Need a moment first?" });
+  for (const name of ["I'm activated", "Physiological sigh", "Wait before you act", "Body scan"]) {
+    await expect(calm.getByRole("link", { name })).toBeVisible();
+  }
+  // A tool that writes to the journal still asks for the passphrase.
+  await page.goto("practice/reframe");
+  await appReady(page);
+  await expect(page.getByRole("heading", { level: 1, name: "Steady is locked" })).toBeVisible();
+
+  await page.goto("practice/breathing");
+  await appReady(page);
+  await expect(page.getByRole("heading", { level: 1, name: "Physiological sigh" })).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Start/ }).first()).toBeVisible();
+
+  await page.goto("practice/activated");
+  await appReady(page);
+  await expect(page.getByRole("heading", { level: 1, name: "I'm activated" })).toBeVisible();
+  await page.locator("#activated-before").getByRole("radio", { name: "8", exact: true }).check();
+  for (let n = 1; n <= 5; n++) {
+    await expect(page.getByText(`Step ${n} of 5`)).toBeVisible();
+    await page.getByRole("button", { name: "Skip this step" }).click();
+  }
+  await expect(page.getByRole("heading", { name: "You came through it" })).toBeVisible();
+  const before = await atRest(page);
+  await page.getByRole("button", { name: "Unlock to save this to your journal" }).click();
+  // Nothing was written while locked.
+  expect(await atRest(page)).toEqual(before);
+  await unlock(page);
+  await expect(page.getByRole("heading", { level: 1, name: "Journal" })).toBeVisible();
+  await expect(page.getByText("What you did while Steady was locked is now saved to your journal.")).toBeVisible();
+  const entry = page.locator(".entries > li").filter({ hasText: "I'm activated" }).first();
+  await expect(entry).toContainText("Intensity 8");
+  // And it is sealed at rest like everything else.
+  const stored = Object.fromEntries(await atRest(page));
+  expect(JSON.parse(stored["steady.journal"]).sealed).toBeTruthy();
+});
+
+test("Lock now in the header, and the chosen auto-lock after time without use", async ({ page }) => {
+  await page.clock.install({ time: new Date("2026-11-22T18:25:00Z") });
+  await turnLockOn(page);
+  await page.reload();
+  await appReady(page);
+  await unlock(page);
+  await expect(page.getByRole("heading", { level: 1, name: "Your data" })).toBeVisible();
+  await page.getByRole("banner").getByRole("button", { name: "Lock now" }).click();
+  await unlock(page);
+  const setting = page.getByLabel("Lock by itself");
+  await expect(setting).toHaveValue("0");
+  await setting.selectOption({ label: "After 5 minutes without use" });
+  // Remembered on this device, unsealed: it is read before the unlock.
+  expect(await page.evaluate(() => localStorage.getItem("steady.auto-lock"))).toBe('{"v":1,"data":5}');
+  await page.clock.fastForward("04:00");
+  await expect(page.getByRole("heading", { level: 1, name: "Your data" })).toBeVisible();
+  await page.clock.fastForward("01:20");
+  await expect(page.getByRole("heading", { level: 1, name: "Steady is locked" })).toBeVisible();
+});
