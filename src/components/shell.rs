@@ -99,7 +99,7 @@ fn LockNow() -> impl IntoView {
     open_and_locked.then(|| {
         view! {
             <button type="button" class="button quiet lock-now" on:click=move |_| crate::state::lock::lock_now()>
-                "Lock now"
+                "Lock"<span class="lock-now-more">" now"</span>
             </button>
         }
     })

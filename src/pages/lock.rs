@@ -106,9 +106,11 @@ pub fn UnlockPage(
         {match damaged {
             Some(why) => view! {
                 <p class="warning" role="alert">{format!("The lock's settings on this device could not be read ({why}), so your locked data cannot be opened here. Nothing has been changed. If you have a backup, you can erase Steady's data below and restore it.")}</p>
+                <CalmWithoutPassphrase />
             }.into_any(),
             None => view! {
                 <p class="lede">"Your journal, quiz results and progress are encrypted on this device. Enter your passphrase to open them. It is checked here, in this browser; it is never sent anywhere."</p>
+                <CalmWithoutPassphrase />
                 <form class="unlock-form" on:submit=submit>
                     <PassphraseInput id="unlock-passphrase" label="Passphrase" value=passphrase autocomplete="current-password" shown />
                     <ShowSwitch id="unlock-show" shown />
@@ -122,7 +124,6 @@ pub fn UnlockPage(
                 </form>
             }.into_any(),
         }}
-        <CalmWithoutPassphrase />
         <p>"Learning pages and "<a href=href("help")>"help in a crisis"</a>" work without the passphrase too."</p>
         <ForgotPassphrase />
     }
@@ -135,10 +136,10 @@ fn CalmWithoutPassphrase() -> impl IntoView {
     view! {
         <section class="calm-now" aria-labelledby="calm-now-heading">
             <h2 id="calm-now-heading">"Need a moment first?"</h2>
-            <p>"These work without your passphrase:"</p>
+            <p>"These open without your passphrase:"</p>
             <ul class="calm-links">
                 {Tool::ALL.into_iter().filter(|t| t.in_the_moment()).map(|t| view! {
-                    <li><a href=href(&format!("practice/{}", t.slug()))>{t.name()}</a></li>
+                    <li><a class="button quiet" href=href(&format!("practice/{}", t.slug()))>{t.name()}</a></li>
                 }).collect_view()}
             </ul>
         </section>
