@@ -362,6 +362,13 @@ test("axe and structure: progress with results, self-checks and practice", async
   await audit(page, "progress with data");
 });
 
+test("axe and structure: the library filtered to the latest result's style", async ({ page }) => {
+  await openWith(page, "learn", { "steady.quiz.results": RESULTS });
+  await page.getByRole("button", { name: /^For my style/ }).click();
+  await expect(page.getByText(/\(your latest result\)/)).toBeVisible();
+  await audit(page, "library, filtered");
+});
+
 // One article per style on the phone; every article on the desktop.
 const STYLE_ARTICLES = ["secure-attachment", "anxious-attachment", "avoidant-attachment", "fearful-avoidant-attachment"];
 test("every style has its article", () => {
