@@ -61,7 +61,21 @@ pub struct NextStep {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PlanWeek {
     pub title: &'static str,
-    pub practices: &'static [&'static str],
+    pub practices: &'static [PlanPractice],
+}
+
+/// One practice of the report's plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlanPractice {
+    pub text: &'static str,
+    /// Slug of the `routes::Tool` that helps with it; checked at build time.
+    pub tool: Option<&'static str>,
+}
+
+impl PlanPractice {
+    pub fn tool(&self) -> Option<crate::routes::Tool> {
+        self.tool.and_then(crate::routes::Tool::from_slug)
+    }
 }
 
 /// One step of the earned-security starter plan (`content/progress/`).
@@ -526,6 +540,16 @@ mod tests {
             assert!(article(w.article).is_some(), "{r:?}");
             assert_eq!(w.plan.len(), 4);
             assert_eq!(w.next_steps.len(), 3);
+            for p in w.plan.iter().flat_map(|week| week.practices) {
+                assert_eq!(p.tool.is_some(), p.tool().is_some(), "{:?}", p.tool);
+            }
+            // Every plan names at least one tool to try.
+            assert!(
+                w.plan
+                    .iter()
+                    .flat_map(|week| week.practices)
+                    .any(|p| p.tool.is_some())
+            );
         }
     }
 

@@ -181,7 +181,17 @@ struct NextStep {
 #[serde(deny_unknown_fields)]
 struct Week {
     title: Spanned<String>,
-    practices: Vec<String>,
+    practices: Vec<Spanned<Practice>>,
+}
+
+/// One practice of a week, and the tool (`practice/<slug>`) that helps with
+/// it, if one does.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Practice {
+    text: String,
+    #[serde(default)]
+    tool: Option<Spanned<String>>,
 }
 
 /// Checks `content/quiz/` and returns the generated Rust for it.
@@ -659,7 +669,26 @@ fn check_results(
                 ));
             }
             for p in &week.practices {
-                check_plain(file, line(week.title.span()), "week.practices", p, diags);
+                let at_line = line(p.span());
+                check_plain(file, at_line, "week.practices", &p.get_ref().text, diags);
+                if let Some(tool) = &p.get_ref().tool {
+                    let slug = tool.get_ref();
+                    if !static_routes.contains(&format!("practice/{slug}").as_str()) {
+                        let tools: Vec<&str> = static_routes
+                            .iter()
+                            .filter_map(|r| r.strip_prefix("practice/"))
+                            .collect();
+                        diags.push(at(
+                            file,
+                            line(tool.span()),
+                            format!(
+                                "[region.{key}] week {}: unknown tool `{slug}`; tools are {}",
+                                i + 1,
+                                tools.join(", ")
+                            ),
+                        ));
+                    }
+                }
             }
         }
     }
@@ -808,10 +837,22 @@ fn generate_results(words: &ResultWords) -> String {
             .get_ref()
             .iter()
             .map(|w| {
+                let practices: Vec<String> = w
+                    .practices
+                    .iter()
+                    .map(|p| {
+                        let p = p.get_ref();
+                        format!(
+                            "PlanPractice {{ text: {:?}, tool: {:?} }}",
+                            p.text,
+                            p.tool.as_ref().map(|t| t.get_ref())
+                        )
+                    })
+                    .collect();
                 format!(
-                    "PlanWeek {{ title: {:?}, practices: &{:?} }}",
+                    "PlanWeek {{ title: {:?}, practices: &[{}] }}",
                     w.title.get_ref(),
-                    w.practices
+                    practices.join(", ")
                 )
             })
             .collect();
@@ -1227,6 +1268,43 @@ mod tests {
                 .iter()
                 .any(|m| m.contains("goes to `practice/nope`: no such page")),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_plan_practice_names_a_tool_that_exists_and_says_where_not() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+        let (docs, _) = crate::documents(&dir);
+        let routes = ["practice/trigger-log", "practice/breathing"];
+        let file = Path::new("results.toml");
+        let text = std::fs::read_to_string(dir.join("quiz/results.toml")).unwrap();
+        let run = |text: &str| {
+            let mut diags = Vec::new();
+            check_results(file, text, &docs, &routes, &mut diags);
+            diags
+        };
+        let found = run(&text);
+        // The real file names other tools, which these routes lack.
+        assert!(
+            found.iter().any(|d| d
+                .message
+                .contains("unknown tool `repair`; tools are trigger-log, breathing")),
+            "{found:?}"
+        );
+        let wrong = text.replacen("tool = \"trigger-log\"", "tool = \"trigger-logg\"", 1);
+        let line = 1 + wrong[..wrong.find("trigger-logg").unwrap()]
+            .matches('\n')
+            .count();
+        let found = run(&wrong);
+        let d = found
+            .iter()
+            .find(|d| d.message.contains("unknown tool `trigger-logg`"))
+            .expect("the misspelt tool is reported");
+        assert_eq!((d.file.as_path(), d.line), (file, line));
+        assert!(
+            d.message.starts_with("[region.secure] week 1:"),
+            "{}",
+            d.message
         );
     }
 

@@ -910,6 +910,7 @@ mod tests {
             self_checks: vec![self_check("s1", 1.0)],
             plan: StarterPlan {
                 done: [0].into_iter().collect(),
+                ..StarterPlan::default()
             },
             comparisons: KeptComparisons::new(vec![shared(1), shared(2)]),
         }
@@ -948,6 +949,7 @@ mod tests {
             self_checks: vec![self_check("s2", 0.5)],
             plan: StarterPlan {
                 done: [1].into_iter().collect(),
+                ..StarterPlan::default()
             },
             comparisons: vec![shared(2), shared(3)],
         }
@@ -1242,7 +1244,10 @@ mod tests {
                         ratings,
                     })
                     .collect(),
-                plan: StarterPlan { done },
+                plan: StarterPlan {
+                    done,
+                    ..StarterPlan::default()
+                },
                 comparisons: KeptComparisons::new(days.into_iter().map(shared).collect()),
             })
     }

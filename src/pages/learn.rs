@@ -8,7 +8,7 @@ use crate::content::{self, ARTICLES, Article, SHELVES};
 use crate::domain::library::{self, Searchable, StyleFilter};
 use crate::pages::not_found::NotFound;
 use crate::paths::href;
-use crate::state::try_use_results;
+use crate::state::{try_use_progress, try_use_results};
 
 /// Each article's search words and their stems, derived from its HTML on
 /// the first search (not at start-up: most visits never search).
@@ -42,14 +42,15 @@ fn search_index() -> Vec<Searchable<'static>> {
 #[component]
 pub fn Library() -> impl IntoView {
     let query = RwSignal::new(String::new());
-    // Someone who has taken the quiz starts on the shelf for their closest
-    // style; "Everything" is one tap away. While Steady is locked there are
-    // no results to read.
+    // The library opens on everything; someone who has taken the quiz gets
+    // "For my style" one tap away, and a filter on always says so. While
+    // Steady is locked there are no results to read.
     let latest = try_use_results().and_then(|r| {
         r.history()
             .with_untracked(|h| h.latest().map(|r| r.region()))
     });
-    let style = RwSignal::new(latest.map_or(StyleFilter::All, StyleFilter::for_region));
+    let mine = latest.map(StyleFilter::for_region);
+    let style = RwSignal::new(StyleFilter::All);
 
     // `None` while the box is empty: the shelves show instead of results.
     let results = Memo::new(move |_| {
@@ -67,7 +68,13 @@ pub fn Library() -> impl IntoView {
         )
     });
     let status = move || match results.get() {
-        None => String::new(),
+        None => {
+            let shown = ARTICLES
+                .iter()
+                .filter(|a| style.get().admits(a.tags))
+                .count();
+            format!("Showing {shown} of {} articles.", ARTICLES.len())
+        }
         Some(r) if r.is_empty() => {
             "No article matches. Try fewer or shorter words, or start with one of the styles below."
                 .into()
@@ -75,6 +82,7 @@ pub fn Library() -> impl IntoView {
         Some(r) if r.len() == 1 => "1 article matches.".into(),
         Some(r) => format!("{} articles match.", r.len()),
     };
+    let chips = NodeRef::<leptos::html::Fieldset>::new();
 
     view! {
         // The same words as the library's static page (content/route-pages.toml).
@@ -93,8 +101,8 @@ pub fn Library() -> impl IntoView {
                     on:input=move |ev| query.set(event_target_value(&ev))
                 />
             </label>
-            <fieldset class="chips">
-                <legend>"For my style"</legend>
+            <fieldset class="chips" node_ref=chips>
+                <legend>"Show articles for"</legend>
                 {StyleFilter::ALL
                     .into_iter()
                     .map(|s| {
@@ -112,6 +120,45 @@ pub fn Library() -> impl IntoView {
                     })
                     .collect_view()}
             </fieldset>
+            // One button that stays put as its job changes, so the focus
+            // stays on it: "For my style" while everything shows, "Show all"
+            // while a filter is on.
+            <p class="filter-note" hidden=move || style.get() == StyleFilter::All && mine.is_none()>
+                {move || {
+                    let s = style.get();
+                    (s != StyleFilter::All).then(|| {
+                        let which = if mine == Some(s) {
+                            format!("Showing: {} (your latest result)", s.label())
+                        } else {
+                            format!("Showing: {}", s.label())
+                        };
+                        view! { <span>{which}</span><span aria-hidden="true">" · "</span> }
+                    })
+                }}
+                <button type="button" class="link-button" on:click=move |_| {
+                    match (style.get_untracked(), mine) {
+                        (StyleFilter::All, Some(m)) => style.set(m),
+                        _ => {
+                            style.set(StyleFilter::All);
+                            if mine.is_none() {
+                                // The button hides: the focus goes to "Everything".
+                                if let Some(first) = chips
+                                    .get_untracked()
+                                    .and_then(|f| f.query_selector("input").ok().flatten())
+                                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+                                {
+                                    let _ = first.focus();
+                                }
+                            }
+                        }
+                    }
+                }>
+                    {move || match (style.get(), mine) {
+                        (StyleFilter::All, Some(m)) => format!("For my style ({})", m.label()),
+                        _ => "Show all".to_string(),
+                    }}
+                </button>
+            </p>
         </div>
         <p class="search-status" role="status" aria-live="polite">
             {status}
@@ -206,6 +253,25 @@ fn ArticleCard(article: &'static Article) -> impl IntoView {
     }
 }
 
+/// Opening the page for the latest result's style ticks the starter plan's
+/// "Read the page for your style". Nothing is noted while Steady is locked.
+fn note_style_page(article: &'static Article) {
+    let (Some(results), Some(progress)) = (try_use_results(), try_use_progress()) else {
+        return;
+    };
+    let latest = results
+        .history()
+        .with_untracked(|h| h.latest().map(|r| r.region()));
+    if let Some(region) = latest.filter(|r| content::region_words(*r).article == article.slug) {
+        leptos::task::spawn_local(async move {
+            // Not noted only leaves the step for a tick by hand.
+            let _ = progress
+                .record_style_page(region, crate::clock::now())
+                .await;
+        });
+    }
+}
+
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
@@ -220,6 +286,7 @@ pub fn ArticlePage() -> impl IntoView {
 
 #[component]
 fn ArticleView(article: &'static Article) -> impl IntoView {
+    note_style_page(article);
     let related: Vec<&'static Article> = article
         .related
         .iter()

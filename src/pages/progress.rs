@@ -11,7 +11,7 @@ use crate::components::title::Title;
 use crate::components::toast::Toast;
 use crate::content::{SELF_CHECK_SCALE, SELF_CHECK_SIGNS, STARTER_PLAN};
 use crate::domain::history::{History, Movement, QuizResult};
-use crate::domain::insights::{self, SelfCheck, StarterPlan};
+use crate::domain::insights::{self, SelfCheck, StepDone};
 use crate::domain::quiz::{Dimension, Focus, ScoreChange};
 use crate::paths::href;
 use crate::state::notices::use_notices;
@@ -138,8 +138,16 @@ fn FocusHistory(
 fn StarterPlanSection() -> impl IntoView {
     let progress = use_progress();
     let plan = progress.plan();
+    let history = use_results().history();
+    let journal = use_journal().journal();
+    let status = Memo::new(move |_| {
+        history.with(|h| journal.with(|j| plan.with(|p| insights::plan_status(h, j, p))))
+    });
     let notices = use_notices();
     let toggle = move |step: u8| {
+        if !status.with_untracked(|s| s.can_toggle(step)) {
+            return;
+        }
         spawn_local(async move {
             if let Err(not_saved) = progress.toggle_step(step).await {
                 notices.show(format!("{not_saved} The checklist was not changed."));
@@ -148,7 +156,7 @@ fn StarterPlanSection() -> impl IntoView {
     };
     // "Read the page for your style" goes to the style of the latest result
     // when there is one; the plan file can only name a default.
-    let style_article = use_results().history().with_untracked(|h| {
+    let style_article = history.with_untracked(|h| {
         h.latest()
             .map(|r| crate::content::region_words(r.region()).article)
     });
@@ -160,19 +168,30 @@ fn StarterPlanSection() -> impl IntoView {
         <section aria-labelledby="plan-heading" class="starter-plan">
             <h2 id="plan-heading">"Your starter plan"</h2>
             <p>{move || {
-                let (done, all) = plan.with(StarterPlan::progress);
-                format!("Five steps toward earned security. {done} of {all} done.")
+                let (done, all) = status.with(insights::PlanStatus::progress);
+                format!("Five steps toward earned security. {done} of {all} done. Steps tick themselves as you use Steady; the rest are yours to tick.")
             }}</p>
             <ol class="checklist">
                 {STARTER_PLAN.iter().enumerate().map(|(i, step)| {
                     let n = u8::try_from(i).unwrap_or(u8::MAX);
                     let id = format!("plan-step-{i}");
                     let label_for = id.clone();
+                    let reason_id = format!("plan-step-{i}-why");
+                    let described = reason_id.clone();
+                    let automatic = move || status.with(|s| s.get(n).filter(|d| d.is_automatic()));
                     view! {
                         <li>
-                            <input type="checkbox" id=id prop:checked=move || plan.with(|p| p.is_done(n)) on:change=move |_| toggle(n) />
+                            <input type="checkbox" id=id
+                                // The plan too: a tick that was not saved is drawn back.
+                                prop:checked=move || { plan.track(); status.with(|s| s.get(n).is_some()) }
+                                prop:disabled=move || automatic().is_some()
+                                aria-describedby=move || automatic().map(|_| described.clone())
+                                on:change=move |_| toggle(n) />
                             <div>
                                 <label for=label_for class="checklist-title">{step.title}</label>
+                                {move || automatic().map(|done| view! {
+                                    <p class="plan-reason" id=reason_id.clone()>{done_reason(done)}</p>
+                                })}
                                 <p>{step.detail}" "<a href=step_href(i, step.href)>{format!("Go to \u{201c}{}\u{201d}", step.title)}</a></p>
                             </div>
                         </li>
@@ -181,6 +200,30 @@ fn StarterPlanSection() -> impl IntoView {
             </ol>
         </section>
     }
+}
+
+/// Why a step ticked itself, in a sentence.
+fn done_reason(done: StepDone) -> String {
+    let why = match done {
+        StepDone::ByHand => return String::new(),
+        StepDone::TookQuiz { at } => format!("you took the quiz on {}", clock::date(at)),
+        StepDone::ReadStylePage { region, at } => {
+            let slug = crate::content::region_words(region).article;
+            let title = crate::content::article(slug).map_or(slug, |a| a.title);
+            format!("you opened \u{201c}{title}\u{201d} on {}", clock::date(at))
+        }
+        StepDone::UsedTool { kind, at } => {
+            format!(
+                "you used \u{201c}{}\u{201d} on {}",
+                kind.label(),
+                clock::date(at)
+            )
+        }
+        StepDone::WroteEntry { at } => {
+            format!("you wrote in your journal on {}", clock::date(at))
+        }
+    };
+    format!("Ticked for you: {why}.")
 }
 
 /// Practice per week and "what helps": read from the journal entries the

@@ -290,8 +290,12 @@ pub fn ReportPage() -> impl IntoView {
         let all_of_focus: Vec<QuizResult> =
             history.with(|h| h.of_focus(result.focus).into_iter().cloned().collect());
         let refs: Vec<&QuizResult> = trail.iter().collect();
-        let plan: Vec<(&str, &[&str])> =
-            words.plan.iter().map(|w| (w.title, w.practices)).collect();
+        let texts: Vec<(&str, Vec<&str>)> = words
+            .plan
+            .iter()
+            .map(|w| (w.title, w.practices.iter().map(|p| p.text).collect()))
+            .collect();
+        let plan: Vec<(&str, &[&str])> = texts.iter().map(|(t, p)| (*t, p.as_slice())).collect();
         let summary = Summary {
             result: &result,
             date: &clock::date(result.taken_at),
@@ -352,7 +356,14 @@ pub fn ReportPage() -> impl IntoView {
                         {words.plan.iter().map(|week| view! {
                             <li class="plan-week">
                                 <h3>{week.title}</h3>
-                                <ul>{week.practices.iter().map(|p| view! { <li>{*p}</li> }).collect_view()}</ul>
+                                <ul>{week.practices.iter().map(|p| view! {
+                                    <li>
+                                        {p.text}
+                                        {p.tool().map(|tool| view! {
+                                            " "<a class="plan-tool" href=href(&format!("practice/{}", tool.slug()))>{format!("Open \u{201c}{}\u{201d}", tool.name())}</a>
+                                        })}
+                                    </li>
+                                }).collect_view()}</ul>
                             </li>
                         }).collect_view()}
                     </ol>

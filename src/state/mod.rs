@@ -20,7 +20,7 @@ use leptos::prelude::*;
 pub use crate::store::NotSaved;
 use crate::store::{self, ChangedElsewhere};
 pub use journal::{JournalData, provide_journal, use_journal};
-pub use progress::{ProgressData, provide_progress, use_progress};
+pub use progress::{ProgressData, provide_progress, try_use_progress, use_progress};
 pub use results::{Results, provide_results, try_use_results, use_results};
 use wait_timer::{WaitTimer, use_wait_timer};
 

@@ -35,6 +35,11 @@ pub fn use_progress() -> ProgressData {
     expect_context::<ProgressData>()
 }
 
+/// The plan and self-checks, unless Steady is still locked.
+pub fn try_use_progress() -> Option<ProgressData> {
+    use_context::<ProgressData>()
+}
+
 impl ProgressData {
     pub fn self_checks(self) -> ReadSignal<Vec<SelfCheck>> {
         self.self_checks.read_only()
@@ -68,6 +73,23 @@ impl ProgressData {
                 Err(not_saved)
             }
         }
+    }
+
+    /// Notes that the page for the latest result's style was opened, for
+    /// the plan's "Read the page for your style". Saved once; a page that
+    /// could not note it only leaves that step unticked.
+    pub async fn record_style_page(
+        self,
+        region: crate::domain::quiz::Region,
+        at: f64,
+    ) -> Result<(), NotSaved> {
+        let mut next = self.plan.get_untracked();
+        if !next.record_style_page(region, at) {
+            return Ok(());
+        }
+        store::save_plan(&next).await?;
+        self.plan.set(next);
+        Ok(())
     }
 
     pub fn reload(self) {

@@ -19,8 +19,9 @@ const ARTICLES = readdirSync(new URL("content/articles/", root))
 // Every practice tool, from the same list the router and link checker use.
 const PRACTICE_TOOLS = (() => {
   const src = readFileSync(new URL("src/routes.rs", root), "utf8");
-  const list = src.slice(src.indexOf("pub const PRACTICE_TOOLS"));
-  return [...list.slice(0, list.indexOf("];")).matchAll(/\(\s*"([a-z0-9-]+)"/g)].map((m) => m[1]);
+  // The arms of `Tool::slug`: `Tool::Wait => "wait",`.
+  const body = src.slice(src.indexOf("pub const fn slug(self)"));
+  return [...body.slice(0, body.indexOf("\n    }\n")).matchAll(/Tool::\w+ => "([a-z0-9-]+)"/g)].map((m) => m[1]);
 })();
 
 // ---------- data to seed, in the app's own storage format ----------
@@ -360,6 +361,13 @@ test("axe and structure: progress with results, self-checks and practice", async
   await expect(page.getByRole("img", { name: /Scores in general: 2 results/ })).toBeVisible();
   await expect(page.locator("table.helps")).toBeVisible();
   await audit(page, "progress with data");
+});
+
+test("axe and structure: the library filtered to the latest result's style", async ({ page }) => {
+  await openWith(page, "learn", { "steady.quiz.results": RESULTS });
+  await page.getByRole("button", { name: /^For my style/ }).click();
+  await expect(page.getByText(/\(your latest result\)/)).toBeVisible();
+  await audit(page, "library, filtered");
 });
 
 // One article per style on the phone; every article on the desktop.

@@ -49,6 +49,53 @@ test("the style filter narrows the shelves", async ({ page }) => {
   await expect(card("Avoidant attachment")).toHaveCount(0);
 });
 
+test("the library opens on everything, and says so when it shows one style", async ({ page }) => {
+  await page.goto("learn");
+  await appReady(page);
+  const cards = page.locator(".card-title");
+  const all = await cards.count();
+  expect(all).toBeGreaterThanOrEqual(18);
+  const status = page.getByRole("status").filter({ hasText: /Showing/ });
+  await expect(status).toHaveText(`Showing ${all} of ${all} articles.`);
+  await expect(page.getByRole("radio", { name: "Everything" })).toBeChecked();
+  // Without a result there is no style of one's own to offer.
+  await expect(page.getByRole("button", { name: /For my style/ })).toHaveCount(0);
+
+  await page.evaluate(() =>
+    localStorage.setItem(
+      "steady.quiz.results",
+      JSON.stringify({ v: 1, data: [{ id: "r1", focus: "general", taken_at: 1, scores: { anxiety: 52, avoidance: 21 }, answers: {}, answered: 36, of: 36 }] }),
+    ),
+  );
+  await page.reload();
+  await appReady(page);
+  // A result does not narrow the library by itself.
+  await expect(status).toHaveText(`Showing ${all} of ${all} articles.`);
+  await expect(page.getByRole("radio", { name: "Everything" })).toBeChecked();
+  const mine = page.getByRole("button", { name: "For my style (Anxious)" });
+  await mine.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Showing: Anxious (your latest result)")).toBeVisible();
+  await expect(page.getByRole("radio", { name: "Anxious", exact: true })).toBeChecked();
+  const shown = await cards.count();
+  expect(shown).toBeLessThan(all);
+  await expect(status).toHaveText(`Showing ${shown} of ${all} articles.`);
+  await expect(cards.filter({ hasText: "Avoidant attachment" })).toHaveCount(0);
+  // The same button, now "Show all", keeps the focus.
+  const showAll = page.getByRole("button", { name: "Show all" });
+  await expect(showAll).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(status).toHaveText(`Showing ${all} of ${all} articles.`);
+  await expect(page.getByRole("radio", { name: "Everything" })).toBeChecked();
+  await expect(mine).toBeFocused();
+
+  // Another style chosen by hand says it is not the latest result's.
+  await page.getByRole("radio", { name: "Avoidant", exact: true }).check();
+  await expect(page.getByText("Showing: Avoidant", { exact: true })).toBeVisible();
+  await showAll.click();
+  await expect(status).toHaveText(`Showing ${all} of ${all} articles.`);
+});
+
 test("related links and in-text links navigate without a reload", async ({ page }) => {
   await page.goto("learn/anxious-attachment");
   await appReady(page);

@@ -13,6 +13,38 @@ test("the starter plan remembers ticked steps", async ({ page }) => {
   await expect(page.getByRole("checkbox", { name: "Take the quiz" })).toBeChecked();
 });
 
+test("the plan ticks itself from a tool used and an entry written, and a step by hand still ticks", async ({ page }) => {
+  await page.goto("progress");
+  await appReady(page);
+  const at = new Date("2026-11-20T10:00:00").getTime();
+  await page.evaluate((at) => {
+    const entry = (id: string, kind: string) => ({ id, created: at, updated: at, kind, title: "", body: "Some words" });
+    localStorage.setItem("steady.journal", JSON.stringify({ v: 1, data: [entry("a", "activated"), entry("b", "free"), entry("c", "i-statement")] }));
+  }, at);
+  await page.reload();
+  await appReady(page);
+  const date = await page.evaluate((at) => new Intl.DateTimeFormat(undefined, { dateStyle: "medium" }).format(at), at);
+  const settle = page.getByRole("checkbox", { name: "Settle yourself when something stirs you up" });
+  await expect(settle).toBeChecked();
+  await expect(settle).toBeDisabled();
+  await expect(settle).toHaveAccessibleDescription(`Ticked for you: you used “I'm activated” on ${date}.`);
+  const note = page.getByRole("checkbox", { name: "Keep a note of what helps" });
+  await expect(note).toBeChecked();
+  await expect(note).toHaveAccessibleDescription(`Ticked for you: you wrote in your journal on ${date}.`);
+  // An I-statement built in Steady is not speaking up: that one is yours to tick.
+  const speak = page.getByRole("checkbox", { name: "Practise one way of speaking up this week" });
+  await expect(speak).not.toBeChecked();
+  await expect(page.getByText("2 of 5 done.")).toBeVisible();
+  await speak.check();
+  await expect(page.getByText("3 of 5 done.")).toBeVisible();
+  await page.reload();
+  await appReady(page);
+  await expect(speak).toBeChecked();
+  await expect(speak).toBeEnabled();
+  await speak.uncheck();
+  await expect(page.getByText("2 of 5 done.")).toBeVisible();
+});
+
 test("a self-check needs every rating and then joins the history", async ({ page }) => {
   await page.goto("progress");
   await appReady(page);

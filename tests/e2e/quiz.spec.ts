@@ -194,6 +194,65 @@ test("a retake adds a second point to the history, shown as a trail and on Progr
   await expect(page.locator(".result-row")).toHaveCount(2);
 });
 
+test("after the quiz the plan's first step is done, and opening the style page ticks the second", async ({ page }) => {
+  await startByKeyboard(page);
+  await answerWithKeys(page, pattern.answers, 0, TOTAL);
+  await expect(page.locator("h1")).toHaveText("Your result");
+  await page.getByRole("link", { name: "See your progress" }).click();
+  const quiz = page.getByRole("checkbox", { name: "Take the quiz" });
+  await expect(quiz).toBeChecked();
+  await expect(quiz).toBeDisabled();
+  await expect(quiz).toHaveAccessibleDescription(/^Ticked for you: you took the quiz on .+\.$/);
+  await expect(page.getByText("1 of 5 done.")).toBeVisible();
+  const read = page.getByRole("checkbox", { name: "Read the page for your style" });
+  await expect(read).not.toBeChecked();
+  await page.getByRole("link", { name: "Go to “Read the page for your style”" }).click();
+  await expect(page).toHaveURL(/\/steady\/learn\/[a-z-]+$/);
+  // Only an article ends with "Try this now".
+  await expect(page.getByRole("heading", { name: "Try this now" })).toBeVisible();
+  const title = (await page.locator("main h1").textContent())!.trim();
+  await page.goBack();
+  await expect(read).toBeChecked();
+  await expect(read).toHaveAccessibleDescription(new RegExp(`^Ticked for you: you opened “${title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}” on `));
+  await expect(page.getByText("2 of 5 done.")).toBeVisible();
+  await page.reload();
+  await appReady(page);
+  await expect(read).toBeChecked();
+});
+
+test("every tool the report's plan names links to that tool's page", async ({ page }) => {
+  await page.goto("report");
+  await appReady(page);
+  // One result per style, each report in turn.
+  const styles: [string, number, number][] = [["secure", 20, 20], ["anxious", 60, 20], ["avoidant", 20, 60], ["fearful", 60, 60]];
+  await page.evaluate((styles) => {
+    const data = styles.map(([id, anxiety, avoidance], i) => ({
+      id, focus: "general", taken_at: 1000 + i, scores: { anxiety, avoidance }, answers: {}, answered: 36, of: 36,
+    }));
+    localStorage.setItem("steady.quiz.results", JSON.stringify({ v: 1, data }));
+  }, styles);
+  const tools = new Map<string, string>();
+  for (const [id] of styles) {
+    await page.goto(`report/${id}`);
+    await appReady(page);
+    await expect(page.locator(".plan-week")).toHaveCount(4);
+    const links = page.locator(".plan-week a.plan-tool");
+    expect(await links.count(), id).toBeGreaterThan(0);
+    for (const { href, text } of await links.evaluateAll((as) =>
+      as.map((a) => ({ href: a.getAttribute("href")!, text: a.textContent!.trim() })),
+    )) {
+      expect(href, text).toMatch(/^\/steady\/practice\/[a-z-]+$/);
+      tools.set(href, text.replace(/^Open “(.*)”$/, "$1"));
+    }
+  }
+  expect(tools.size).toBeGreaterThanOrEqual(5);
+  for (const [href, name] of tools) {
+    await page.goto(href.slice("/steady/".length));
+    await appReady(page);
+    await expect(page.locator("main h1"), href).toHaveText(name);
+  }
+});
+
 test("the report prints without navigation and offers a text summary", async ({ page, context }) => {
   await startByKeyboard(page);
   await answerWithKeys(page, pattern.answers, 0, TOTAL);

@@ -11,8 +11,13 @@ const root = new URL("../../", import.meta.url);
 /** [slug, name] of every practice tool, from src/routes.rs. */
 const TOOLS: [string, string][] = (() => {
   const src = readFileSync(new URL("src/routes.rs", root), "utf8");
-  const list = src.slice(src.indexOf("pub const PRACTICE_TOOLS"));
-  return [...list.slice(0, list.indexOf("];")).matchAll(/\(\s*"([a-z0-9-]+)",\s*"([^"]+)"\s*\)/g)].map((m) => [m[1], m[2]]);
+  // The arms of `Tool::slug` and `Tool::name`: `Tool::Wait => "wait",`.
+  const arms = (fn: string) => {
+    const body = src.slice(src.indexOf(`pub const fn ${fn}(self)`));
+    return new Map([...body.slice(0, body.indexOf("\n    }\n")).matchAll(/Tool::(\w+) => "([^"]+)"/g)].map((m) => [m[1], m[2]]));
+  };
+  const names = arms("name");
+  return [...arms("slug")].map(([tool, slug]): [string, string] => [slug, names.get(tool)!]);
 })();
 
 /** route -> title of every [[page]] in content/route-pages.toml. */
