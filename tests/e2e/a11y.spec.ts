@@ -23,6 +23,8 @@ const PRACTICE_TOOLS = (() => {
   const body = src.slice(src.indexOf("pub const fn slug(self)"));
   return [...body.slice(0, body.indexOf("\n    }\n")).matchAll(/Tool::\w+ => "([a-z0-9-]+)"/g)].map((m) => m[1]);
 })();
+// Parsed from Rust source: an empty list would let every per-tool check pass unseen.
+if (PRACTICE_TOOLS.length < 11) throw new Error(`found only ${PRACTICE_TOOLS.length} tools in src/routes.rs`);
 
 // ---------- data to seed, in the app's own storage format ----------
 

@@ -19,6 +19,8 @@ const TOOLS: [string, string][] = (() => {
   const names = arms("name");
   return [...arms("slug")].map(([tool, slug]): [string, string] => [slug, names.get(tool)!]);
 })();
+// Parsed from Rust source: an empty list would let every per-tool check pass unseen.
+if (TOOLS.length < 11 || TOOLS.some(([, name]) => !name)) throw new Error(`src/routes.rs: could not read the tools (${TOOLS.length})`);
 
 /** route -> title of every [[page]] in content/route-pages.toml. */
 const PAGES: [string, string][] = (() => {
