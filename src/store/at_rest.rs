@@ -28,6 +28,18 @@ impl Tab {
         if protected(key).is_some() && self.lock_changed_elsewhere.get() {
             return Err(lock_changed());
         }
+        // The last guard of the lock's promise: a protected value is never
+        // written in plain text while the lock is on and this tab has not
+        // opened it (a locked page that tried would be a bug).
+        if protected(key).is_some()
+            && self.vault.borrow().is_none()
+            && Sealed::from_stored(value).is_none()
+            && self.backend.get(LOCK_KEY).is_some()
+        {
+            return Err(NotSaved(
+                "Steady is locked, so this was not saved. Unlock it, then try again.".into(),
+            ));
+        }
         if self.guarded.borrow().contains(key) {
             return Err(NotSaved("Steady found saved data here that it could not read, and there was no room to keep a copy of it aside, so it will not write over it. Free some space (or export from the Your data page) and reload.".into()));
         }

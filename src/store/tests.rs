@@ -509,3 +509,19 @@ fn removing_the_lock_while_another_tab_saves_leaves_nothing_sealed() {
     let got = ids(&tab_on(&storage).load_journal().unwrap());
     assert_eq!(saved.is_ok(), got.contains(&"from-b".to_string()));
 }
+
+#[test]
+fn a_locked_tab_that_has_not_opened_the_lock_writes_nothing_protected() {
+    let storage = shared();
+    let a = tab_on(&storage);
+    run(a.save_journal(&journal_with(&["kept"]))).unwrap();
+    run(a.lock_with("record".into(), key(1))).unwrap();
+    let sealed = storage.get(JOURNAL_KEY);
+    // A page opened after the lock, before the unlock.
+    let locked = tab_on(&storage);
+    assert!(run(locked.save_journal(&journal_with(&["plain"]))).is_err());
+    assert!(run(locked.replace_app_data(&AppData::default())).is_err());
+    assert_eq!(storage.get(JOURNAL_KEY), sealed);
+    // The theme says nothing about the person and is still saved.
+    assert!(locked.write_raw(THEME_KEY, "{\"v\":1,\"data\":\"dark\"}").is_ok());
+}
