@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::clock;
-use crate::components::practice::{IntensityPicker, SaveUse, Suggestions, ToolPage};
+use crate::components::practice::{IntensityPicker, Pick, SaveUse, ToolPage, WordChips};
 use crate::content::URGES;
 use crate::domain::journal::Intensity;
-use crate::domain::practice::record::urge_use;
+use crate::domain::practice::record::{saved_words, urge_use};
 use crate::domain::practice::timer::{
     DEFAULT_WAIT, MINUTE_MS, StillWant, Urge, UrgeTimer, WaitMinutes, digits,
 };
@@ -24,13 +24,14 @@ pub fn Wait() -> impl IntoView {
     let timer = wait.timer();
     // The answer's save clears the timer (and the block that saved it), so
     // the confirmation lives here.
-    let saved = RwSignal::new(false);
+    // What was saved ("Saved: 8 → 5."), once it was.
+    let saved = RwSignal::new(None::<String>);
     let idle = Memo::new(move |_| timer.with(Option::is_none));
     view! {
         <ToolPage tool=Tool::Wait>
             <div class="form-status" role="status">
-                {move || saved.get().then(|| view! {
-                    <p class="saved">"Your answer was saved to your journal. "<a href=href("journal")>"See it in your journal"</a>"."</p>
+                {move || saved.get().map(|words| view! {
+                    <p class="saved">{words}" "<a href=href("journal")>"See your answer in your journal"</a>"."</p>
                 })}
             </div>
             {move || if idle.get() {
@@ -43,7 +44,7 @@ pub fn Wait() -> impl IntoView {
 }
 
 #[component]
-fn StartWait(saved: RwSignal<bool>) -> impl IntoView {
+fn StartWait(saved: RwSignal<Option<String>>) -> impl IntoView {
     let wait = use_wait_timer();
     let notices = use_notices();
     let urge = RwSignal::new(String::new());
@@ -63,7 +64,7 @@ fn StartWait(saved: RwSignal<bool>) -> impl IntoView {
             return;
         };
         let timer = UrgeTimer::start(text, m, before.get_untracked(), clock::now());
-        saved.set(false);
+        saved.set(None);
         spawn_local(async move {
             if let Err(not_saved) = wait.start(timer).await {
                 notices.show(format!(
@@ -77,10 +78,10 @@ fn StartWait(saved: RwSignal<bool>) -> impl IntoView {
             <label class="field">
                 <span class="field-label">"What do you want to do right now?"</span>
                 <span class="hint">"In a few words, just as it is."</span>
-                <input id="urge" type="text" list="urge-words" maxlength="1000"
+                <input id="urge" type="text" maxlength="1000"
                     prop:value=move || urge.get() on:input=move |ev| urge.set(event_target_value(&ev)) />
             </label>
-            <Suggestions id="urge-words" words=URGES />
+            <WordChips label="Urges" words=URGES value=urge pick=Pick::One first=6 more="More urges" />
             <label class="field">
                 <span class="field-label">"Wait for how many minutes?"</span>
                 <span class="hint">"Ten is a good start. 1 to 120; you can add time later."</span>
@@ -97,7 +98,7 @@ fn StartWait(saved: RwSignal<bool>) -> impl IntoView {
 }
 
 #[component]
-fn Waiting(saved: RwSignal<bool>) -> impl IntoView {
+fn Waiting(saved: RwSignal<Option<String>>) -> impl IntoView {
     let wait = use_wait_timer();
     let timer = wait.timer();
     let answer = RwSignal::new(None::<StillWant>);
@@ -137,7 +138,8 @@ fn Waiting(saved: RwSignal<bool>) -> impl IntoView {
         }
     });
     let on_saved = Callback::new(move |()| {
-        saved.set(true);
+        let before = timer.with_untracked(|t| t.as_ref().and_then(|t| t.intensity_before));
+        saved.set(Some(saved_words(before, after.get_untracked(), false)));
         wait.clear();
     });
     view! {
