@@ -367,13 +367,15 @@ pub fn WordChips(
     };
     let (shown, rest) = words.split_at(first.min(words.len()));
     view! {
-        <div class="chips" role="group" aria-label=label>
-            {shown.iter().map(|w| chip(w)).collect_view()}
-        </div>
+        {(!shown.is_empty()).then(|| view! {
+            <div class="chips" role="group" aria-label=label>
+                {shown.iter().map(|w| chip(w)).collect_view()}
+            </div>
+        })}
         {(!rest.is_empty()).then(|| view! {
             <details class="more-chips">
                 <summary>{more}</summary>
-                <div class="chips" role="group" aria-label=more>
+                <div class="chips" role="group" aria-label=if shown.is_empty() { label } else { more }>
                     {rest.iter().map(|w| chip(w)).collect_view()}
                 </div>
             </details>

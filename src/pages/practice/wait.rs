@@ -81,7 +81,6 @@ fn StartWait(saved: RwSignal<Option<String>>) -> impl IntoView {
                 <input id="urge" type="text" maxlength="1000"
                     prop:value=move || urge.get() on:input=move |ev| urge.set(event_target_value(&ev)) />
             </label>
-            <WordChips label="Urges" words=URGES value=urge pick=Pick::One first=6 more="More urges" />
             <label class="field">
                 <span class="field-label">"Wait for how many minutes?"</span>
                 <span class="hint">"Ten is a good start. 1 to 120; you can add time later."</span>
@@ -92,6 +91,9 @@ fn StartWait(saved: RwSignal<Option<String>>) -> impl IntoView {
             <div class="actions">
                 <button type="submit" class="button primary">"Start waiting"</button>
             </div>
+            // Below Start, behind one tap, so Start stays in a phone's first
+            // screen; a tap fills the box above.
+            <WordChips label="Urges" words=URGES value=urge pick=Pick::One first=0 more="Not sure how to put it? Common urges" />
             <div role="status">{move || problem.get().map(|p| view! { <p class="warning">{p}</p> })}</div>
         </form>
     }
