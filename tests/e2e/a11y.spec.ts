@@ -19,8 +19,9 @@ const ARTICLES = readdirSync(new URL("content/articles/", root))
 // Every practice tool, from the same list the router and link checker use.
 const PRACTICE_TOOLS = (() => {
   const src = readFileSync(new URL("src/routes.rs", root), "utf8");
-  const list = src.slice(src.indexOf("pub const PRACTICE_TOOLS"));
-  return [...list.slice(0, list.indexOf("];")).matchAll(/\(\s*"([a-z0-9-]+)"/g)].map((m) => m[1]);
+  // The arms of `Tool::slug`: `Tool::Wait => "wait",`.
+  const list = src.slice(src.indexOf("pub const fn slug(self)"));
+  return [...list.slice(0, list.indexOf("\n    }\n")).matchAll(/Tool::\w+ => "([a-z0-9-]+)"/g)].map((m) => m[1]);
 })();
 
 // ---------- data to seed, in the app's own storage format ----------
