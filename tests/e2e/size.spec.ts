@@ -29,7 +29,10 @@ import { test, expect } from "@playwright/test";
 // plain values at unlock, the locked save's retry loop, every change of the
 // history awaited before it shows, the score check and time clamp on import),
 // not yet measured piece by piece. Issue 21 (split by route) brings it down.
-const WASM_AND_JS_GZIP_BUDGET = 611 * 1024;
+// 617 KiB with issue 23's tap-first tools (631,483 B measured, +5.9 KB): word
+// chips in every tool, "after" asked once used, Copy and Share with the
+// hand-copy fallback, the couple agreement as text, focus after Undo/Clear.
+const WASM_AND_JS_GZIP_BUDGET = 617 * 1024;
 
 test("the wasm and its JS glue stay within the size budget", async () => {
   test.skip(test.info().project.name !== "desktop", "one run is enough");
