@@ -17,6 +17,7 @@ pub mod offline;
 pub mod pages;
 pub mod paths;
 pub mod routes;
+pub mod share_sheet;
 pub mod state;
 pub mod store;
 

@@ -15,6 +15,15 @@ pub fn focus_first_after_render(ids: &'static [&'static str]) {
     unless_moved_meanwhile(move || focus_first(ids));
 }
 
+/// Like [`focus_first_after_render`], for ids made at run time (an entry's
+/// id, one scale among several).
+pub fn focus_first_of_after_render(ids: Vec<String>) {
+    unless_moved_meanwhile(move || {
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        focus_first(&ids);
+    });
+}
+
 /// Runs `move_focus` at the next animation frame, unless the user has moved
 /// focus in the meantime. A key pressed between the event and that frame
 /// (a quick Tab straight after answering) must not be undone by focus jumping

@@ -1,6 +1,8 @@
 //! Pieces every practice tool shares: the page frame, the 0-10 intensity
-//! picker, a ticking clock, the timer panel with its controls and spoken
-//! milestones, and the block that saves a finished use to the journal.
+//! picker (and the "after" one, asked once the tool is used), word chips to
+//! tap into a text box, a ticking clock, the timer panel with its controls
+//! and spoken milestones, Copy and Share for the words a tool made, and the
+//! block that saves a finished use to the journal.
 
 use std::time::Duration;
 
@@ -8,13 +10,16 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::clock;
+use crate::components::focus::focus_first_of_after_render;
 use crate::components::title::Title;
 use crate::content;
 use crate::domain::journal::Intensity;
 use crate::domain::practice::record::ToolUse;
 use crate::domain::practice::timer::{Countdown, digits, words};
+use crate::domain::practice::words::{choose_word, has_word, is_chosen, toggle_word};
 use crate::paths::href;
 use crate::routes::{HELP, Tool};
+use crate::share_sheet;
 use crate::state::JournalData;
 
 /// The id of the help page's section for people who feel unsafe with a
@@ -70,6 +75,25 @@ pub fn IntensityPicker(
     view! { <IntensityScale id label value=value on_change=Callback::new(move |v| value.set(v)) /> }
 }
 
+/// "How strong is it now?", asked only once the tool has been used (`used`),
+/// just above Save: a rating after is no use before anything was done. Once
+/// rated it stays in view, so a rating is never hidden while it counts.
+#[component]
+pub fn AfterPicker(
+    #[prop(into)] id: String,
+    label: &'static str,
+    value: RwSignal<Option<Intensity>>,
+    #[prop(into)] used: Signal<bool>,
+) -> impl IntoView {
+    let shown = Memo::new(move |_| used.get() || value.with(Option::is_some));
+    move || {
+        let id = id.clone();
+        shown
+            .get()
+            .then(|| view! { <IntensityPicker id label value /> })
+    }
+}
+
 /// The 0-10 scale as one row of eleven radio buttons, so a rating is one
 /// tap, not a dropdown: each at least 44 px, one tab stop, arrows move and
 /// choose (native radios in a fieldset). "Clear" takes a rating back, since
@@ -83,6 +107,12 @@ pub fn IntensityScale(
     on_change: Callback<Option<Intensity>>,
 ) -> impl IntoView {
     let name = id.clone();
+    // "Clear" goes with the rating: keep the keyboard on the scale, at 0.
+    let first = format!("{name}-0");
+    let clear = move |_| {
+        on_change.run(None);
+        focus_first_of_after_render(vec![first.clone()]);
+    };
     view! {
         <fieldset class="field intensity-field" id=id>
             <legend class="field-label">{label}" "<span class="optional">"(optional)"</span></legend>
@@ -103,7 +133,7 @@ pub fn IntensityScale(
             </div>
             <p class="scale-ends" aria-hidden="true"><span>"0: none"</span><span>"10: as strong as it gets"</span></p>
             {move || value.get().is_some().then(|| view! {
-                <button type="button" class="link-button" on:click=move |_| on_change.run(None)>
+                <button type="button" class="link-button" on:click=clear.clone()>
                     "Clear"<span class="visually-hidden">" the rating: "{label}</span>
                 </button>
             })}
@@ -237,7 +267,7 @@ pub fn SaveUse(
         return view! { <SaveAfterUnlock answers /> }.into_any();
     };
     // On success, the ratings saved, so the message can say what was kept.
-    let status = RwSignal::new(None::<Result<Option<String>, String>>);
+    let status = RwSignal::new(None::<Result<String, String>>);
     let busy = RwSignal::new(false);
     let status_box = NodeRef::<leptos::html::Div>::new();
     let save = move |_| {
@@ -246,7 +276,7 @@ pub fn SaveUse(
         }
         busy.set(true);
         let use_ = answers.run(());
-        let rated = use_.intensity_words();
+        let rated = use_.saved_words(on_saved.is_some());
         spawn_local(async move {
             let result = save_use(journal, use_).await.map(|_| rated);
             if result.is_ok()
@@ -275,7 +305,7 @@ pub fn SaveUse(
             <div class="form-status" role="status" tabindex="-1" node_ref=status_box>
                 {move || status.get().map(|r| match r {
                     Ok(rated) => view! {
-                        <p class="saved">"Saved to your journal. "{rated.map(|r| format!("{r}. "))}<a href=href("journal")>"See it in your journal"</a>" or "<a href=href("progress")>"what helps, on Progress"</a>"."</p>
+                        <p class="saved">{rated}" "<a href=href("journal")>"See it in your journal"</a>" or "<a href=href("progress")>"what helps, on Progress"</a>"."</p>
                     }.into_any(),
                     Err(why) => view! { <p class="warning">{why}</p> }.into_any(),
                 })}
@@ -306,13 +336,128 @@ fn SaveAfterUnlock(answers: Callback<(), ToolUse>) -> impl IntoView {
     }
 }
 
-/// Options for a text field with suggestions (`<datalist>`).
+/// What a tap on a word chip does to its box.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pick {
+    /// One or more words (feelings, body places): a tap adds or takes away.
+    Several,
+    /// One answer (an urge, a need): a tap puts the word in the box.
+    One,
+}
+
+/// Words to tap into the text box `value`, which stays the person's own to
+/// type in. Each chip is a button of at least 44 px whose `aria-pressed`
+/// says whether its word is in the box. The first `first` words show; the
+/// rest wait behind the disclosure `more` ("More feelings"), so a short
+/// list is not a wall of buttons.
 #[component]
-pub fn Suggestions(id: &'static str, words: &'static [&'static str]) -> impl IntoView {
+pub fn WordChips(
+    /// The group's name for a screen reader ("Feeling words").
+    label: &'static str,
+    words: &'static [&'static str],
+    value: RwSignal<String>,
+    #[prop(default = Pick::Several)] pick: Pick,
+    #[prop(default = usize::MAX)] first: usize,
+    #[prop(default = "More")] more: &'static str,
+) -> impl IntoView {
+    let chip = move |word: &'static str| {
+        let pressed = move || {
+            value.with(|v| match pick {
+                Pick::Several => has_word(v, word),
+                Pick::One => is_chosen(v, word),
+            })
+        };
+        let tap = move |_| {
+            value.update(|v| {
+                *v = match pick {
+                    Pick::Several => toggle_word(v, word),
+                    Pick::One => choose_word(v, word),
+                }
+            })
+        };
+        view! {
+            <button type="button" class="chip-button" aria-pressed=move || pressed().to_string() on:click=tap>{word}</button>
+        }
+    };
+    let (shown, rest) = words.split_at(first.min(words.len()));
     view! {
-        <datalist id=id>
-            {words.iter().map(|w| view! { <option value=*w></option> }).collect_view()}
-        </datalist>
+        {(!shown.is_empty()).then(|| view! {
+            <div class="chips" role="group" aria-label=label>
+                {shown.iter().map(|w| chip(w)).collect_view()}
+            </div>
+        })}
+        {(!rest.is_empty()).then(|| view! {
+            <details class="more-chips">
+                <summary>{more}</summary>
+                <div class="chips" role="group" aria-label=if shown.is_empty() { label } else { more }>
+                    {rest.iter().map(|w| chip(w)).collect_view()}
+                </div>
+            </details>
+        })}
+    }
+}
+
+/// "Copy" and, where the browser has a share sheet, "Share…" for the words
+/// a tool made (`text`), shown in the element `target` on the page. If
+/// copying is refused, the message says so and the words are selected, so
+/// they can be copied by hand. Steady sends nothing: the share sheet is the
+/// device's own.
+#[component]
+pub fn CopyShare(
+    #[prop(into)] text: Signal<String>,
+    /// The id of the element that shows the words.
+    #[prop(into)]
+    target: String,
+    /// The share sheet's title ("My I-statement").
+    title: &'static str,
+    /// Said when there is nothing to copy yet.
+    empty: &'static str,
+) -> impl IntoView {
+    let status = RwSignal::new(None::<&'static str>);
+    let target = StoredValue::new(target);
+    let copy = move |_| {
+        let words = text.get_untracked();
+        if words.trim().is_empty() {
+            status.set(Some(empty));
+            return;
+        }
+        status.set(None);
+        spawn_local(async move {
+            if share_sheet::copy(&words).await {
+                status.set(Some(
+                    "Copied. The words are on your clipboard, to paste wherever you choose.",
+                ));
+            } else {
+                target.with_value(|t| share_sheet::select_text_of(t));
+                status.set(Some("This browser would not copy. The words are selected now: copy them with your device\u{2019}s own menu or keys."));
+            }
+        });
+    };
+    let share = move |_| {
+        let words = text.get_untracked();
+        if words.trim().is_empty() {
+            status.set(Some(empty));
+            return;
+        }
+        status.set(None);
+        spawn_local(async move {
+            if !share_sheet::share(title, &words).await {
+                status.set(Some(
+                    "The share sheet did not open. Copy the words instead.",
+                ));
+            }
+        });
+    };
+    view! {
+        <div class="copy-share no-print">
+            <div class="actions">
+                <button type="button" class="button" on:click=copy>"Copy"<span class="visually-hidden">" the words"</span></button>
+                {share_sheet::can_share().then(|| view! {
+                    <button type="button" class="button" on:click=share>"Share\u{2026}"</button>
+                })}
+            </div>
+            <p class="copy-status" role="status">{move || status.get()}</p>
+        </div>
     }
 }
 
@@ -323,7 +468,6 @@ pub fn TextField(
     value: RwSignal<String>,
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(default = 1)] rows: u32,
-    #[prop(optional)] list: Option<&'static str>,
     #[prop(optional)] id: Option<&'static str>,
 ) -> impl IntoView {
     let input = move |ev| value.set(event_target_value(&ev));
@@ -334,7 +478,7 @@ pub fn TextField(
             {if rows > 1 {
                 view! { <textarea id=id rows=rows.to_string() prop:value=move || value.get() on:input=input></textarea> }.into_any()
             } else {
-                view! { <input id=id type="text" list=list prop:value=move || value.get() on:input=input /> }.into_any()
+                view! { <input id=id type="text" prop:value=move || value.get() on:input=input /> }.into_any()
             }}
         </label>
     }

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::clock;
-use crate::components::focus::focus_after_render;
+use crate::components::focus::{focus_after_render, focus_first_of_after_render};
 use crate::domain::draft::{DraftProblem, JournalDraft};
 use crate::domain::journal::{EntryKind, Intensity, JournalEntry, JournalQuery, intensity_words};
 use crate::paths::href;
@@ -68,12 +68,16 @@ pub fn JournalPage() -> impl IntoView {
         let Some(entry) = deleted.get_untracked() else {
             return;
         };
+        let id = entry.id.clone();
         spawn_local(async move {
             if data
                 .change_or_tell(|j| j.restore(entry, clock::now()))
                 .await
             {
                 deleted.set(None);
+                // The Undo button goes with the toast: land on the entry put
+                // back (or the list, if a filter hides it), not on the page.
+                focus_first_of_after_render(vec![entry_dom_id(&id), "entries-heading".into()]);
             }
         });
     };
@@ -106,7 +110,7 @@ pub fn JournalPage() -> impl IntoView {
         <p class="care-line">{crate::content::route_page("journal").care}" "<a href=href("help")>{crate::content::CARE_LINK}</a>"."</p>
         <EntryForm draft />
         <section class="journal-list" aria-labelledby="entries-heading">
-            <h2 id="entries-heading">"Your entries"</h2>
+            <h2 id="entries-heading" tabindex="-1">"Your entries"</h2>
             <div class="journal-filters" role="search">
                 <label class="field">
                     <span class="field-label">"Search your journal"</span>
@@ -283,6 +287,11 @@ fn EntryForm(draft: RwSignal<JournalDraft>) -> impl IntoView {
     }
 }
 
+/// The element id of an entry in the list, to move focus to it.
+fn entry_dom_id(id: &str) -> String {
+    format!("entry-{id}")
+}
+
 #[component]
 fn EntryView(
     entry: JournalEntry,
@@ -291,11 +300,12 @@ fn EntryView(
 ) -> impl IntoView {
     let (edit_id, delete_id) = (entry.id.clone(), entry.id.clone());
     let title = entry.display_title().to_string();
+    let dom_id = entry_dom_id(&entry.id);
     let label = format!("Delete \u{201c}{title}\u{201d}");
     let intensity = intensity_words(entry.intensity_before, entry.intensity_after);
     view! {
         <li class="entry">
-            <article>
+            <article id=dom_id tabindex="-1">
                 <h3 class="entry-title">{title}</h3>
                 <p class="meta">
                     <time>{clock::date_time(entry.created)}</time>

@@ -523,5 +523,9 @@ fn a_locked_tab_that_has_not_opened_the_lock_writes_nothing_protected() {
     assert!(run(locked.replace_app_data(&AppData::default())).is_err());
     assert_eq!(storage.get(JOURNAL_KEY), sealed);
     // The theme says nothing about the person and is still saved.
-    assert!(locked.write_raw(THEME_KEY, "{\"v\":1,\"data\":\"dark\"}").is_ok());
+    assert!(
+        locked
+            .write_raw(THEME_KEY, "{\"v\":1,\"data\":\"dark\"}")
+            .is_ok()
+    );
 }

@@ -67,6 +67,8 @@ test("a draft survives a reload; edit and delete with undo", async ({ page }) =>
   await expect(entries(page)).toHaveCount(0);
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(entries(page)).toHaveCount(1);
+  // The Undo button went with its toast: focus lands on the entry put back.
+  await expect(entries(page).first().locator("article")).toBeFocused();
   await page.reload();
   await appReady(page);
   await expect(entries(page).first()).toContainText("A whole thought");

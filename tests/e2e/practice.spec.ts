@@ -36,7 +36,7 @@ async function rate(scale: Locator, n: number) {
 
 async function save(page: Page, name: string | RegExp = "Save to my journal") {
   await press(page.getByRole("button", { name }));
-  await expect(page.getByText("Saved to your journal.")).toBeVisible();
+  await expect(page.locator(".saved")).toContainText(/^Saved/);
 }
 
 async function journalHas(page: Page, kind: string, text?: string) {
@@ -142,7 +142,7 @@ test("the wait timer survives a reload, counts on elsewhere, and records the ans
   await press(page.getByRole("radio", { name: "A little, less than before" }), "Space");
   await rate(page.locator("#wait-after"), 5);
   await press(page.getByRole("button", { name: "Save my answer" }));
-  await expect(page.getByText("Your answer was saved to your journal.")).toBeVisible();
+  await expect(page.locator(".saved")).toContainText("Saved: 8 → 5.");
   await expect(page.getByLabel("What do you want to do right now?")).toHaveValue("");
   expect(await page.evaluate(() => localStorage.getItem("steady.practice.wait"))).toBeNull();
   await journalHas(page, "Wait before you act", "A little, less than before");
@@ -247,8 +247,10 @@ test("three generous explanations by keyboard, saved to the journal", async ({ p
 test("a trigger log by keyboard, with a feeling word and a body place", async ({ page }) => {
   await open(page, "practice/trigger-log", "Trigger log");
   await type(page.getByLabel(/^What happened/), "He cancelled dinner");
-  await press(page.getByRole("checkbox", { name: "chest" }), "Space");
-  await press(page.getByRole("checkbox", { name: "throat" }), "Space");
+  const places = page.getByRole("group", { name: "Body places" });
+  await press(places.getByRole("button", { name: "chest", exact: true }));
+  await press(places.getByRole("button", { name: "throat", exact: true }));
+  await expect(page.getByLabel("Where do you feel it in your body?")).toHaveValue("chest, throat");
   await type(page.getByLabel(/The feeling, named/), "rejected");
   await type(page.getByLabel(/^The urge/), "Go quiet");
   await type(page.getByLabel("What I did"), "Went for a walk");
@@ -474,7 +476,7 @@ test("intensity is one tap on a row of 0 to 10, and the saved message repeats it
   if (hasTouch) await four.tap();
   else await four.click();
   await page.getByRole("button", { name: "Save to my journal" }).click();
-  await expect(page.locator(".saved")).toContainText("Saved to your journal. Intensity 7 → 4.");
+  await expect(page.locator(".saved")).toContainText("Saved: 7 → 4.");
   // What was saved stays on screen: nothing resets to look lost.
   await expect(after.getByRole("radio", { name: "4", exact: true })).toBeChecked();
   // A rating can be taken back.
@@ -489,9 +491,12 @@ test("intensity is one tap on a row of 0 to 10, and the saved message repeats it
 test("repair asks how upset first and how it is after at the end", async ({ page }) => {
   await open(page, "practice/repair", "Repair scripts");
   const apology = page.locator("section.repair-script").first();
+  // Before the script is used there is nothing to be "after".
+  expect(await apology.locator("fieldset.intensity-field legend").allTextContents()).toEqual([expect.stringMatching(/How upset are you now/)]);
+  await type(apology.getByLabel("What I did"), "snapped at you");
+  await expect(apology.locator("fieldset.intensity-field")).toHaveCount(2);
   const groups = await apology.locator("fieldset.intensity-field legend").allTextContents();
-  expect(groups.length).toBe(2);
-  expect(groups[0]).toMatch(/How upset are you now/);
+  expect(groups[1]).toMatch(/And now, how upset/);
   // The "after" scale comes after the script's words, just before saving.
   const last = await apology.evaluate((s) => {
     const sets = s.querySelectorAll("fieldset.intensity-field");
@@ -501,4 +506,143 @@ test("repair asks how upset first and how it is after at the end", async ({ page
   expect(last).toBe(true);
   // An empty blank is a gap, never four dots.
   await expect(apology.locator(".said")).not.toContainText("….");
+});
+
+// Issue 23 on a touch phone: choices are chips to tap, "after" is asked once
+// the tool is used, the saved message says what was kept, and the words a
+// tool made can be copied.
+test.describe("on a touch phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test("a feeling is one tap on a chip, and the box still takes my own words", async ({ page }) => {
+    await open(page, "practice/i-statement", "I-statement builder");
+    await expect(page.locator("datalist")).toHaveCount(0);
+    const feeling = page.getByLabel(/^I feel/);
+    const chips = page.getByRole("group", { name: "Feeling words", exact: true });
+    // A first set, not all 38 at once.
+    const count = await chips.getByRole("button").count();
+    expect(count).toBeGreaterThanOrEqual(6);
+    expect(count).toBeLessThanOrEqual(12);
+    for (const box of await chips.getByRole("button").evaluateAll((els) => els.map((e) => e.getBoundingClientRect()))) {
+      expect(box.width).toBeGreaterThanOrEqual(44);
+      expect(box.height).toBeGreaterThanOrEqual(44);
+    }
+    const scared = chips.getByRole("button", { name: "scared", exact: true });
+    await expect(scared).toHaveAttribute("aria-pressed", "false");
+    await scared.tap();
+    await expect(feeling).toHaveValue("scared");
+    await expect(scared).toHaveAttribute("aria-pressed", "true");
+    // The rest wait behind "More feelings".
+    const tender = page.getByRole("button", { name: "tender", exact: true });
+    await expect(tender).toBeHidden();
+    await page.locator("summary", { hasText: "More feelings" }).tap();
+    await tender.tap();
+    await expect(feeling).toHaveValue("scared, tender");
+    await scared.tap();
+    await expect(feeling).toHaveValue("tender");
+    await expect(scared).toHaveAttribute("aria-pressed", "false");
+    // Own words typed stay; a chip adds after them.
+    await feeling.fill("on edge");
+    await chips.getByRole("button", { name: "hurt", exact: true }).tap();
+    await expect(feeling).toHaveValue("on edge, hurt");
+  });
+
+  test("an urge is one tap too, and a second tap takes it back", async ({ page }) => {
+    await open(page, "practice/wait", "Wait before you act");
+    const urge = page.getByLabel("What do you want to do right now?");
+    // Behind one tap on this page, so Start stays in the first screen.
+    await page.locator("summary", { hasText: "Common urges" }).tap();
+    const chips = page.getByRole("group", { name: "Urges", exact: true });
+    const text = chips.getByRole("button", { name: "Text them again" });
+    await text.tap();
+    await expect(urge).toHaveValue("Text them again");
+    await chips.getByRole("button", { name: "Go quiet" }).tap();
+    await expect(urge).toHaveValue("Go quiet");
+    await expect(text).toHaveAttribute("aria-pressed", "false");
+    await chips.getByRole("button", { name: "Go quiet" }).tap();
+    await expect(urge).toHaveValue("");
+  });
+
+  test("'after' is asked once the tool is used, and the saved message says 7 → 4", async ({ page }) => {
+    await open(page, "practice/i-statement", "I-statement builder");
+    await expect(page.getByRole("group", { name: /And after putting it into words/ })).toHaveCount(0);
+    await page.locator("#i-before").getByRole("radio", { name: "7", exact: true }).tap();
+    await page.getByRole("group", { name: "Feeling words", exact: true }).getByRole("button", { name: "hurt", exact: true }).tap();
+    // A feeling alone is no sentence yet: still nothing to be "after".
+    await expect(page.locator("#i-after")).toHaveCount(0);
+    await page.getByRole("group", { name: "Needs", exact: true }).getByRole("button", { name: "a hug" }).tap();
+    await expect(page.locator("output.said")).toHaveText("I feel hurt, and I need a hug.");
+    const after = page.getByRole("group", { name: /And after putting it into words/ });
+    await expect(after).toBeVisible();
+    // Asked after the sentence, just above Save.
+    const order = await page.evaluate(() => {
+      const said = document.querySelector("output.said")!;
+      const after = document.querySelector("#i-after")!;
+      const save = [...document.querySelectorAll("main button")].find((b) => b.textContent === "Save to my journal")!;
+      return !!(said.compareDocumentPosition(after) & Node.DOCUMENT_POSITION_FOLLOWING) && !!(after.compareDocumentPosition(save) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    expect(order).toBe(true);
+    await after.getByRole("radio", { name: "4", exact: true }).tap();
+    await page.getByRole("button", { name: "Save to my journal" }).tap();
+    // The message keeps what was saved, and says the empty form is on purpose.
+    await expect(page.locator(".saved")).toContainText("Saved: 7 → 4. The form is clear for next time.");
+    await expect(page.getByLabel(/^I feel/)).toHaveValue("");
+    await expect(page.locator("#i-after")).toHaveCount(0);
+    await journalHas(page, "I-statement", "Intensity 7 → 4");
+  });
+
+  test("Copy puts the I-statement on the clipboard; Share… only where there is a share sheet", async ({ page, context, baseURL }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(baseURL!).origin });
+    await open(page, "practice/i-statement", "I-statement builder");
+    const copy = page.getByRole("button", { name: /^Copy/ });
+    await copy.tap();
+    await expect(page.locator(".copy-status")).toContainText("no sentence to copy yet");
+    await page.getByLabel(/^I feel/).fill("lonely");
+    await page.getByLabel(/^and I need/).fill("a call tonight");
+    await copy.tap();
+    await expect(page.locator(".copy-status")).toHaveText(/^Copied\./);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("I feel lonely, and I need a call tonight.");
+    const sheet = await page.evaluate(() => typeof (navigator as Navigator & { share?: unknown }).share === "function");
+    await expect(page.getByRole("button", { name: "Share…" })).toHaveCount(sheet ? 1 : 0);
+  });
+
+  test("when copying is refused, it says so and selects the words to copy by hand", async ({ page }) => {
+    await open(page, "practice/i-statement", "I-statement builder");
+    await page.evaluate(() => {
+      navigator.clipboard.writeText = () => Promise.reject(new DOMException("Not allowed", "NotAllowedError"));
+    });
+    await page.getByLabel(/^I feel/).fill("crowded");
+    await page.getByLabel(/^and I need/).fill("an evening alone");
+    await page.getByRole("button", { name: /^Copy/ }).tap();
+    await expect(page.locator(".copy-status")).toContainText("would not copy");
+    expect(await page.evaluate(() => getSelection()?.toString())).toBe("I feel crowded, and I need an evening alone.");
+  });
+
+  test("the couple agreement and a repair script copy as plain text", async ({ page, context, baseURL }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(baseURL!).origin });
+    await open(page, "practice/couple-agreement", "Secure-functioning agreement");
+    await page.getByLabel("Between (your names)").fill("Sam and Alex");
+    await page.getByLabel("When one of us is upset, we will ...").fill("stop and ask what would help.");
+    await page.getByRole("button", { name: /^Copy/ }).tap();
+    await expect(page.locator(".copy-status")).toHaveText(/^Copied\./);
+    const agreement = await page.evaluate(() => navigator.clipboard.readText());
+    expect(agreement).toMatch(/^Our agreement\nBetween Sam and Alex\n\n1\. /);
+    expect(agreement).toContain("\n- When one of us is upset, we will stop and ask what would help.");
+
+    await open(page, "practice/repair", "Repair scripts");
+    const apology = page.locator("section#apology");
+    await apology.getByLabel("What I did").fill("snapped at you");
+    await apology.getByRole("button", { name: /^Copy/ }).tap();
+    await expect(apology.locator(".copy-status")).toHaveText(/^Copied\./);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain("I'm sorry I snapped at you.");
+  });
+
+  test("Clear on a rating keeps focus on its scale", async ({ page }) => {
+    await open(page, "practice/reframe", "Three generous explanations");
+    const before = page.locator("#reframe-before");
+    await before.getByRole("radio", { name: "6", exact: true }).tap();
+    await before.getByRole("button", { name: /^Clear/ }).tap();
+    await expect(before.getByRole("radio", { checked: true })).toHaveCount(0);
+    await expect(page.locator("#reframe-before-0")).toBeFocused();
+  });
 });

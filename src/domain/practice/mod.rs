@@ -1,6 +1,7 @@
 //! The practice tools' rules: timers on the wall clock, the breathing pace,
 //! the body scan's walk, repair scripts with blanks, the "I'm activated"
-//! sequence, and the journal entry each finished use becomes.
+//! sequence, the journal entry each finished use becomes, and what a tap on
+//! a word chip does to its text box.
 
 pub mod activated;
 pub mod body_scan;
@@ -9,3 +10,4 @@ pub mod i_statement;
 pub mod record;
 pub mod repair;
 pub mod timer;
+pub mod words;

@@ -77,6 +77,13 @@ impl ToolUse {
         crate::domain::journal::intensity_words(self.before, self.after)
     }
 
+    /// What the saved message says was kept: "Saved: 7 → 4." with both
+    /// ratings, and, when the form was emptied for the next use, that it was
+    /// (so the empty scales do not look like lost ratings).
+    pub fn saved_words(&self, form_cleared: bool) -> String {
+        saved_words(self.before, self.after, form_cleared)
+    }
+
     /// Whether the person wrote or chose anything at all.
     pub fn is_empty(&self) -> bool {
         self.fields.is_empty()
@@ -104,6 +111,57 @@ impl ToolUse {
         })?;
         Ok(entry)
     }
+}
+
+/// See [`ToolUse::saved_words`]; the wait page says it after its form is gone.
+pub fn saved_words(
+    before: Option<Intensity>,
+    after: Option<Intensity>,
+    form_cleared: bool,
+) -> String {
+    let mut words = match (before, after) {
+        (Some(b), Some(a)) => format!("Saved: {} \u{2192} {}.", b.value(), a.value()),
+        (Some(b), None) => format!("Saved, with {} at the start.", b.value()),
+        (None, Some(a)) => format!("Saved, with {} at the end.", a.value()),
+        (None, None) => "Saved to your journal.".to_string(),
+    };
+    if form_cleared {
+        words.push_str(" The form is clear for next time.");
+    }
+    words
+}
+
+/// The couple agreement as plain text, to copy or share: its title, the
+/// names, the four principles, then each finished sentence ("..." of the
+/// prompt replaced by the answer). Unanswered prompts are left out.
+pub fn agreement_text(names: &str, principles: &[&str], lines: &[(&str, &str)]) -> String {
+    let mut text = String::from("Our agreement");
+    if !names.trim().is_empty() {
+        text.push_str(&format!("\nBetween {}", names.trim()));
+    }
+    text.push('\n');
+    for (n, p) in principles.iter().enumerate() {
+        text.push_str(&format!("\n{}. {p}", n + 1));
+    }
+    let finished: Vec<String> = lines
+        .iter()
+        .filter_map(|(prompt, answer)| agreement_line(prompt, answer))
+        .collect();
+    if !finished.is_empty() {
+        text.push('\n');
+        for line in finished {
+            text.push_str(&format!("\n- {line}"));
+        }
+    }
+    text
+}
+
+/// One finished sentence of the agreement: the prompt without its "...",
+/// then the answer; none for an empty answer.
+pub fn agreement_line(prompt: &str, answer: &str) -> Option<String> {
+    let answer = answer.trim();
+    let stem = prompt.trim_end_matches("...").trim_end();
+    (!answer.is_empty()).then(|| format!("{stem} {answer}"))
 }
 
 /// The finished wait: the urge, how long it lasted, and the answer.
@@ -328,6 +386,42 @@ mod tests {
         );
         assert_eq!(i_statement("", "x", "y"), None);
         assert_eq!(i_statement("sad", "x", "  "), None);
+    }
+
+    #[test]
+    fn the_saved_message_says_which_ratings_were_kept_and_that_the_form_is_clear() {
+        let use_ = ToolUse::new(EntryKind::Reframe).intensity(Intensity::new(7), Intensity::new(4));
+        assert_eq!(use_.saved_words(false), "Saved: 7 \u{2192} 4.");
+        assert_eq!(
+            use_.saved_words(true),
+            "Saved: 7 \u{2192} 4. The form is clear for next time."
+        );
+        assert_eq!(
+            saved_words(Intensity::new(0), None, false),
+            "Saved, with 0 at the start."
+        );
+        assert_eq!(
+            saved_words(None, Intensity::new(10), false),
+            "Saved, with 10 at the end."
+        );
+        assert_eq!(saved_words(None, None, false), "Saved to your journal.");
+    }
+
+    #[test]
+    fn the_agreement_text_has_the_names_principles_and_only_finished_sentences() {
+        let text = agreement_text(
+            " Sam and Alex ",
+            &["We come first", "We repair quickly"],
+            &[
+                ("When one of us is upset, we will ...", " stop and ask. "),
+                ("When one of us needs space, we will say so by ...", "  "),
+            ],
+        );
+        assert_eq!(
+            text,
+            "Our agreement\nBetween Sam and Alex\n\n1. We come first\n2. We repair quickly\n\n- When one of us is upset, we will stop and ask."
+        );
+        assert_eq!(agreement_text("", &["A"], &[]), "Our agreement\n\n1. A");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::clock;
 use crate::components::focus::focus_after_render;
 use crate::components::practice::{
-    IntensityPicker, SaveUse, Suggestions, TextField, TimerPanel, ToolPage, ticker,
+    IntensityPicker, SaveUse, TextField, TimerPanel, ToolPage, WordChips, ticker,
 };
 use crate::content::{ACTIVATED_STEPS, BODY_PLACES, FEELING_WORDS, SECURE_RESPONSES};
 use crate::domain::journal::Intensity;
@@ -117,15 +117,10 @@ pub fn Activated() -> impl IntoView {
                         })}
                     }.into_any(),
                     ActivatedStep::Name => view! {
-                        <TextField label="The feeling".to_string() hint="A word or two. Pick one from the list or use your own." value=feeling list="activated-feelings" id="activated-feeling" />
-                        <Suggestions id="activated-feelings" words=FEELING_WORDS />
-                        <div class="field">
-                            <label class="field-label" for="activated-body">"Where it sits in your body"</label>
-                            <select id="activated-body" prop:value=move || body.get() on:change=move |ev| body.set(event_target_value(&ev))>
-                                <option value="">"Not sure"</option>
-                                {BODY_PLACES.iter().map(|p| view! { <option value=*p>{*p}</option> }).collect_view()}
-                            </select>
-                        </div>
+                        <TextField label="The feeling".to_string() hint="A word or two: tap one or write your own." value=feeling id="activated-feeling" />
+                        <WordChips label="Feeling words" words=FEELING_WORDS value=feeling first=super::FIRST_FEELINGS more="More feelings" />
+                        <TextField label="Where it sits in your body".to_string() hint="Tap a place, write your own, or leave it if you are not sure." value=body id="activated-body" />
+                        <WordChips label="Body places" words=BODY_PLACES value=body first=8 more="More places" />
                     }.into_any(),
                     ActivatedStep::Wait => view! {
                         {move || (!waiting.get()).then(|| view! {

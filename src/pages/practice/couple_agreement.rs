@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::components::practice::{SaveUse, TextField, ToolPage};
+use crate::components::practice::{CopyShare, SaveUse, TextField, ToolPage};
 use crate::content::{AGREEMENT_PROMPTS, SECURE_PRINCIPLES};
 use crate::domain::journal::EntryKind;
-use crate::domain::practice::record::ToolUse;
+use crate::domain::practice::record::{ToolUse, agreement_line, agreement_text};
 use crate::routes::Tool;
 
 #[component]
@@ -25,6 +25,18 @@ pub fn CoupleAgreement() -> impl IntoView {
                 |u, (p, s)| u.field(p, &s.get_untracked()),
             )
         })
+    });
+    // The sheet as plain text, for Copy and Share.
+    let sheet_text = Signal::derive(move || {
+        let principles: Vec<&str> = SECURE_PRINCIPLES.iter().map(|p| p.title).collect();
+        let answers: Vec<String> =
+            answers_by_prompt.with_value(|a| a.iter().map(|s| s.get()).collect());
+        let lines: Vec<(&str, &str)> = AGREEMENT_PROMPTS
+            .iter()
+            .zip(&answers)
+            .map(|(p, a)| (*p, a.as_str()))
+            .collect();
+        agreement_text(&names.get(), &principles, &lines)
     });
     let print = move |_| {
         let _ = window().print();
@@ -46,7 +58,7 @@ pub fn CoupleAgreement() -> impl IntoView {
                     view! { <TextField label=p.to_string() value rows=2 /> }
                 }).collect_view()}
             </section>
-            <article class="agreement-sheet" aria-labelledby="sheet-title">
+            <article class="agreement-sheet" id="agreement-sheet" aria-labelledby="sheet-title">
                 <h2 id="sheet-title">"Our agreement"</h2>
                 {move || { let n = names.get(); (!n.trim().is_empty()).then(|| view! { <p class="meta">{format!("Between {}", n.trim())}</p> }) }}
                 <ol>
@@ -55,14 +67,15 @@ pub fn CoupleAgreement() -> impl IntoView {
                 <ul class="agreement-lines">
                     {AGREEMENT_PROMPTS.iter().enumerate().map(|(n, p)| {
                         let value = answers_by_prompt.with_value(|a| a[n]);
-                        let stem = p.trim_end_matches("...").trim_end();
-                        move || { let v = value.get(); (!v.trim().is_empty()).then(|| view! { <li>{format!("{stem} {}", v.trim())}</li> }) }
+                        move || agreement_line(p, &value.get()).map(|line| view! { <li>{line}</li> })
                     }).collect_view()}
                 </ul>
             </article>
             <div class="actions">
                 <button type="button" class="button" on:click=print>"Print the agreement"</button>
             </div>
+            <CopyShare text=sheet_text target="agreement-sheet" title="Our agreement"
+                empty="There is nothing to copy yet." />
             <SaveUse answers label="Save the agreement to my journal" />
         </ToolPage>
     }

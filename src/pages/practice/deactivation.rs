@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::practice::{IntensityPicker, SaveUse, TextField, ToolPage};
+use crate::components::practice::{AfterPicker, IntensityPicker, SaveUse, TextField, ToolPage};
 use crate::content::DEACTIVATING_STRATEGIES;
 use crate::domain::journal::{EntryKind, Intensity};
 use crate::domain::practice::record::{ToolUse, checklist};
@@ -39,6 +39,13 @@ pub fn Deactivation() -> impl IntoView {
         before_it.set(String::new());
         instead.set(String::new());
     });
+    // "Now" is asked once something was noticed or written.
+    let used = Signal::derive(move || {
+        ticked.with(|t| !t.is_empty())
+            || [before_it, instead]
+                .iter()
+                .any(|s| s.with(|v| !v.trim().is_empty()))
+    });
     view! {
         <ToolPage tool=Tool::Deactivation>
             <IntensityPicker id="deactivation-before" label="How strong is the pull away?" value=before />
@@ -55,7 +62,7 @@ pub fn Deactivation() -> impl IntoView {
             <TextField label="What came just before?".to_string() hint="A moment of closeness, a request, a plan? Seeing the pattern is the point." value=before_it rows=3 />
             <TextField label="One small thing I could do instead".to_string() value=instead rows=2 />
             <p>"To put a feeling into words, try the "<a href=crate::paths::href("practice/i-statement")>"I-statement builder"</a>"; to reach out in a small way, "<a href=crate::paths::href("practice/opposite-action")>"opposite action"</a>"."</p>
-            <IntensityPicker id="deactivation-after" label="And now, having noticed it?" value=after />
+            <AfterPicker id="deactivation-after" label="And now, having noticed it?" value=after used />
             <SaveUse answers on_saved />
         </ToolPage>
     }

@@ -3,13 +3,17 @@
 
 use leptos::prelude::*;
 
-use crate::components::practice::{IntensityPicker, SaveUse, Suggestions, TextField, ToolPage};
+use crate::components::practice::{
+    AfterPicker, CopyShare, IntensityPicker, Pick, SaveUse, TextField, ToolPage, WordChips,
+};
 use crate::content::{
     FEELING_WORDS, I_STATEMENT_EXAMPLES, I_STATEMENT_FEELINGS_HINT, I_STATEMENT_NEEDS,
 };
 use crate::domain::journal::{EntryKind, Intensity};
 use crate::domain::practice::record::{ToolUse, i_statement};
 use crate::routes::Tool;
+
+use super::FIRST_FEELINGS;
 
 #[component]
 pub fn IStatement() -> impl IntoView {
@@ -38,20 +42,22 @@ pub fn IStatement() -> impl IntoView {
     view! {
         <ToolPage tool=Tool::IStatement>
             <IntensityPicker id="i-before" label="How strong is the feeling?" value=before />
-            <TextField label="I feel …".to_string() hint=I_STATEMENT_FEELINGS_HINT value=feeling list="i-feelings" id="i-feeling" />
-            <Suggestions id="i-feelings" words=FEELING_WORDS />
+            <TextField label="I feel …".to_string() hint=I_STATEMENT_FEELINGS_HINT value=feeling id="i-feeling" />
+            <WordChips label="Feeling words" words=FEELING_WORDS value=feeling first=FIRST_FEELINGS more="More feelings" />
             <TextField label="when … (optional)".to_string() hint="What happens, said without blame: when plans change at the last minute." value=situation />
-            <TextField label="and I need …".to_string() hint="Something small and concrete they could do. Pick one or write your own." value=need list="i-needs" />
-            <Suggestions id="i-needs" words=I_STATEMENT_NEEDS />
+            <TextField label="and I need …".to_string() hint="Something small and concrete they could do. Tap one or write your own." value=need id="i-need" />
+            <WordChips label="Needs" words=I_STATEMENT_NEEDS value=need pick=Pick::One first=5 more="More needs" />
             <section class="i-statement-preview" aria-labelledby="i-preview">
                 <h2 id="i-preview">"Your sentence"</h2>
-                <output class="said">{move || sentence.get().unwrap_or_else(|| "Fill in a feeling and a need to see your sentence.".into())}</output>
+                <output class="said" id="i-said">{move || sentence.get().unwrap_or_else(|| "Fill in a feeling and a need to see your sentence.".into())}</output>
+                <CopyShare text=Signal::derive(move || sentence.get().unwrap_or_default()) target="i-said"
+                    title="My I-statement" empty="Fill in a feeling and a need first: there is no sentence to copy yet." />
             </section>
             <details>
                 <summary>"Examples"</summary>
                 <ul>{I_STATEMENT_EXAMPLES.iter().map(|e| view! { <li>{*e}</li> }).collect_view()}</ul>
             </details>
-            <IntensityPicker id="i-after" label="And after putting it into words?" value=after />
+            <AfterPicker id="i-after" label="And after putting it into words?" value=after used=Signal::derive(move || sentence.with(Option::is_some)) />
             <SaveUse answers on_saved />
         </ToolPage>
     }

@@ -2,8 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::components::practice::{IntensityPicker, SaveUse, TextField, ToolPage};
-use crate::content::{OPPOSITE_ANXIOUS, OPPOSITE_AVOIDANT};
+use crate::components::practice::{
+    AfterPicker, IntensityPicker, Pick, SaveUse, TextField, ToolPage, WordChips,
+};
+use crate::content::{OPPOSITE_ANXIOUS, OPPOSITE_AVOIDANT, URGES};
 use crate::domain::journal::{EntryKind, Intensity};
 use crate::domain::practice::record::ToolUse;
 use crate::routes::Tool;
@@ -37,6 +39,8 @@ pub fn OppositeAction() -> impl IntoView {
         before.set(None);
         after.set(None);
     });
+    // "Now" is asked once there is a step the other way.
+    let used = Signal::derive(move || [step, how].iter().any(|s| s.with(|v| !v.trim().is_empty())));
     view! {
         <ToolPage tool=Tool::OppositeAction>
             <fieldset class="choice-group">
@@ -44,7 +48,8 @@ pub fn OppositeAction() -> impl IntoView {
                 <label class="choice"><input type="radio" name="pull" prop:checked=move || side.get() == Some(true) on:change=move |_| side.set(Some(true)) />"Toward them: to chase, check or ask again"</label>
                 <label class="choice"><input type="radio" name="pull" prop:checked=move || side.get() == Some(false) on:change=move |_| side.set(Some(false)) />"Away from them: to go quiet or withdraw"</label>
             </fieldset>
-            <TextField label="The urge, in a few words".to_string() value=urge />
+            <TextField label="The urge, in a few words".to_string() value=urge id="opposite-urge" />
+            <WordChips label="Urges" words=URGES value=urge pick=Pick::One first=6 more="More urges" />
             <IntensityPicker id="opposite-before" label="How strong is the urge?" value=before />
             {move || side.get().map(|chase| {
                 let examples = if chase { OPPOSITE_ANXIOUS } else { OPPOSITE_AVOIDANT };
@@ -57,7 +62,7 @@ pub fn OppositeAction() -> impl IntoView {
             })}
             <TextField label="My one small step the other way".to_string() value=step rows=2 />
             <TextField label="How it went".to_string() hint="Fill this in after, if you like. What happened, and how it felt." value=how rows=3 />
-            <IntensityPicker id="opposite-after" label="How strong is the urge now?" value=after />
+            <AfterPicker id="opposite-after" label="How strong is the urge now?" value=after used />
             <SaveUse answers on_saved />
         </ToolPage>
     }

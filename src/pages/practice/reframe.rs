@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::practice::{IntensityPicker, SaveUse, TextField, ToolPage};
+use crate::components::practice::{AfterPicker, IntensityPicker, SaveUse, TextField, ToolPage};
 use crate::content::{REFRAME_FIELDS, REFRAME_SITUATION};
 use crate::domain::journal::{EntryKind, Intensity};
 use crate::domain::practice::record::ToolUse;
@@ -28,6 +28,8 @@ pub fn Reframe() -> impl IntoView {
         before.set(None);
         after.set(None);
     });
+    // "After" is asked once something is written out.
+    let used = Signal::derive(move || answers.iter().any(|a| a.with(|v| !v.trim().is_empty())));
     view! {
         <ToolPage tool=Tool::Reframe>
             <p>{REFRAME_SITUATION}</p>
@@ -35,7 +37,7 @@ pub fn Reframe() -> impl IntoView {
             {REFRAME_FIELDS.iter().zip(answers).enumerate().map(|(n, (f, a))| view! {
                 <TextField label=format!("{}. {}", n + 1, f.label) hint=f.hint value=a rows=3 />
             }).collect_view()}
-            <IntensityPicker id="reframe-after" label="And after writing it out?" value=after />
+            <AfterPicker id="reframe-after" label="And after writing it out?" value=after used />
             <SaveUse answers=build on_saved />
         </ToolPage>
     }

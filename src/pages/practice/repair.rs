@@ -5,7 +5,9 @@
 use leptos::prelude::*;
 
 use crate::clock;
-use crate::components::practice::{IntensityPicker, SaveUse, TimerPanel, ToolPage, ticker};
+use crate::components::practice::{
+    AfterPicker, CopyShare, IntensityPicker, SaveUse, TimerPanel, ToolPage, ticker,
+};
 use crate::content::{REPAIR_SCRIPTS, RepairScript};
 use crate::domain::journal::{EntryKind, Intensity};
 use crate::domain::practice::record::ToolUse;
@@ -119,7 +121,18 @@ fn Script(script: RepairScript) -> impl IntoView {
         countdown.set(None);
     });
     let active = Memo::new(move |_| countdown.with(Option::is_some));
+    // "After" is asked once the script is used: a blank filled in or its
+    // timer started (the break's minutes start filled, so they do not count).
+    let used = Signal::derive(move || {
+        active.get()
+            || values.with_value(|v| {
+                v.iter()
+                    .filter(|(b, _)| *b != Blank::Minutes)
+                    .any(|(_, s)| s.with(|t| !t.trim().is_empty()))
+            })
+    });
     let id = script.id;
+    let said_id = format!("{id}-said");
     view! {
         <section class="repair-script card" id=id aria-labelledby=format!("{id}-title")>
             <h2 id=format!("{id}-title")>{script.title}</h2>
@@ -140,9 +153,11 @@ fn Script(script: RepairScript) -> impl IntoView {
                     </div>
                 }
             }).collect_view()}
-            <div class="said" aria-label=format!("{}: your words", script.title) role="group">
+            <div class="said" id=said_id.clone() aria-label=format!("{}: your words", script.title) role="group">
                 {move || filled.get().into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
             </div>
+            <CopyShare text=Signal::derive(move || filled.get().join("\n")) target=said_id title=script.title
+                empty="There are no words to copy yet." />
             {is_timeout.then(|| view! {
                 <p class="back-at">{move || back_at().map(|t| format!("I'll be back at {}.", clock::time(t)))}</p>
             })}
@@ -159,7 +174,7 @@ fn Script(script: RepairScript) -> impl IntoView {
                 })}
             })}
             // "After" is asked at the end, once there is something to be after.
-            <IntensityPicker id=format!("{id}-after") label="And now, how upset?" value=after />
+            <AfterPicker id=format!("{id}-after") label="And now, how upset?" value=after used />
             <SaveUse answers on_saved label="Save this repair" />
         </section>
     }

@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::clock;
-use crate::components::practice::{IntensityPicker, SaveUse, Suggestions, ToolPage};
+use crate::components::practice::{IntensityPicker, Pick, SaveUse, ToolPage, WordChips};
 use crate::content::URGES;
 use crate::domain::journal::Intensity;
-use crate::domain::practice::record::urge_use;
+use crate::domain::practice::record::{saved_words, urge_use};
 use crate::domain::practice::timer::{
     DEFAULT_WAIT, MINUTE_MS, StillWant, Urge, UrgeTimer, WaitMinutes, digits,
 };
@@ -24,7 +24,8 @@ pub fn Wait() -> impl IntoView {
     let timer = wait.timer();
     // The answer's save clears the timer (and the block that saved it), so
     // the confirmation lives here.
-    let saved = RwSignal::new(false);
+    // What was saved ("Saved: 8 → 5."), once it was.
+    let saved = RwSignal::new(None::<String>);
     let idle = Memo::new(move |_| timer.with(Option::is_none));
     view! {
         <ToolPage tool=Tool::Wait>
@@ -32,8 +33,8 @@ pub fn Wait() -> impl IntoView {
                 <p class="hint">"Steady is locked, so this timer lives in this tab only: it keeps running while you read elsewhere in Steady, but a reload would end it."</p>
             })}
             <div class="form-status" role="status">
-                {move || saved.get().then(|| view! {
-                    <p class="saved">"Your answer was saved to your journal. "<a href=href("journal")>"See it in your journal"</a>"."</p>
+                {move || saved.get().map(|words| view! {
+                    <p class="saved">{words}" "<a href=href("journal")>"See your answer in your journal"</a>"."</p>
                 })}
             </div>
             {move || if idle.get() {
@@ -46,7 +47,7 @@ pub fn Wait() -> impl IntoView {
 }
 
 #[component]
-fn StartWait(saved: RwSignal<bool>) -> impl IntoView {
+fn StartWait(saved: RwSignal<Option<String>>) -> impl IntoView {
     let wait = use_wait_timer();
     let notices = use_notices();
     let urge = RwSignal::new(String::new());
@@ -66,7 +67,7 @@ fn StartWait(saved: RwSignal<bool>) -> impl IntoView {
             return;
         };
         let timer = UrgeTimer::start(text, m, before.get_untracked(), clock::now());
-        saved.set(false);
+        saved.set(None);
         spawn_local(async move {
             if let Err(not_saved) = wait.start(timer).await {
                 notices.show(format!(
@@ -80,10 +81,9 @@ fn StartWait(saved: RwSignal<bool>) -> impl IntoView {
             <label class="field">
                 <span class="field-label">"What do you want to do right now?"</span>
                 <span class="hint">"In a few words, just as it is."</span>
-                <input id="urge" type="text" list="urge-words" maxlength="1000"
+                <input id="urge" type="text" maxlength="1000"
                     prop:value=move || urge.get() on:input=move |ev| urge.set(event_target_value(&ev)) />
             </label>
-            <Suggestions id="urge-words" words=URGES />
             <label class="field">
                 <span class="field-label">"Wait for how many minutes?"</span>
                 <span class="hint">"Ten is a good start. 1 to 120; you can add time later."</span>
@@ -94,13 +94,16 @@ fn StartWait(saved: RwSignal<bool>) -> impl IntoView {
             <div class="actions">
                 <button type="submit" class="button primary">"Start waiting"</button>
             </div>
+            // Below Start, behind one tap, so Start stays in a phone's first
+            // screen; a tap fills the box above.
+            <WordChips label="Urges" words=URGES value=urge pick=Pick::One first=0 more="Not sure how to put it? Common urges" />
             <div role="status">{move || problem.get().map(|p| view! { <p class="warning">{p}</p> })}</div>
         </form>
     }
 }
 
 #[component]
-fn Waiting(saved: RwSignal<bool>) -> impl IntoView {
+fn Waiting(saved: RwSignal<Option<String>>) -> impl IntoView {
     let wait = use_wait_timer();
     let timer = wait.timer();
     let answer = RwSignal::new(None::<StillWant>);
@@ -140,7 +143,8 @@ fn Waiting(saved: RwSignal<bool>) -> impl IntoView {
         }
     });
     let on_saved = Callback::new(move |()| {
-        saved.set(true);
+        let before = timer.with_untracked(|t| t.as_ref().and_then(|t| t.intensity_before));
+        saved.set(Some(saved_words(before, after.get_untracked(), false)));
         wait.clear();
     });
     view! {
