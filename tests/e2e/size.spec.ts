@@ -35,7 +35,13 @@ import { test, expect } from "@playwright/test";
 // Issue 23's tap-first tools, measured alone on their branch, add 5.9 KB:
 // word chips in every tool, "after" asked once used, Copy and Share with the
 // hand-copy fallback, the couple agreement as text, focus after Undo/Clear.
-const WASM_AND_JS_GZIP_BUDGET = 617 * 1024;
+// 634 KiB with both merged and the lock's calm path (648,630 B measured on
+// main): 640,787 B before the chips merge, so about 9 KB for the calm tools
+// behind the lock (locked routes, the held tool use, the timer above the
+// lock), auto-lock with its idle watcher and setting, Lock now, and the
+// workflows moved into state; then 7.8 KB for the chips and Copy/Share.
+// Issue 21 (split by route) is the way down.
+const WASM_AND_JS_GZIP_BUDGET = 634 * 1024;
 
 test("the wasm and its JS glue stay within the size budget", async () => {
   test.skip(test.info().project.name !== "desktop", "one run is enough");
