@@ -45,12 +45,21 @@ pub fn can_share() -> bool {
 /// sheet was opened (whatever the person then chose there); a closed sheet
 /// is their choice, not a fault.
 pub async fn share(title: &str, text: &str) -> bool {
+    open_sheet(title, "text", text).await
+}
+
+/// As [`share`], for a link: the sheet offers it as a link, not as text.
+pub async fn share_link(title: &str, url: &str) -> bool {
+    open_sheet(title, "url", url).await
+}
+
+async fn open_sheet(title: &str, field: &str, value: &str) -> bool {
     let (Some(f), Some(window)) = (system_share(), web_sys::window()) else {
         return false;
     };
     let data = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
-    let _ = js_sys::Reflect::set(&data, &"text".into(), &text.into());
+    let _ = js_sys::Reflect::set(&data, &field.into(), &value.into());
     let Ok(promise) = f.call1(&window.navigator(), &data) else {
         return false;
     };

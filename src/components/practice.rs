@@ -243,13 +243,6 @@ pub fn TimerPanel(
     }
 }
 
-/// Saves a finished use as a journal entry: the one place the practice
-/// tools write to the journal. On success the entry's id comes back; on
-/// failure, a message that keeps the person's words on screen.
-pub async fn save_use(journal: JournalData, use_: ToolUse) -> Result<String, String> {
-    journal.save_tool_use(use_).await
-}
-
 /// The save button and what happened. `answers` reads the tool's answers;
 /// `on_saved` clears the form, and only runs after a successful save.
 #[component]
@@ -278,7 +271,7 @@ pub fn SaveUse(
         let use_ = answers.run(());
         let rated = use_.saved_words(on_saved.is_some());
         spawn_local(async move {
-            let result = save_use(journal, use_).await.map(|_| rated);
+            let result = journal.save_tool_use(use_).await.map(|_| rated);
             if result.is_ok()
                 && let Some(cb) = on_saved
             {
@@ -415,13 +408,15 @@ pub fn CopyShare(
 ) -> impl IntoView {
     let status = RwSignal::new(None::<&'static str>);
     let target = StoredValue::new(target);
-    let copy = move |_| {
+    // The words to hand over, or `None` after saying there are none yet.
+    let words = move || {
         let words = text.get_untracked();
-        if words.trim().is_empty() {
-            status.set(Some(empty));
-            return;
-        }
-        status.set(None);
+        let none = words.trim().is_empty();
+        status.set(none.then_some(empty));
+        (!none).then_some(words)
+    };
+    let copy = move |_| {
+        let Some(words) = words() else { return };
         spawn_local(async move {
             if share_sheet::copy(&words).await {
                 status.set(Some(
@@ -434,12 +429,7 @@ pub fn CopyShare(
         });
     };
     let share = move |_| {
-        let words = text.get_untracked();
-        if words.trim().is_empty() {
-            status.set(Some(empty));
-            return;
-        }
-        status.set(None);
+        let Some(words) = words() else { return };
         spawn_local(async move {
             if !share_sheet::share(title, &words).await {
                 status.set(Some(

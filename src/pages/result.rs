@@ -308,11 +308,9 @@ pub fn ReportPage() -> impl IntoView {
         }
         .to_text();
         let copy = move |_| {
-            let clipboard = window().navigator().clipboard();
-            let promise = clipboard.write_text(&summary);
+            let summary = summary.clone();
             leptos::task::spawn_local(async move {
-                let done = wasm_bindgen_futures::JsFuture::from(promise).await;
-                copied.set(Some(if done.is_ok() {
+                copied.set(Some(if crate::share_sheet::copy(&summary).await {
                     "Summary copied. It is on your clipboard only; paste it wherever you like."
                 } else {
                     "This browser did not allow copying. You can select the text of the report instead."

@@ -18,6 +18,7 @@ use crate::domain::share::{self, KeptComparisons, PairPattern, SharedResult};
 use crate::pages::result::CareNote;
 use crate::paths::href;
 use crate::routes::HELP;
+use crate::share_sheet;
 use crate::state::comparisons;
 use crate::state::notices::use_notices;
 use crate::state::use_results;
@@ -337,16 +338,6 @@ fn local_day(ms: f64) -> Option<share::ShareDay> {
     share::ShareDay::of_local_ms(ms - offset_minutes * 60_000.0)
 }
 
-/// `navigator.share`, where the browser has it (looked up rather than bound,
-/// since many desktop browsers lack it).
-fn system_share() -> Option<js_sys::Function> {
-    use wasm_bindgen::JsCast;
-    js_sys::Reflect::get(&window().navigator(), &"share".into())
-        .ok()?
-        .dyn_into::<js_sys::Function>()
-        .ok()
-}
-
 /// "Share this result", on the result page and the report: an optional
 /// name, the link with what it holds said beside it, and copy, the system
 /// share sheet where there is one, or a QR code drawn here.
@@ -373,10 +364,8 @@ pub fn ShareThisResult(result: QuizResult) -> impl IntoView {
     let name_problem = move || shared.get().err().map(|e| e.to_string());
     let copy = move |_| {
         let Some(text) = link() else { return };
-        let promise = window().navigator().clipboard().write_text(&text);
         spawn_local(async move {
-            let done = wasm_bindgen_futures::JsFuture::from(promise).await;
-            status.set(Some(if done.is_ok() {
+            status.set(Some(if share_sheet::copy(&text).await {
                 "Link copied. Paste it into a message to the person you choose.".into()
             } else {
                 "This browser did not allow copying. Select the link above and copy it instead."
@@ -384,25 +373,13 @@ pub fn ShareThisResult(result: QuizResult) -> impl IntoView {
             }));
         });
     };
-    let sheet = system_share();
-    let share_button = sheet.map(|f| {
+    let share_button = share_sheet::can_share().then(|| {
         let open_sheet = move |_| {
             let Some(url) = link() else { return };
-            let data = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(
-                &data,
-                &"title".into(),
-                &"A result I'm sharing with you".into(),
-            );
-            let _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
-            if let Ok(promise) = f.call1(&window().navigator(), &data)
-                && let Ok(promise) = wasm_bindgen::JsCast::dyn_into::<js_sys::Promise>(promise)
-            {
-                spawn_local(async move {
-                    // A closed sheet rejects; that is the person's choice.
-                    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-                });
-            }
+            spawn_local(async move {
+                // A closed sheet is the person's choice: nothing to say.
+                let _ = share_sheet::share_link("A result I'm sharing with you", &url).await;
+            });
         };
         view! { <button type="button" class="button" on:click=open_sheet>"Share\u{2026}"</button> }
     });

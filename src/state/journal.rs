@@ -67,7 +67,8 @@ impl JournalData {
         }
     }
 
-    /// Saves a finished tool use as a journal entry, and returns its id.
+    /// Saves a finished tool use as a journal entry, and returns its id: the
+    /// one place the practice tools write to the journal.
     /// The message on failure is for people, and says nothing was lost.
     pub async fn save_tool_use(self, use_: ToolUse) -> Result<String, String> {
         let entry = use_
@@ -134,11 +135,6 @@ impl HeldToolUse {
     /// Keeps `use_` to save once the lock is open (replacing any older one).
     pub fn hold(self, use_: ToolUse) {
         self.0.set(Some(use_));
-    }
-
-    /// Whether a use is waiting for the unlock.
-    pub fn is_holding(self) -> bool {
-        self.0.with(Option::is_some)
     }
 
     /// Saves the held use now that the journal is open, and says so. On

@@ -73,6 +73,19 @@ impl Tab {
         Ok(())
     }
 
+    /// Writes `value` in its envelope at `key` (sealed when protected and
+    /// locked), taking this tab's turn for it.
+    pub(super) async fn save_envelope<T: serde::Serialize>(
+        &self,
+        key: &'static str,
+        version: u32,
+        value: &T,
+    ) -> Result<(), NotSaved> {
+        let turn = self.turn();
+        let _turn = turn.lock().await;
+        self.write(key, envelope::encode(version, value)).await
+    }
+
     pub(super) fn remember_plain(&self, key: &'static str, value: Option<String>) {
         if let Some(vault) = self.vault.borrow_mut().as_mut() {
             match value {

@@ -95,13 +95,8 @@ impl Tab {
     }
 
     pub async fn save_history(&self, history: &History) -> Result<(), NotSaved> {
-        let turn = self.turn();
-        let _turn = turn.lock().await;
-        self.write(
-            QUIZ_RESULTS_KEY,
-            envelope::encode(QUIZ_RESULTS_VERSION, history),
-        )
-        .await
+        self.save_envelope(QUIZ_RESULTS_KEY, QUIZ_RESULTS_VERSION, history)
+            .await
     }
 
     pub fn load_self_checks(&self) -> Result<Vec<SelfCheck>, Unreadable> {
@@ -120,9 +115,7 @@ impl Tab {
     }
 
     pub async fn save_comparisons(&self, kept: &KeptComparisons) -> Result<(), NotSaved> {
-        let turn = self.turn();
-        let _turn = turn.lock().await;
-        self.write(COMPARISONS_KEY, envelope::encode(COMPARISONS_VERSION, kept))
+        self.save_envelope(COMPARISONS_KEY, COMPARISONS_VERSION, kept)
             .await
     }
 

@@ -170,14 +170,9 @@ pub fn load_quiz_progress() -> Result<Option<QuizInProgress>, Unreadable> {
 }
 
 pub async fn save_quiz_progress(progress: &QuizInProgress) -> Result<(), NotSaved> {
-    let tab = tab();
-    let turn = tab.turn();
-    let _turn = turn.lock().await;
-    tab.write(
-        QUIZ_PROGRESS_KEY,
-        envelope::encode(QUIZ_PROGRESS_VERSION, progress),
-    )
-    .await
+    tab()
+        .save_envelope(QUIZ_PROGRESS_KEY, QUIZ_PROGRESS_VERSION, progress)
+        .await
 }
 
 /// Forgets the quiz being taken (finished or restarted).
@@ -234,11 +229,7 @@ pub fn load_wait_timer(now: f64) -> Result<Option<UrgeTimer>, String> {
 }
 
 pub async fn save_wait_timer(timer: &UrgeTimer) -> Result<(), NotSaved> {
-    let tab = tab();
-    let turn = tab.turn();
-    let _turn = turn.lock().await;
-    tab.write(WAIT_KEY, envelope::encode(WAIT_VERSION, timer))
-        .await
+    tab().save_envelope(WAIT_KEY, WAIT_VERSION, timer).await
 }
 
 pub fn clear_wait_timer() {
@@ -250,14 +241,9 @@ pub fn load_self_checks() -> Result<Vec<SelfCheck>, Unreadable> {
 }
 
 pub async fn save_self_checks(checks: &[SelfCheck]) -> Result<(), NotSaved> {
-    let tab = tab();
-    let turn = tab.turn();
-    let _turn = turn.lock().await;
-    tab.write(
-        SELF_CHECKS_KEY,
-        envelope::encode(SELF_CHECKS_VERSION, &checks),
-    )
-    .await
+    tab()
+        .save_envelope(SELF_CHECKS_KEY, SELF_CHECKS_VERSION, &checks)
+        .await
 }
 
 pub fn load_plan() -> Result<StarterPlan, Unreadable> {
@@ -265,11 +251,7 @@ pub fn load_plan() -> Result<StarterPlan, Unreadable> {
 }
 
 pub async fn save_plan(plan: &StarterPlan) -> Result<(), NotSaved> {
-    let tab = tab();
-    let turn = tab.turn();
-    let _turn = turn.lock().await;
-    tab.write(PLAN_KEY, envelope::encode(PLAN_VERSION, plan))
-        .await
+    tab().save_envelope(PLAN_KEY, PLAN_VERSION, plan).await
 }
 
 /// When the last backup was downloaded, for the gentle reminder.
