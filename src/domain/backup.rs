@@ -13,6 +13,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::draft::Drafts;
 use super::history::{History, QuizResult};
 use super::insights::{SelfCheck, StarterPlan};
 use super::journal::{FieldError, Journal, JournalEntry, check_id, check_time, describe};
@@ -49,6 +50,9 @@ pub struct Backup {
     /// Shared results the person chose to keep, as their link codes. Absent
     /// in backups made before sharing existed, which read as none.
     pub comparisons: Vec<SharedResult>,
+    /// Unfinished drafts: the journal entry and each practice tool's. Absent
+    /// in backups made before drafts travelled, which read as none.
+    pub drafts: Drafts,
 }
 
 impl Backup {
@@ -73,6 +77,9 @@ impl Backup {
         }
         for check in &mut self.self_checks {
             clamp(&mut check.taken_at);
+        }
+        for draft in self.drafts.tools.values_mut() {
+            clamp(&mut draft.updated);
         }
         self
     }
@@ -397,6 +404,21 @@ fn read_backup(document: &Value, version: u32) -> Result<Backup, FieldError> {
         Some(v) => Vec::<SharedResult>::deserialize(v)
             .map_err(|e| FieldError::new("comparisons", e.to_string()))?,
     };
+    let drafts = match document.get("drafts") {
+        None | Some(Value::Null) => Drafts::default(),
+        Some(v) => {
+            let drafts =
+                Drafts::deserialize(v).map_err(|e| FieldError::new("drafts", e.to_string()))?;
+            if let Some((slug, why)) = drafts
+                .tools
+                .iter()
+                .find_map(|(slug, d)| d.problem().map(|why| (slug, why)))
+            {
+                return Err(FieldError::new(format!("drafts.tools.{slug}"), why));
+            }
+            drafts
+        }
+    };
     Ok(Backup {
         format: BACKUP_FORMAT.to_string(),
         version,
@@ -406,6 +428,7 @@ fn read_backup(document: &Value, version: u32) -> Result<Backup, FieldError> {
         self_checks: read_list(document, "self_checks", SelfCheck::from_value, |c| &c.id)?,
         plan,
         comparisons,
+        drafts,
     })
 }
 
@@ -417,6 +440,7 @@ pub struct AppData {
     pub self_checks: Vec<SelfCheck>,
     pub plan: StarterPlan,
     pub comparisons: KeptComparisons,
+    pub drafts: Drafts,
 }
 
 impl AppData {
@@ -435,6 +459,7 @@ impl AppData {
             self_checks: self.self_checks.clone(),
             plan: self.plan.clone(),
             comparisons: self.comparisons.all().to_vec(),
+            drafts: self.drafts.clone(),
         }
     }
 }
@@ -472,6 +497,9 @@ pub struct ImportPreview {
     /// Merge only: entries here that were deleted, later, where the backup
     /// was made (the backup holds their tombstone).
     pub entries_deleted_by_merge: usize,
+    /// Unfinished drafts of the backup's for which none is here (either
+    /// mode: a draft here is never written over).
+    pub new_drafts: usize,
 }
 
 impl ImportPreview {
@@ -487,6 +515,7 @@ impl ImportPreview {
             + self.entries_deleted_by_merge
             + self.new_comparisons
             + self.comparisons_removed_by_replace
+            + self.new_drafts
             > 0
     }
 }
@@ -541,6 +570,7 @@ pub fn preview(current: &AppData, backup: &Backup, mode: ImportMode) -> ImportPr
         .iter()
         .filter(|c| !current.comparisons.contains(c))
         .count();
+    p.new_drafts = current.drafts.missing_here(&backup.drafts).count();
     if mode == ImportMode::Replace {
         let kept_entries: BTreeSet<&str> = backup
             .journal
@@ -602,6 +632,7 @@ pub fn apply(current: &AppData, backup: Backup, mode: ImportMode) -> AppData {
             self_checks: backup.self_checks,
             plan: backup.plan,
             comparisons: KeptComparisons::new(backup.comparisons),
+            drafts: current.drafts.with_missing_from(&backup.drafts),
         },
         ImportMode::Merge => {
             let mut journal = current.journal.clone();
@@ -630,6 +661,7 @@ pub fn apply(current: &AppData, backup: Backup, mode: ImportMode) -> AppData {
                 comparisons: current
                     .comparisons
                     .merged(&KeptComparisons::new(backup.comparisons)),
+                drafts: current.drafts.with_missing_from(&backup.drafts),
             }
         }
     }
@@ -913,7 +945,19 @@ mod tests {
                 ..StarterPlan::default()
             },
             comparisons: KeptComparisons::new(vec![shared(1), shared(2)]),
+            drafts: drafts(&[("reframe", "mine")]),
         }
+    }
+
+    /// Drafts of tools, each with one field typed.
+    fn drafts(tools: &[(&str, &str)]) -> Drafts {
+        let mut out = Drafts::default();
+        for (slug, text) in tools {
+            let mut d = crate::domain::draft::ToolDraft::default();
+            d.set_field("a", text);
+            out.tools.insert(slug.to_string(), d);
+        }
+        out
     }
 
     /// A shared result whose day is `day`.
@@ -952,6 +996,7 @@ mod tests {
                 ..StarterPlan::default()
             },
             comparisons: vec![shared(2), shared(3)],
+            drafts: drafts(&[("reframe", "theirs"), ("repair", "sorry")]),
         }
     }
 
@@ -1021,11 +1066,17 @@ mod tests {
                 new_self_checks: 1,
                 entries_deleted_by_merge: 1,
                 new_comparisons: 1,
+                new_drafts: 1,
                 ..ImportPreview::default()
             }
         );
         assert!(p.changes_anything());
         let merged = apply(&here(), there(), ImportMode::Merge);
+        // The draft here is kept; the one it lacked is brought.
+        assert_eq!(
+            merged.drafts,
+            drafts(&[("reframe", "mine"), ("repair", "sorry")])
+        );
         let bodies: Vec<(&str, &str)> = merged
             .journal
             .entries()
@@ -1069,6 +1120,7 @@ mod tests {
                 entries_deleted_by_merge: 0,
                 new_comparisons: 1,
                 comparisons_removed_by_replace: 1,
+                new_drafts: 1,
             }
         );
         let replaced = apply(&here(), there(), ImportMode::Replace);
@@ -1077,6 +1129,9 @@ mod tests {
         assert!(replaced.journal.get("only-here").is_none());
         assert_eq!(replaced.self_checks, vec![self_check("s2", 0.5)]);
         assert_eq!(replaced.comparisons.all(), &[shared(2), shared(3)]);
+        // Even a replace keeps the work in progress here.
+        assert_eq!(replaced.drafts.tools["reframe"].field("a"), "mine");
+        assert_eq!(replaced.drafts.tools["repair"].field("a"), "sorry");
     }
 
     #[test]
@@ -1095,6 +1150,27 @@ mod tests {
         assert!(matches!(
             parse_backup(broken.as_bytes()),
             Err(ImportError::Invalid { path, .. }) if path == "comparisons"
+        ));
+    }
+
+    #[test]
+    fn drafts_travel_and_one_that_could_fill_the_storage_is_refused() {
+        let json = here().to_backup(100.0).to_json_pretty();
+        let back = parse_backup(json.as_bytes()).unwrap();
+        assert_eq!(back.drafts, drafts(&[("reframe", "mine")]));
+        // A backup from before drafts travelled has none.
+        assert!(parse_fixture("valid-v1.json").unwrap().drafts.is_empty());
+        let huge = format!(
+            r#"{{"format":"steady-backup","version":1,"drafts":{{"tools":{{"reframe":{{"fields":{{"a":"{}"}}}}}}}}}}"#,
+            "x".repeat(crate::domain::draft::MAX_DRAFT_FIELD_CHARS + 1)
+        );
+        assert!(matches!(
+            parse_backup(huge.as_bytes()),
+            Err(ImportError::Invalid { path, .. }) if path == "drafts.tools.reframe"
+        ));
+        assert!(matches!(
+            parse_backup(br#"{"format":"steady-backup","version":1,"drafts":{"tools":[]}}"#),
+            Err(ImportError::Invalid { path, .. }) if path == "drafts"
         ));
     }
 
@@ -1249,6 +1325,7 @@ mod tests {
                     ..StarterPlan::default()
                 },
                 comparisons: KeptComparisons::new(days.into_iter().map(shared).collect()),
+                drafts: drafts(&[("reframe", "typed")]),
             })
     }
 

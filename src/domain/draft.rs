@@ -1,6 +1,8 @@
 //! The journal entry being written: kept between visits so a closed tab or a
 //! failed save never loses a word.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::journal::{EntryKind, Intensity, JournalEntry, change_time, parse_tags};
@@ -83,6 +85,120 @@ impl JournalDraft {
     }
 }
 
+/// The most a tool's draft may hold, so a hand-edited backup cannot fill
+/// the storage with one value: far more than anyone types into a tool.
+pub const MAX_DRAFT_FIELDS: usize = 40;
+pub const MAX_DRAFT_FIELD_CHARS: usize = 20_000;
+pub const MAX_DRAFT_STEP: u32 = 20;
+
+/// What a practice tool holds before it is saved: its text boxes and
+/// ratings by name (each tool names its own), and the step it is on.
+/// Kept between visits like the journal's draft, because phones reload a
+/// tab when the person switches apps, which is exactly when a tool is used.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ToolDraft {
+    #[serde(default)]
+    pub fields: BTreeMap<String, String>,
+    /// 0 for the first step, or for a tool without steps.
+    #[serde(default)]
+    pub step: u32,
+    /// When it was last changed (ms since the Unix epoch), so the person can
+    /// be told how old a kept draft is.
+    #[serde(default)]
+    pub updated: f64,
+}
+
+impl ToolDraft {
+    /// Nothing typed, tapped or reached: there is nothing to keep.
+    pub fn is_empty(&self) -> bool {
+        self.step == 0 && self.fields.values().all(|v| v.trim().is_empty())
+    }
+
+    /// The text of the field `name`, or "" when it was never typed in.
+    pub fn field(&self, name: &str) -> &str {
+        self.fields.get(name).map_or("", String::as_str)
+    }
+
+    /// Sets `name` to `value`; an empty field is not kept, so a draft that
+    /// was typed in and cleared again is empty.
+    pub fn set_field(&mut self, name: &str, value: &str) {
+        if value.is_empty() {
+            self.fields.remove(name);
+        } else {
+            self.fields.insert(name.to_string(), value.to_string());
+        }
+    }
+
+    /// Why this draft cannot be stored as it is (from a backup file, say).
+    pub fn problem(&self) -> Option<String> {
+        if self.fields.len() > MAX_DRAFT_FIELDS {
+            return Some(format!("more than {MAX_DRAFT_FIELDS} fields"));
+        }
+        if let Some((name, _)) = self.fields.iter().find(|(name, value)| {
+            name.chars().count() > 60 || value.chars().count() > MAX_DRAFT_FIELD_CHARS
+        }) {
+            return Some(format!("the field {name:?} is too long"));
+        }
+        if self.step > MAX_DRAFT_STEP {
+            return Some(format!("step {} is past the last step", self.step));
+        }
+        if !self.updated.is_finite() || self.updated < 0.0 {
+            return Some("its time is not a time".into());
+        }
+        None
+    }
+}
+
+/// Every unfinished draft: the journal entry being written and each
+/// practice tool's, by the tool's slug. What a backup carries of them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Drafts {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub journal: Option<JournalDraft>,
+    #[serde(default)]
+    pub tools: BTreeMap<String, ToolDraft>,
+}
+
+impl Drafts {
+    pub fn is_empty(&self) -> bool {
+        self.journal.is_none() && self.tools.is_empty()
+    }
+
+    /// How many drafts there are, the journal's included.
+    pub fn count(&self) -> usize {
+        usize::from(self.journal.is_some()) + self.tools.len()
+    }
+
+    /// The drafts of `theirs` that are not here: a draft here is work in
+    /// progress on this device, so an import never writes over one (in
+    /// either mode); it only brings the drafts this device does not have.
+    pub fn missing_here<'a>(&self, theirs: &'a Drafts) -> Drafts {
+        Drafts {
+            journal: theirs
+                .journal
+                .clone()
+                .filter(|d| self.journal.is_none() && !d.is_empty()),
+            tools: theirs
+                .tools
+                .iter()
+                .filter(|(slug, d)| !self.tools.contains_key(*slug) && !d.is_empty())
+                .map(|(slug, d)| (slug.clone(), d.clone()))
+                .collect(),
+        }
+    }
+
+    /// These drafts with `theirs` added where none is here.
+    pub fn with_missing_from(&self, theirs: &Drafts) -> Drafts {
+        let mut out = self.clone();
+        let missing = self.missing_here(theirs);
+        if out.journal.is_none() {
+            out.journal = missing.journal;
+        }
+        out.tools.extend(missing.tools);
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,5 +272,86 @@ mod tests {
                 .intensity_before,
             None
         );
+    }
+
+    fn tool(fields: &[(&str, &str)], step: u32) -> ToolDraft {
+        let mut d = ToolDraft {
+            step,
+            ..ToolDraft::default()
+        };
+        for (k, v) in fields {
+            d.set_field(k, v);
+        }
+        d
+    }
+
+    #[test]
+    fn a_tool_draft_typed_in_and_cleared_again_is_empty() {
+        let mut d = tool(&[("situation", "they did not reply")], 0);
+        assert!(!d.is_empty());
+        assert_eq!(d.field("situation"), "they did not reply");
+        d.set_field("situation", "");
+        assert!(d.is_empty());
+        assert_eq!(d.field("situation"), "");
+        // Whitespace alone is nothing typed; a step reached is something.
+        assert!(tool(&[("a", "  \n")], 0).is_empty());
+        assert!(!tool(&[], 2).is_empty());
+    }
+
+    #[test]
+    fn a_tool_draft_from_elsewhere_is_refused_when_it_could_fill_the_storage() {
+        assert_eq!(tool(&[("a", "words")], 3).problem(), None);
+        let long = "x".repeat(MAX_DRAFT_FIELD_CHARS + 1);
+        assert!(
+            tool(&[("a", &long)], 0)
+                .problem()
+                .unwrap()
+                .contains("\"a\"")
+        );
+        let many: Vec<(String, String)> = (0..=MAX_DRAFT_FIELDS)
+            .map(|i| (format!("f{i}"), "v".into()))
+            .collect();
+        let d = ToolDraft {
+            fields: many.into_iter().collect(),
+            ..ToolDraft::default()
+        };
+        assert!(d.problem().is_some());
+        assert!(tool(&[], MAX_DRAFT_STEP + 1).problem().is_some());
+        let bad_time = ToolDraft {
+            updated: f64::NAN,
+            ..ToolDraft::default()
+        };
+        assert!(bad_time.problem().is_some());
+    }
+
+    #[test]
+    fn an_import_adds_drafts_but_never_writes_over_one_here() {
+        let here = Drafts {
+            journal: None,
+            tools: [("reframe".to_string(), tool(&[("a", "mine")], 0))].into(),
+        };
+        let theirs = Drafts {
+            journal: Some(typed("their entry")),
+            tools: [
+                ("reframe".to_string(), tool(&[("a", "theirs")], 0)),
+                ("repair".to_string(), tool(&[("b", "sorry")], 1)),
+                ("wait".to_string(), tool(&[], 0)),
+            ]
+            .into(),
+        };
+        let missing = here.missing_here(&theirs);
+        // Theirs of reframe is not brought (one is here), and an empty one is not a draft.
+        assert_eq!(missing.count(), 2);
+        let after = here.with_missing_from(&theirs);
+        assert_eq!(after.tools["reframe"].field("a"), "mine");
+        assert_eq!(after.tools["repair"].step, 1);
+        assert!(!after.tools.contains_key("wait"));
+        assert_eq!(after.journal, Some(typed("their entry")));
+        // A journal draft here stays as it is.
+        let mine = Drafts {
+            journal: Some(typed("mine")),
+            ..Drafts::default()
+        };
+        assert_eq!(mine.with_missing_from(&theirs).journal, Some(typed("mine")));
     }
 }

@@ -127,6 +127,48 @@ impl Tab {
             self_checks: self.load_self_checks().unwrap_or_default(),
             plan: self.load_plan().unwrap_or_default(),
             comparisons: self.load_comparisons().unwrap_or_default(),
+            drafts: self.load_drafts(),
+        }
+    }
+
+    /// The unsaved text and step of the tool `slug`, if any. One that cannot
+    /// be read is kept aside like any other value, and reads as none.
+    pub fn load_tool_draft(&self, slug: &str) -> Option<ToolDraft> {
+        let key = tool_draft_key(slug)?;
+        self.load(key, TOOL_DRAFT_VERSION).ok().flatten()
+    }
+
+    /// Keeps what a tool holds (sealed under the lock); an empty draft is
+    /// simply forgotten.
+    pub async fn save_tool_draft(&self, slug: &str, draft: &ToolDraft) -> Result<(), NotSaved> {
+        let Some(key) = tool_draft_key(slug) else {
+            return Err(NotSaved(format!(
+                "Steady has no place to keep a draft of {slug:?}."
+            )));
+        };
+        let turn = self.turn();
+        let _turn = turn.lock().await;
+        if draft.is_empty() {
+            self.remove_raw(key);
+            return Ok(());
+        }
+        self.write(key, envelope::encode(TOOL_DRAFT_VERSION, draft))
+            .await
+    }
+
+    /// Every unfinished draft, the journal's and each tool's. One that
+    /// cannot be read was kept aside when found, and is left out.
+    pub fn load_drafts(&self) -> Drafts {
+        Drafts {
+            journal: self.load(DRAFT_KEY, DRAFT_VERSION).ok().flatten(),
+            tools: TOOL_DRAFT_KEYS
+                .iter()
+                .filter_map(|key| {
+                    let draft: ToolDraft = self.load(key, TOOL_DRAFT_VERSION).ok().flatten()?;
+                    let slug = key.strip_prefix(TOOL_DRAFT_PREFIX)?;
+                    Some((slug.to_string(), draft))
+                })
+                .collect(),
         }
     }
 
@@ -136,7 +178,7 @@ impl Tab {
     pub async fn replace_app_data(&self, data: &AppData) -> Result<(), NotSaved> {
         let turn = self.turn();
         let _turn = turn.lock().await;
-        let plain = [
+        let mut plain = vec![
             (
                 JOURNAL_KEY,
                 envelope::encode(JOURNAL_VERSION, &data.journal),
@@ -155,6 +197,16 @@ impl Tab {
                 envelope::encode(COMPARISONS_VERSION, &data.comparisons),
             ),
         ];
+        // Drafts are only ever added by an import (see `Drafts::missing_here`):
+        // each one present is written, none is removed.
+        if let Some(journal_draft) = &data.drafts.journal {
+            plain.push((DRAFT_KEY, envelope::encode(DRAFT_VERSION, journal_draft)));
+        }
+        for (slug, draft) in &data.drafts.tools {
+            if let Some(key) = tool_draft_key(slug) {
+                plain.push((key, envelope::encode(TOOL_DRAFT_VERSION, draft)));
+            }
+        }
         let secret = self.vault_key();
         let mut at_rest = Vec::new();
         for (key, value) in &plain {

@@ -37,9 +37,36 @@ pub(super) const EPOCH_VERSION: u32 = 1;
 /// How often a locked save starts again because another tab wrote first.
 pub(super) const LOCKED_SAVE_TRIES: usize = 5;
 
+/// A practice tool's unsaved text and step, one key per tool, so two tabs
+/// in two tools never write over each other's draft. The names end in
+/// `routes::Tool::slug()`; `state::tool_drafts` checks that every tool has one.
+pub(super) const TOOL_DRAFT_PREFIX: &str = "steady.practice.draft.";
+pub(super) const TOOL_DRAFT_VERSION: u32 = 1;
+pub(super) const TOOL_DRAFT_KEYS: [&str; 11] = [
+    "steady.practice.draft.activated",
+    "steady.practice.draft.breathing",
+    "steady.practice.draft.wait",
+    "steady.practice.draft.reframe",
+    "steady.practice.draft.trigger-log",
+    "steady.practice.draft.body-scan",
+    "steady.practice.draft.deactivation",
+    "steady.practice.draft.i-statement",
+    "steady.practice.draft.opposite-action",
+    "steady.practice.draft.repair",
+    "steady.practice.draft.couple-agreement",
+];
+
+/// The key of the draft of the tool `slug`, if it is a tool's.
+pub(super) fn tool_draft_key(slug: &str) -> Option<&'static str> {
+    TOOL_DRAFT_KEYS
+        .iter()
+        .copied()
+        .find(|k| k.strip_prefix(TOOL_DRAFT_PREFIX) == Some(slug))
+}
+
 /// What the lock keeps sealed: everything the person wrote or answered.
 /// The theme and the date of the last export say nothing about them.
-pub(super) const PROTECTED: [&str; 8] = [
+pub(super) const PROTECTED: [&str; 19] = joined([
     JOURNAL_KEY,
     DRAFT_KEY,
     WAIT_KEY,
@@ -48,7 +75,24 @@ pub(super) const PROTECTED: [&str; 8] = [
     SELF_CHECKS_KEY,
     PLAN_KEY,
     COMPARISONS_KEY,
-];
+]);
+
+/// `first` followed by every tool draft key: written out once, so a new
+/// tool's draft cannot be left unsealed by a forgotten line here.
+const fn joined(first: [&'static str; 8]) -> [&'static str; 19] {
+    let mut out = [""; 19];
+    let mut i = 0;
+    while i < first.len() {
+        out[i] = first[i];
+        i += 1;
+    }
+    let mut j = 0;
+    while j < TOOL_DRAFT_KEYS.len() {
+        out[i + j] = TOOL_DRAFT_KEYS[j];
+        j += 1;
+    }
+    out
+}
 
 pub(super) fn protected(key: &str) -> Option<&'static str> {
     PROTECTED.iter().copied().find(|k| *k == key)

@@ -43,7 +43,7 @@ use std::rc::Rc;
 
 use crate::crypto::{self, CryptoError};
 use crate::domain::backup::AppData;
-use crate::domain::draft::JournalDraft;
+use crate::domain::draft::{Drafts, JournalDraft, ToolDraft};
 use crate::domain::envelope::{self, Unreadable};
 use crate::domain::history::History;
 use crate::domain::insights::{SelfCheck, StarterPlan};
@@ -218,6 +218,21 @@ pub async fn save_draft(draft: &JournalDraft) -> Result<(), NotSaved> {
 
 pub fn clear_draft() {
     tab().remove_raw(DRAFT_KEY);
+}
+
+/// Whether `slug` names a tool whose draft Steady can keep.
+pub fn keeps_tool_draft(slug: &str) -> bool {
+    tool_draft_key(slug).is_some()
+}
+
+/// See [`Tab::load_tool_draft`].
+pub fn load_tool_draft(slug: &str) -> Option<ToolDraft> {
+    tab().load_tool_draft(slug)
+}
+
+/// See [`Tab::save_tool_draft`].
+pub async fn save_tool_draft(slug: &str, draft: &ToolDraft) -> Result<(), NotSaved> {
+    tab().save_tool_draft(slug, draft).await
 }
 
 /// The running (or paused, or just finished) wait timer of "Wait before you

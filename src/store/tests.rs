@@ -453,6 +453,56 @@ fn a_kept_comparison_is_backed_up_sealed_under_the_lock_and_erased() {
 }
 
 #[test]
+fn a_tool_draft_is_sealed_under_the_lock_backed_up_and_erased() {
+    use crate::domain::draft::ToolDraft;
+    let storage = shared();
+    let tab = tab_on(&storage);
+    let mut draft = ToolDraft::default();
+    draft.set_field("situation", "no reply since noon");
+    draft.step = 2;
+    run(tab.save_tool_draft("reframe", &draft)).unwrap();
+    assert_eq!(tab.load_tool_draft("reframe"), Some(draft.clone()));
+    assert_eq!(tab.load_app_data().drafts.tools["reframe"], draft);
+    // A name that is no tool's has no key, so nothing is written.
+    assert!(run(tab.save_tool_draft("nope", &draft)).is_err());
+
+    run(tab.lock_with("record".into(), key(1))).unwrap();
+    let raw = storage.get("steady.practice.draft.reframe").unwrap();
+    assert!(is_sealed(&raw), "plain at rest under the lock: {raw}");
+    assert_eq!(tab.load_tool_draft("reframe"), Some(draft.clone()));
+
+    // Emptied (saved or discarded): the key goes.
+    run(tab.save_tool_draft("reframe", &ToolDraft::default())).unwrap();
+    assert!(storage.get("steady.practice.draft.reframe").is_none());
+
+    run(tab.save_tool_draft("repair", &draft)).unwrap();
+    tab.erase_everything();
+    assert!(storage.get("steady.practice.draft.repair").is_none());
+    assert_eq!(tab.load_tool_draft("repair"), None);
+}
+
+#[test]
+fn a_replace_import_adds_the_backups_drafts_and_keeps_the_ones_here() {
+    use crate::domain::backup::{ImportMode, apply};
+    use crate::domain::draft::ToolDraft;
+    let storage = shared();
+    let tab = tab_on(&storage);
+    let mut mine = ToolDraft::default();
+    mine.set_field("a", "mine");
+    run(tab.save_tool_draft("reframe", &mine)).unwrap();
+    let mut theirs = ToolDraft::default();
+    theirs.set_field("a", "theirs");
+    let mut backup = AppData::default();
+    backup.drafts.tools.insert("reframe".into(), theirs.clone());
+    backup.drafts.tools.insert("repair".into(), theirs.clone());
+    let here = tab.load_app_data();
+    let after = apply(&here, backup.to_backup(1.0), ImportMode::Replace);
+    run(tab.replace_app_data(&after)).unwrap();
+    assert_eq!(tab.load_tool_draft("reframe"), Some(mine));
+    assert_eq!(tab.load_tool_draft("repair"), Some(theirs));
+}
+
+#[test]
 fn a_save_racing_a_passphrase_change_never_leaves_a_value_the_new_key_cannot_open() {
     for a_waits in [false, true] {
         let storage = shared();
