@@ -172,7 +172,7 @@ impl Drafts {
     /// The drafts of `theirs` that are not here: a draft here is work in
     /// progress on this device, so an import never writes over one (in
     /// either mode); it only brings the drafts this device does not have.
-    pub fn missing_here<'a>(&self, theirs: &'a Drafts) -> Drafts {
+    pub fn missing_here(&self, theirs: &Drafts) -> Drafts {
         Drafts {
             journal: theirs
                 .journal

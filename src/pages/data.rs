@@ -300,7 +300,7 @@ fn RestoreSection() -> impl IntoView {
                     focus_after_render("import-passphrase");
                     return;
                 }
-                Ok(PickedBackup::Plain(backup)) => Ok(backup),
+                Ok(PickedBackup::Plain(backup)) => Ok(*backup),
                 Err(problem) => Err(problem),
             };
             match parsed {
@@ -354,6 +354,13 @@ fn RestoreSection() -> impl IntoView {
             lines.push(format!(
                 "{} kept comparisons here that are not in the backup would be removed",
                 pv.comparisons_removed_by_replace
+            ));
+        }
+        if pv.new_drafts > 0 {
+            lines.push(format!(
+                "{} unfinished {} (only for tools where you have none here; yours are kept)",
+                pv.new_drafts,
+                if pv.new_drafts == 1 { "draft" } else { "drafts" }
             ));
         }
         if pv.entries_deleted_by_merge > 0 {

@@ -26,8 +26,9 @@ pub fn read_backup(bytes: &[u8]) -> Result<Backup, backup::ImportError> {
 
 /// A file the person picked to import, read whole.
 pub enum PickedBackup {
-    /// Ready for the preview.
-    Plain(Backup),
+    /// Ready for the preview (boxed: a backup is far larger than the
+    /// encrypted form's few fields).
+    Plain(Box<Backup>),
     /// Saved with a passphrase: ask for it, then [`open_encrypted`].
     Encrypted(EncryptedBackup),
 }
@@ -44,7 +45,7 @@ pub async fn read_picked(file: web_sys::File) -> Result<PickedBackup, ImportErro
             })?;
     match read_backup(&bytes) {
         Err(ImportError::Encrypted) => EncryptedBackup::parse(&bytes).map(PickedBackup::Encrypted),
-        read => read.map(PickedBackup::Plain),
+        read => read.map(|b| PickedBackup::Plain(Box::new(b))),
     }
 }
 
