@@ -92,6 +92,7 @@ fn OpenApp() -> impl IntoView {
     provide_results();
     provide_journal();
     provide_progress();
+    crate::state::tool_drafts::provide_tool_drafts();
     use_held_tool_use().save_into(use_journal());
     sync_with_other_tabs();
     crate::state::lock::watch_idle();

@@ -3,6 +3,7 @@
 
 pub mod charts;
 pub mod focus;
+pub mod kept_draft;
 pub mod notice;
 pub mod practice;
 pub mod shell;

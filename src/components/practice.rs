@@ -11,6 +11,7 @@ use leptos::task::spawn_local;
 
 use crate::clock;
 use crate::components::focus::focus_first_of_after_render;
+use crate::components::kept_draft::{KeptDraft, KeptNote};
 use crate::components::title::Title;
 use crate::content;
 use crate::domain::journal::Intensity;
@@ -33,7 +34,13 @@ pub const SAFE_WITH_SOMEONE: &str = "if-you-dont-feel-safe-with-someone";
 /// introduction, with the evidence, follows the tool under "Why this helps".
 /// `prerender.rs` writes the same order.
 #[component]
-pub fn ToolPage(tool: Tool, children: Children) -> impl IntoView {
+pub fn ToolPage(
+    tool: Tool,
+    /// The tool's kept draft, if it keeps one: its note shows above the tool.
+    #[prop(optional)]
+    kept: Option<KeptDraft>,
+    children: Children,
+) -> impl IntoView {
     let name = tool.name();
     let slug = tool.slug();
     let words = content::tool_words(slug);
@@ -55,6 +62,7 @@ pub fn ToolPage(tool: Tool, children: Children) -> impl IntoView {
         })}
         {lead.map(|i| view! { <p class="lead">{i}</p> })}
         <p class="care-line">{content::CARE_LINE}" "<a href=href(HELP)>{content::CARE_LINK}</a>"."</p>
+        {kept.map(|kept| view! { <KeptNote kept /> })}
         <div class="tool">{children()}</div>
         {why.map(|w| view! {
             <details class="why-this-helps">

@@ -13,6 +13,7 @@ pub mod progress;
 pub mod quiz;
 pub mod results;
 pub mod theme;
+pub mod tool_drafts;
 pub mod wait_timer;
 
 use leptos::prelude::*;

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::kept_draft::{DraftFields, KeptDraft};
 use crate::components::practice::{CopyShare, SaveUse, TextField, ToolPage};
 use crate::content::{AGREEMENT_PROMPTS, SECURE_PRINCIPLES};
 use crate::domain::journal::EntryKind;
@@ -18,6 +19,12 @@ pub fn CoupleAgreement() -> impl IntoView {
         .map(|_| RwSignal::new(String::new()))
         .collect();
     let answers_by_prompt = StoredValue::new(answers_by_prompt);
+    let kept = KeptDraft::keep(
+        Tool::CoupleAgreement,
+        DraftFields::new()
+            .text("names", names)
+            .numbered("line", answers_by_prompt.get_value()),
+    );
     let answers = Callback::new(move |()| {
         answers_by_prompt.with_value(|a| {
             AGREEMENT_PROMPTS.iter().zip(a).fold(
@@ -42,7 +49,7 @@ pub fn CoupleAgreement() -> impl IntoView {
         let _ = window().print();
     };
     view! {
-        <ToolPage tool=Tool::CoupleAgreement>
+        <ToolPage tool=Tool::CoupleAgreement kept>
             <section aria-labelledby="principles">
                 <h2 id="principles">"The four principles"</h2>
                 <ol class="principles">

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::kept_draft::{DraftFields, KeptDraft};
 use crate::components::practice::{AfterPicker, IntensityPicker, SaveUse, TextField, ToolPage};
 use crate::content::DEACTIVATING_STRATEGIES;
 use crate::domain::journal::{EntryKind, Intensity};
@@ -15,6 +16,28 @@ pub fn Deactivation() -> impl IntoView {
     let instead = RwSignal::new(String::new());
     let before = RwSignal::new(None::<Intensity>);
     let after = RwSignal::new(None::<Intensity>);
+    let kept = KeptDraft::keep(
+        Tool::Deactivation,
+        DraftFields::new()
+            // The ticked signs, one a line, in the list's own words.
+            .other(
+                "noticed",
+                Signal::derive(move || ticked.with(|t| t.join("\n"))),
+                Callback::new(move |v: String| {
+                    ticked.set(
+                        DEACTIVATING_STRATEGIES
+                            .iter()
+                            .copied()
+                            .filter(|s| v.lines().any(|l| l == *s))
+                            .collect(),
+                    )
+                }),
+            )
+            .text("before-it", before_it)
+            .text("instead", instead)
+            .rating("before", before)
+            .rating("after", after),
+    );
     let answers = Callback::new(move |()| {
         let chosen: Vec<&str> = ticked.with_untracked(|t| {
             DEACTIVATING_STRATEGIES
@@ -47,7 +70,7 @@ pub fn Deactivation() -> impl IntoView {
                 .any(|s| s.with(|v| !v.trim().is_empty()))
     });
     view! {
-        <ToolPage tool=Tool::Deactivation>
+        <ToolPage tool=Tool::Deactivation kept>
             <IntensityPicker id="deactivation-before" label="How strong is the pull away?" value=before />
             <fieldset class="choice-group checklist">
                 <legend class="field-label">"Which of these did you notice today?"</legend>

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::kept_draft::{DraftFields, KeptDraft};
 use crate::components::practice::{
     AfterPicker, CopyShare, IntensityPicker, Pick, SaveUse, TextField, ToolPage, WordChips,
 };
@@ -23,6 +24,15 @@ pub fn IStatement() -> impl IntoView {
     let before = RwSignal::new(None::<Intensity>);
     let after = RwSignal::new(None::<Intensity>);
     let sentence = Memo::new(move |_| i_statement(&feeling.get(), &situation.get(), &need.get()));
+    let kept = KeptDraft::keep(
+        Tool::IStatement,
+        DraftFields::new()
+            .text("feeling", feeling)
+            .text("situation", situation)
+            .text("need", need)
+            .rating("before", before)
+            .rating("after", after),
+    );
     let answers = Callback::new(move |()| {
         ToolUse::new(EntryKind::IStatement)
             .field(
@@ -40,7 +50,7 @@ pub fn IStatement() -> impl IntoView {
         after.set(None);
     });
     view! {
-        <ToolPage tool=Tool::IStatement>
+        <ToolPage tool=Tool::IStatement kept>
             <IntensityPicker id="i-before" label="How strong is the feeling?" value=before />
             <TextField label="I feel …".to_string() hint=I_STATEMENT_FEELINGS_HINT value=feeling id="i-feeling" />
             <WordChips label="Feeling words" words=FEELING_WORDS value=feeling first=FIRST_FEELINGS more="More feelings" />

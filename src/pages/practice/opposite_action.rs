@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::kept_draft::{DraftFields, KeptDraft};
 use crate::components::practice::{
     AfterPicker, IntensityPicker, Pick, SaveUse, TextField, ToolPage, WordChips,
 };
@@ -18,6 +19,33 @@ pub fn OppositeAction() -> impl IntoView {
     let how = RwSignal::new(String::new());
     let before = RwSignal::new(None::<Intensity>);
     let after = RwSignal::new(None::<Intensity>);
+    let kept = KeptDraft::keep(
+        Tool::OppositeAction,
+        DraftFields::new()
+            .other(
+                "pull",
+                Signal::derive(move || {
+                    match side.get() {
+                        Some(true) => "toward",
+                        Some(false) => "away",
+                        None => "",
+                    }
+                    .to_string()
+                }),
+                Callback::new(move |v: String| {
+                    side.set(match v.as_str() {
+                        "toward" => Some(true),
+                        "away" => Some(false),
+                        _ => None,
+                    })
+                }),
+            )
+            .text("urge", urge)
+            .text("step", step)
+            .text("how", how)
+            .rating("before", before)
+            .rating("after", after),
+    );
     let answers = Callback::new(move |()| {
         let pull = match side.get_untracked() {
             Some(true) => "To reach for them more",
@@ -42,7 +70,7 @@ pub fn OppositeAction() -> impl IntoView {
     // "Now" is asked once there is a step the other way.
     let used = Signal::derive(move || [step, how].iter().any(|s| s.with(|v| !v.trim().is_empty())));
     view! {
-        <ToolPage tool=Tool::OppositeAction>
+        <ToolPage tool=Tool::OppositeAction kept>
             <fieldset class="choice-group">
                 <legend class="field-label">"Which way is the urge pulling you?"</legend>
                 <label class="choice"><input type="radio" name="pull" prop:checked=move || side.get() == Some(true) on:change=move |_| side.set(Some(true)) />"Toward them: to chase, check or ask again"</label>

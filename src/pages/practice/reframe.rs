@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::kept_draft::{DraftFields, KeptDraft};
 use crate::components::practice::{AfterPicker, IntensityPicker, SaveUse, TextField, ToolPage};
 use crate::content::{REFRAME_FIELDS, REFRAME_SITUATION};
 use crate::domain::journal::{EntryKind, Intensity};
@@ -14,6 +15,13 @@ pub fn Reframe() -> impl IntoView {
     let answers: [RwSignal<String>; 6] = std::array::from_fn(|_| RwSignal::new(String::new()));
     let before = RwSignal::new(None::<Intensity>);
     let after = RwSignal::new(None::<Intensity>);
+    let kept = KeptDraft::keep(
+        Tool::Reframe,
+        DraftFields::new()
+            .numbered("answer", answers)
+            .rating("before", before)
+            .rating("after", after),
+    );
     let build = Callback::new(move |()| {
         REFRAME_FIELDS.iter().zip(answers).fold(
             ToolUse::new(EntryKind::Reframe)
@@ -31,7 +39,7 @@ pub fn Reframe() -> impl IntoView {
     // "After" is asked once something is written out.
     let used = Signal::derive(move || answers.iter().any(|a| a.with(|v| !v.trim().is_empty())));
     view! {
-        <ToolPage tool=Tool::Reframe>
+        <ToolPage tool=Tool::Reframe kept>
             <p>{REFRAME_SITUATION}</p>
             <IntensityPicker id="reframe-before" label="How upset are you now?" value=before />
             {REFRAME_FIELDS.iter().zip(answers).enumerate().map(|(n, (f, a))| view! {

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::kept_draft::{DraftFields, KeptDraft};
 use crate::components::practice::{
     AfterPicker, IntensityPicker, Pick, SaveUse, TextField, ToolPage, WordChips,
 };
@@ -22,6 +23,17 @@ pub fn TriggerLog() -> impl IntoView {
     let did = RwSignal::new(String::new());
     let before = RwSignal::new(None::<Intensity>);
     let after = RwSignal::new(None::<Intensity>);
+    let kept = KeptDraft::keep(
+        Tool::TriggerLog,
+        DraftFields::new()
+            .text("happened", happened)
+            .text("places", places)
+            .text("feeling", feeling)
+            .text("urge", urge)
+            .text("did", did)
+            .rating("before", before)
+            .rating("after", after),
+    );
     let build = Callback::new(move |()| {
         ToolUse::new(EntryKind::Trigger)
             .field("What happened", &happened.get_untracked())
@@ -45,7 +57,7 @@ pub fn TriggerLog() -> impl IntoView {
             .any(|s| s.with(|v| !v.trim().is_empty()))
     });
     view! {
-        <ToolPage tool=Tool::TriggerLog>
+        <ToolPage tool=Tool::TriggerLog kept>
             <TextField label="What happened".to_string() hint="Just the facts, briefly." value=happened rows=3 />
             <TextField label="Where do you feel it in your body?".to_string() hint="Tap one or more places, or write your own." value=places id="trigger-body" />
             <WordChips label="Body places" words=BODY_PLACES value=places first=8 more="More places" />

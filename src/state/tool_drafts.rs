@@ -1,0 +1,55 @@
+//! What each practice tool holds before it is saved (its text, ratings and
+//! step), kept as it changes, so a phone that reloads the tab when the
+//! person switches apps loses nothing. Stored like every other value:
+//! sealed by the lock, in the backup, erased by "Erase everything".
+//!
+//! Provided only while the lock is open: a tool used while locked keeps
+//! its text in this tab's memory, as nothing protected is written then.
+
+use leptos::prelude::*;
+
+use crate::domain::draft::ToolDraft;
+use crate::routes::Tool;
+use crate::state::notices::{Notices, use_notices};
+use crate::store::{self, NotSaved};
+
+#[derive(Clone, Copy)]
+pub struct ToolDrafts {
+    pub(crate) notices: Notices,
+}
+
+pub fn provide_tool_drafts() {
+    provide_context(ToolDrafts {
+        notices: use_notices(),
+    });
+}
+
+/// `None` while Steady is locked.
+pub fn try_use_tool_drafts() -> Option<ToolDrafts> {
+    use_context::<ToolDrafts>()
+}
+
+impl ToolDrafts {
+    /// What `tool` held when it was last left, if anything.
+    pub fn load(self, tool: Tool) -> Option<ToolDraft> {
+        store::load_tool_draft(tool.slug()).filter(|d| !d.is_empty())
+    }
+
+    /// Keeps `draft` for `tool`; an empty one forgets it (the tool's use
+    /// was saved, or the person cleared it).
+    pub async fn save(self, tool: Tool, draft: &ToolDraft) -> Result<(), NotSaved> {
+        store::save_tool_draft(tool.slug(), draft).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_tool_has_a_place_for_its_draft() {
+        for tool in Tool::ALL {
+            assert!(store::keeps_tool_draft(tool.slug()), "{}", tool.slug());
+        }
+    }
+}
