@@ -124,6 +124,10 @@ pub struct KeptDraft {
     /// Where drafts are kept; `None` while Steady is locked.
     drafts: Option<ToolDrafts>,
     tool: Tool,
+    /// What was last kept (or given back), so an unchanged tool writes nothing.
+    last: StoredValue<ToolDraft>,
+    /// Whether the person was told a draft could not be kept.
+    told: StoredValue<bool>,
 }
 
 impl KeptDraft {
@@ -138,6 +142,8 @@ impl KeptDraft {
             cleared: RwSignal::new(None),
             drafts,
             tool,
+            last: StoredValue::new(ToolDraft::default()),
+            told: StoredValue::new(false),
         };
         let Some(drafts) = drafts else {
             return kept;
@@ -146,25 +152,26 @@ impl KeptDraft {
             kept.fields.with_value(|f| f.apply(&draft));
             kept.restored.set(Some(draft.updated));
         }
-        let last = StoredValue::new(kept.fields.with_value(|f| untrack(|| f.read())));
-        let told = StoredValue::new(false);
+        kept.last
+            .set_value(kept.fields.with_value(|f| untrack(|| f.read())));
         Effect::new(move |_| {
             let now = kept.fields.with_value(DraftFields::read);
-            if last.with_value(|l| *l == now) {
+            if kept.last.with_value(|l| *l == now) {
                 return;
             }
-            last.set_value(now.clone());
+            kept.last.set_value(now.clone());
             if now.is_empty() {
                 kept.restored.set(None);
             }
-            kept.store(drafts, now, told);
+            kept.store(drafts, now);
         });
         kept
     }
 
-    fn store(self, drafts: ToolDrafts, mut draft: ToolDraft, told: StoredValue<bool>) {
+    fn store(self, drafts: ToolDrafts, mut draft: ToolDraft) {
         draft.updated = clock::now();
         let tool = self.tool;
+        let told = self.told;
         spawn_local(async move {
             if let Err(not_saved) = drafts.save(tool, &draft).await
                 && !told.get_value()
@@ -194,11 +201,23 @@ impl KeptDraft {
         }
     }
 
+    /// The tool's use was saved to the journal: its draft is done with,
+    /// though a tool may keep showing what was saved (a finished run, an
+    /// agreement to print). A later change is kept again.
+    pub fn saved(self) {
+        self.restored.set(None);
+        if let Some(drafts) = self.drafts {
+            let tool = self.tool;
+            spawn_local(async move {
+                let _ = drafts.save(tool, &ToolDraft::default()).await;
+            });
+        }
+    }
+
     /// "Start afresh": empties the tool, with Undo in a toast.
     fn start_afresh(self) {
         let before = self.fields.with_value(|f| untrack(|| f.read()));
-        self.fields
-            .with_value(|f| f.apply(&ToolDraft::default()));
+        self.fields.with_value(|f| f.apply(&ToolDraft::default()));
         self.restored.set(None);
         self.cleared.set(Some(before));
     }

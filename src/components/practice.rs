@@ -62,7 +62,11 @@ pub fn ToolPage(
         })}
         {lead.map(|i| view! { <p class="lead">{i}</p> })}
         <p class="care-line">{content::CARE_LINE}" "<a href=href(HELP)>{content::CARE_LINK}</a>"."</p>
-        {kept.map(|kept| view! { <KeptNote kept /> })}
+        {kept.map(|kept| {
+            // `SaveUse` tells it when the tool's use is saved.
+            provide_context(kept);
+            view! { <KeptNote kept /> }
+        })}
         <div class="tool">{children()}</div>
         {why.map(|w| view! {
             <details class="why-this-helps">
@@ -270,6 +274,7 @@ pub fn SaveUse(
     // On success, the ratings saved, so the message can say what was kept.
     let status = RwSignal::new(None::<Result<String, String>>);
     let busy = RwSignal::new(false);
+    let kept = use_context::<KeptDraft>();
     let status_box = NodeRef::<leptos::html::Div>::new();
     let save = move |_| {
         if busy.get_untracked() {
@@ -280,10 +285,13 @@ pub fn SaveUse(
         let rated = use_.saved_words(on_saved.is_some());
         spawn_local(async move {
             let result = journal.save_tool_use(use_).await.map(|_| rated);
-            if result.is_ok()
-                && let Some(cb) = on_saved
-            {
-                cb.run(());
+            if result.is_ok() {
+                if let Some(cb) = on_saved {
+                    cb.run(());
+                }
+                if let Some(kept) = kept {
+                    kept.saved();
+                }
             }
             let saved = result.is_ok();
             status.set(Some(result));
@@ -467,16 +475,20 @@ pub fn TextField(
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(default = 1)] rows: u32,
     #[prop(optional)] id: Option<&'static str>,
+    /// The most characters the box takes, where what it keeps has a limit.
+    #[prop(optional)]
+    maxlength: Option<usize>,
 ) -> impl IntoView {
     let input = move |ev| value.set(event_target_value(&ev));
+    let maxlength = maxlength.map(|m| m.to_string());
     view! {
         <label class="field">
             <span class="field-label">{label}</span>
             {hint.map(|h| view! { <span class="hint">{h}</span> })}
             {if rows > 1 {
-                view! { <textarea id=id rows=rows.to_string() prop:value=move || value.get() on:input=input></textarea> }.into_any()
+                view! { <textarea id=id rows=rows.to_string() maxlength=maxlength prop:value=move || value.get() on:input=input></textarea> }.into_any()
             } else {
-                view! { <input id=id type="text" prop:value=move || value.get() on:input=input /> }.into_any()
+                view! { <input id=id type="text" maxlength=maxlength prop:value=move || value.get() on:input=input /> }.into_any()
             }}
         </label>
     }

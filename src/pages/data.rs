@@ -360,7 +360,11 @@ fn RestoreSection() -> impl IntoView {
             lines.push(format!(
                 "{} unfinished {} (only for tools where you have none here; yours are kept)",
                 pv.new_drafts,
-                if pv.new_drafts == 1 { "draft" } else { "drafts" }
+                if pv.new_drafts == 1 {
+                    "draft"
+                } else {
+                    "drafts"
+                }
             ));
         }
         if pv.entries_deleted_by_merge > 0 {

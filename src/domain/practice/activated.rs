@@ -106,6 +106,54 @@ impl ActivatedRun {
         self.at.map(|s| (s.index() + 1, ActivatedStep::ALL.len()))
     }
 
+    /// The run as a tool's draft keeps it: "" at the start, otherwise the
+    /// step shown (0 to 4, or 5 once past the last), a colon, and each
+    /// step's outcome ("d" done, "s" skipped, "-" not reached): "2:ds---".
+    pub fn to_kept(&self) -> String {
+        if *self == ActivatedRun::default() {
+            return String::new();
+        }
+        let at = self
+            .at
+            .map_or(ActivatedStep::ALL.len(), ActivatedStep::index);
+        let outcomes: String = self
+            .outcomes
+            .iter()
+            .map(|o| match o {
+                Outcome::Done => 'd',
+                Outcome::Skipped => 's',
+                Outcome::NotReached => '-',
+            })
+            .collect();
+        format!("{at}:{outcomes}")
+    }
+
+    /// The run [`ActivatedRun::to_kept`] wrote; anything else (damaged, or
+    /// from another version) starts again at the first step.
+    pub fn from_kept(kept: &str) -> ActivatedRun {
+        let read = || -> Option<ActivatedRun> {
+            let (at, outcomes) = kept.split_once(':')?;
+            let at: usize = at.parse().ok()?;
+            if at > ActivatedStep::ALL.len() || outcomes.chars().count() != 5 {
+                return None;
+            }
+            let mut run = ActivatedRun {
+                at: ActivatedStep::ALL.get(at).copied(),
+                outcomes: [Outcome::NotReached; 5],
+            };
+            for (slot, c) in run.outcomes.iter_mut().zip(outcomes.chars()) {
+                *slot = match c {
+                    'd' => Outcome::Done,
+                    's' => Outcome::Skipped,
+                    '-' => Outcome::NotReached,
+                    _ => return None,
+                };
+            }
+            Some(run)
+        };
+        read().unwrap_or_default()
+    }
+
     /// How many steps were done rather than skipped.
     pub fn done_count(&self) -> usize {
         self.outcomes
@@ -159,5 +207,36 @@ mod tests {
     fn ids_are_the_ones_the_content_uses() {
         let ids: Vec<&str> = ActivatedStep::ALL.iter().map(|s| s.id()).collect();
         assert_eq!(ids, ["breathe", "name", "wait", "reframe", "choose"]);
+    }
+
+    #[test]
+    fn a_kept_run_comes_back_where_it_was() {
+        assert_eq!(ActivatedRun::default().to_kept(), "");
+        let mut run = ActivatedRun::default();
+        run.done();
+        run.skip();
+        assert_eq!(run.to_kept(), "2:ds---");
+        assert_eq!(ActivatedRun::from_kept("2:ds---"), run);
+        for _ in 0..3 {
+            run.done();
+        }
+        assert!(run.is_finished());
+        assert_eq!(ActivatedRun::from_kept(&run.to_kept()), run);
+        // Damaged or foreign: the start, never a panic.
+        for bad in [
+            "",
+            "9:-----",
+            "2:ds",
+            "x:-----",
+            "2:dsx--",
+            "2:ds\u{e9}--",
+            "-1:-----",
+        ] {
+            assert_eq!(
+                ActivatedRun::from_kept(bad),
+                ActivatedRun::default(),
+                "{bad}"
+            );
+        }
     }
 }

@@ -164,14 +164,22 @@ pub fn agreement_line(prompt: &str, answer: &str) -> Option<String> {
     (!answer.is_empty()).then(|| format!("{stem} {answer}"))
 }
 
-/// The finished wait: the urge, how long it lasted, and the answer.
+/// The finished wait: the urge, how long it lasted, and the answer; and
+/// the message written instead of sent, only when the person chose to
+/// `keep_message` (it may be one they would rather not see again).
 pub fn urge_use(
     timer: &UrgeTimer,
     answer: StillWant,
     after: Option<Intensity>,
+    keep_message: bool,
     now: f64,
 ) -> ToolUse {
     let waited = timer.countdown.elapsed(now);
+    let message = if keep_message {
+        timer.unsent.as_str()
+    } else {
+        ""
+    };
     ToolUse::new(EntryKind::Urge)
         .field("The urge", timer.urge.as_str())
         .field(
@@ -179,6 +187,7 @@ pub fn urge_use(
             &words((waited / 60_000.0).round().max(1.0) * 60_000.0),
         )
         .field("At the end, did I still want to?", answer.label())
+        .field("The message I wrote instead of sending", message)
         .intensity(timer.intensity_before, after)
 }
 
@@ -360,18 +369,30 @@ mod tests {
             Intensity::new(8),
             t0,
         );
-        let e = urge_use(
-            &timer,
-            StillWant::Less,
-            Intensity::new(5),
-            t0 + 10.0 * 60_000.0,
-        )
-        .into_entry("u".into(), t0)
-        .unwrap();
+        let mut timer = timer;
+        timer.unsent = "Why haven't you answered?".into();
+        let entry = |keep| {
+            urge_use(
+                &timer,
+                StillWant::Less,
+                Intensity::new(5),
+                keep,
+                t0 + 10.0 * 60_000.0,
+            )
+            .into_entry("u".into(), t0)
+            .unwrap()
+        };
+        let e = entry(false);
         assert_eq!(e.kind, EntryKind::Urge);
         let values: Vec<&str> = e.fields.iter().map(|f| f.value.as_str()).collect();
+        // The message is not kept unless asked for.
         assert_eq!(values, ["Call her", "10 minutes", StillWant::Less.label()]);
         assert_eq!(e.intensity_change(), Some(-3));
+        let kept = entry(true);
+        assert_eq!(
+            kept.fields.last().map(|f| f.value.as_str()),
+            Some("Why haven't you answered?")
+        );
     }
 
     #[test]

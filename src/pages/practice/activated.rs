@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::clock;
 use crate::components::focus::focus_after_render;
+use crate::components::kept_draft::{DraftFields, KeptDraft};
 use crate::components::practice::{
     IntensityPicker, SaveUse, TextField, TimerPanel, ToolPage, WordChips, ticker,
 };
@@ -36,6 +37,25 @@ pub fn Activated() -> impl IntoView {
     let response = RwSignal::new(String::new());
     let own_response = RwSignal::new(String::new());
 
+    // The run's step and every word, kept through a reload (the timers of
+    // the breath and the wait start again).
+    let kept = KeptDraft::keep(
+        Tool::Activated,
+        DraftFields::new()
+            .other(
+                "run",
+                Signal::derive(move || run.with(ActivatedRun::to_kept)),
+                Callback::new(move |v: String| run.set(ActivatedRun::from_kept(&v))),
+            )
+            .text("feeling", feeling)
+            .text("body", body)
+            .text("story", story)
+            .numbered("explanation", explanations)
+            .text("response", response)
+            .text("own-response", own_response)
+            .rating("before", before)
+            .rating("after", after),
+    );
     let move_on = move |f: fn(&mut ActivatedRun)| {
         move |_| {
             run.update(f);
@@ -99,7 +119,7 @@ pub fn Activated() -> impl IntoView {
     let waiting = Memo::new(move |_| wait.with(Option::is_some));
 
     view! {
-        <ToolPage tool=Tool::Activated>
+        <ToolPage tool=Tool::Activated kept>
             {move || current.get().map(|step| {
                 let words = ACTIVATED_STEPS[step.index()];
                 let (n, of) = run.with_untracked(|r| r.position().unwrap_or((1, 5)));

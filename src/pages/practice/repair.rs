@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::clock;
+use crate::components::kept_draft::{DraftFields, KeptDraft};
 use crate::components::practice::{
     AfterPicker, CopyShare, IntensityPicker, SaveUse, TimerPanel, ToolPage, ticker,
 };
@@ -17,10 +18,59 @@ use crate::routes::Tool;
 
 const DEFAULT_BREAK: &str = "20";
 
+/// What one script holds: a box for each blank, and the two ratings.
+#[derive(Clone, Copy)]
+struct ScriptAnswers {
+    values: StoredValue<Vec<(Blank, RwSignal<String>)>>,
+    before: RwSignal<Option<Intensity>>,
+    after: RwSignal<Option<Intensity>>,
+}
+
+impl ScriptAnswers {
+    fn new(script: RepairScript) -> ScriptAnswers {
+        let values = blanks(script.template)
+            .iter()
+            .map(|b| {
+                let start = if *b == Blank::Minutes {
+                    DEFAULT_BREAK
+                } else {
+                    ""
+                };
+                (*b, RwSignal::new(start.to_string()))
+            })
+            .collect();
+        ScriptAnswers {
+            values: StoredValue::new(values),
+            before: RwSignal::new(None),
+            after: RwSignal::new(None),
+        }
+    }
+}
+
 #[component]
 pub fn Repair() -> impl IntoView {
+    let scripts: Vec<(RepairScript, ScriptAnswers)> = REPAIR_SCRIPTS
+        .iter()
+        .map(|s| (*s, ScriptAnswers::new(*s)))
+        .collect();
+    // One draft for the page, each box named after its script; the break's
+    // minutes start filled, so they are not kept.
+    let fields = scripts
+        .iter()
+        .fold(DraftFields::new(), |fields, (script, a)| {
+            let texts: Vec<(Blank, RwSignal<String>)> = a.values.get_value();
+            texts
+                .into_iter()
+                .filter(|(b, _)| *b != Blank::Minutes)
+                .fold(fields, |f, (b, v)| {
+                    f.text(format!("{}.{}", script.id, b.key()), v)
+                })
+                .rating(format!("{}.before", script.id), a.before)
+                .rating(format!("{}.after", script.id), a.after)
+        });
+    let kept = KeptDraft::keep(Tool::Repair, fields);
     view! {
-        <ToolPage tool=Tool::Repair>
+        <ToolPage tool=Tool::Repair kept>
             <nav aria-label="Scripts">
                 <ul class="link-list">
                     {REPAIR_SCRIPTS.iter().map(|s| {
@@ -29,30 +79,21 @@ pub fn Repair() -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </nav>
-            {REPAIR_SCRIPTS.iter().map(|s| view! { <Script script=*s /> }).collect_view()}
+            {scripts.into_iter().map(|(script, answers)| view! { <Script script answers /> }).collect_view()}
         </ToolPage>
     }
 }
 
 #[component]
-fn Script(script: RepairScript) -> impl IntoView {
+fn Script(script: RepairScript, answers: ScriptAnswers) -> impl IntoView {
     let blanks = blanks(script.template);
-    let values: Vec<(Blank, RwSignal<String>)> = blanks
-        .iter()
-        .map(|b| {
-            let start = if *b == Blank::Minutes {
-                DEFAULT_BREAK
-            } else {
-                ""
-            };
-            (*b, RwSignal::new(start.to_string()))
-        })
-        .collect();
-    let values = StoredValue::new(values);
+    let ScriptAnswers {
+        values,
+        before,
+        after,
+    } = answers;
     let now = ticker(1000);
     let countdown = RwSignal::new(None::<Countdown>);
-    let before = RwSignal::new(None::<Intensity>);
-    let after = RwSignal::new(None::<Intensity>);
     let is_timeout = script.id == "timeout";
     let is_soothe = script.id == "soothe";
     // The break's return time, in the person's own clock: from the running

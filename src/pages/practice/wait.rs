@@ -6,12 +6,15 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::clock;
-use crate::components::practice::{IntensityPicker, Pick, SaveUse, ToolPage, WordChips};
+use crate::components::kept_draft::{DraftFields, KeptDraft, KeptNote};
+use crate::components::practice::{
+    CopyShare, IntensityPicker, Pick, SaveUse, TextField, ToolPage, WordChips,
+};
 use crate::content::URGES;
 use crate::domain::journal::Intensity;
 use crate::domain::practice::record::{saved_words, urge_use};
 use crate::domain::practice::timer::{
-    DEFAULT_WAIT, MINUTE_MS, StillWant, Urge, UrgeTimer, WaitMinutes, digits,
+    DEFAULT_WAIT, MAX_UNSENT_CHARS, MINUTE_MS, StillWant, Urge, UrgeTimer, WaitMinutes, digits,
 };
 use crate::paths::href;
 use crate::routes::Tool;
@@ -54,6 +57,13 @@ fn StartWait(saved: RwSignal<Option<String>>) -> impl IntoView {
     let minutes = RwSignal::new(DEFAULT_WAIT.to_string());
     let before = RwSignal::new(None::<Intensity>);
     let problem = RwSignal::new(None::<String>);
+    // The minutes start filled, so they are not kept.
+    let kept = KeptDraft::keep(
+        Tool::Wait,
+        DraftFields::new()
+            .text("urge", urge)
+            .rating("before", before),
+    );
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(text) = Urge::new(&urge.get_untracked()) else {
@@ -68,6 +78,8 @@ fn StartWait(saved: RwSignal<Option<String>>) -> impl IntoView {
         };
         let timer = UrgeTimer::start(text, m, before.get_untracked(), clock::now());
         saved.set(None);
+        // The urge lives in the timer now.
+        kept.forget();
         spawn_local(async move {
             if let Err(not_saved) = wait.start(timer).await {
                 notices.show(format!(
@@ -77,6 +89,7 @@ fn StartWait(saved: RwSignal<Option<String>>) -> impl IntoView {
         });
     };
     view! {
+        <KeptNote kept />
         <form class="tool-setup" on:submit=start novalidate>
             <label class="field">
                 <span class="field-label">"What do you want to do right now?"</span>
@@ -109,6 +122,18 @@ fn Waiting(saved: RwSignal<Option<String>>) -> impl IntoView {
     let answer = RwSignal::new(None::<StillWant>);
     let after = RwSignal::new(None::<Intensity>);
     let problem = RwSignal::new(None::<&'static str>);
+    // "Write it, don't send it": kept with the timer as it is typed.
+    let unsent = RwSignal::new(
+        timer.with_untracked(|t| t.as_ref().map(|t| t.unsent.clone()).unwrap_or_default()),
+    );
+    Effect::new(move |_| {
+        let text = unsent.get();
+        if timer.with_untracked(|t| t.as_ref().is_some_and(|t| t.unsent != text)) {
+            wait.change(move |t, _| t.unsent = text);
+        }
+    });
+    let keep_message = RwSignal::new(false);
+    let has_message = Memo::new(move |_| unsent.with(|u| !u.trim().is_empty()));
     // (paused, finished): changes rarely, so the controls keep their focus.
     let state = Memo::new(move |_| {
         let now = wait.now();
@@ -131,7 +156,13 @@ fn Waiting(saved: RwSignal<Option<String>>) -> impl IntoView {
         match (t, answer.get_untracked()) {
             (Some(t), Some(a)) => {
                 problem.set(None);
-                urge_use(&t, a, after.get_untracked(), now)
+                urge_use(
+                    &t,
+                    a,
+                    after.get_untracked(),
+                    keep_message.get_untracked(),
+                    now,
+                )
             }
             // Nothing to save: `SaveUse` says so.
             _ => {
@@ -174,6 +205,14 @@ fn Waiting(saved: RwSignal<Option<String>>) -> impl IntoView {
                 })}
                 <button type="button" class="button quiet" on:click=move |_| wait.clear()>"Discard this wait"</button>
             </div>
+            {move || (!matches!(state.get(), Some((_, true)))).then(|| view! {
+                <section class="unsent" aria-labelledby="unsent-heading">
+                    <h2 id="unsent-heading">"Write it, don\u{2019}t send it"</h2>
+                    <TextField label="The message you want to send".to_string()
+                        hint="Write it here instead. It stays on this device, and Steady sends nothing; at the end you choose what to do with it."
+                        value=unsent rows=4 id="unsent-message" maxlength=MAX_UNSENT_CHARS />
+                </section>
+            })}
             {move || matches!(state.get(), Some((_, true))).then(|| view! {
                 <section class="tool-finish" aria-labelledby="wait-done">
                     <h2 id="wait-done" tabindex="-1">"The wait is over. Do you still want to?"</h2>
@@ -187,6 +226,26 @@ fn Waiting(saved: RwSignal<Option<String>>) -> impl IntoView {
                             </label>
                         }).collect_view()}
                     </fieldset>
+                    {move || has_message.get().then(|| view! {
+                        <section class="unsent-end" aria-labelledby="unsent-end-heading">
+                            <h3 id="unsent-end-heading">"The message you wrote"</h3>
+                            <p class="said unsent-said" id="unsent-said">{move || unsent.get()}</p>
+                            <p class="hint">"Send it later, change it, or let it go: there is no hurry."</p>
+                            <CopyShare text=unsent target="unsent-said" title="My message"
+                                empty="There is no message to copy." />
+                            <label class="choice">
+                                <input type="checkbox" prop:checked=move || keep_message.get()
+                                    on:change=move |ev| keep_message.set(event_target_checked(&ev)) />
+                                "Keep the message in my journal with my answer"
+                            </label>
+                            <div class="actions">
+                                <button type="button" class="button quiet" on:click=move |_| {
+                                    unsent.set(String::new());
+                                    keep_message.set(false);
+                                }>"Discard the message"</button>
+                            </div>
+                        </section>
+                    })}
                     <IntensityPicker id="wait-after" label="How strong is the urge now?" value=after />
                     <div role="status">{move || problem.get().map(|p| view! { <p class="warning">{p}</p> })}</div>
                     <SaveUse answers=build on_saved label="Save my answer" />
