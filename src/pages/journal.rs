@@ -2,7 +2,7 @@
 //! read newest first, filter and search, edit, delete with undo.
 //! Everything the person wrote is rendered as text.
 
-use crate::components::practice::IntensityScale;
+use crate::components::practice::{IntensityScale, WordChips};
 use crate::components::title::Title;
 use crate::components::toast::Toast;
 use leptos::ev;
@@ -198,6 +198,21 @@ fn EntryForm(draft: RwSignal<JournalDraft>) -> impl IntoView {
             }
         });
     };
+    // The feeling has its own box, so its word chips can fill it; it and
+    // the draft follow each other (an edit loaded, a form cleared, a tap).
+    let feeling = RwSignal::new(draft.with_untracked(|d| d.feeling.clone()));
+    Effect::new(move |_| {
+        let kept = draft.with(|d| d.feeling.clone());
+        if feeling.with_untracked(|f| *f != kept) {
+            feeling.set(kept);
+        }
+    });
+    Effect::new(move |_| {
+        let typed = feeling.get();
+        if draft.with_untracked(|d| d.feeling != typed) {
+            change(Box::new(move |d: &mut JournalDraft| d.feeling = typed));
+        }
+    });
     let set = move |f: fn(&mut JournalDraft, String)| {
         move |ev: ev::Event| {
             let value = event_target_value(&ev);
@@ -259,10 +274,15 @@ fn EntryForm(draft: RwSignal<JournalDraft>) -> impl IntoView {
                     <textarea id="entry-body" rows="6" prop:value=move || draft.with(|d| d.body.clone()) on:input=set(|d, v| d.body = v)></textarea>
                 </label>
                 <div class="field-row">
-                    <label class="field">
-                        <span class="field-label">"Feeling "<span class="optional">"(optional)"</span></span>
-                        <input type="text" maxlength="60" list="feeling-words" prop:value=move || draft.with(|d| d.feeling.clone()) on:input=set(|d, v| d.feeling = v) />
-                    </label>
+                    <div class="field-column">
+                        <label class="field">
+                            <span class="field-label">"Feeling "<span class="optional">"(optional)"</span></span>
+                            <span class="hint">"Tap a word or write your own."</span>
+                            <input id="entry-feeling" type="text" maxlength="60" prop:value=move || feeling.get() on:input=move |ev| feeling.set(event_target_value(&ev)) />
+                        </label>
+                        <WordChips label="Feeling words" words=crate::content::FEELING_WORDS value=feeling
+                            first=crate::pages::practice::FIRST_FEELINGS more="More feelings" />
+                    </div>
                     <IntensityScale id="entry-intensity" label="Intensity"
                         value=Signal::derive(move || draft.with(|d| d.intensity.parse().ok().and_then(Intensity::new)))
                         on_change=Callback::new(move |v: Option<Intensity>| change(Box::new(move |d: &mut JournalDraft| d.intensity = v.map(|i| i.value().to_string()).unwrap_or_default()))) />
@@ -271,9 +291,6 @@ fn EntryForm(draft: RwSignal<JournalDraft>) -> impl IntoView {
                     <span class="field-label">"Tags "<span class="optional">"(optional, separated by commas)"</span></span>
                     <input type="text" prop:value=move || draft.with(|d| d.tags.clone()) on:input=set(|d, v| d.tags = v) />
                 </label>
-                <datalist id="feeling-words">
-                    {crate::content::FEELING_WORDS.iter().map(|w| view! { <option value=*w></option> }).collect_view()}
-                </datalist>
                 <div class="actions">
                     <button type="submit" class="button primary">{move || if editing() { "Save changes" } else { "Save entry" }}</button>
                     {move || editing().then(|| view! { <button type="button" class="button quiet" on:click=cancel>"Cancel editing"</button> })}

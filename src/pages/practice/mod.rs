@@ -27,7 +27,7 @@ mod wait;
 
 /// How many feeling words show as chips before "More feelings": the first
 /// ten of `content/practice/prompts.toml`, ordered for that.
-const FIRST_FEELINGS: usize = 10;
+pub const FIRST_FEELINGS: usize = 10;
 
 fn name_of(slug: &str) -> &'static str {
     Tool::from_slug(slug).map_or("", Tool::name)
