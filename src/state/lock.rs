@@ -35,6 +35,39 @@ pub async fn turn_off(current: &Passphrase) -> Result<(), LockProblem> {
     store::remove_lock(current).await
 }
 
+/// How many calm timers are running now (a breathing session, the body
+/// scan, a wait or a break). While any runs, the person is using Steady
+/// even without a tap: the phone is down on purpose, and auto-lock would
+/// end the session with a reload. Provided above the lock.
+#[derive(Clone, Copy)]
+pub struct RunningTimers(StoredValue<u32>);
+
+pub fn provide_running_timers() {
+    provide_context(RunningTimers(StoredValue::new(0)));
+}
+
+/// Counts a timer as running while `running` is true, until the caller's
+/// component (or the app) goes away.
+pub fn count_while_running(running: Memo<bool>) {
+    let Some(RunningTimers(count)) = use_context::<RunningTimers>() else {
+        return;
+    };
+    let counted = StoredValue::new(false);
+    let set = move |on: bool| {
+        if on != counted.get_value() {
+            counted.set_value(on);
+            count.update_value(|n| *n = if on { *n + 1 } else { n.saturating_sub(1) });
+        }
+    };
+    Effect::new(move |_| set(running.get()));
+    on_cleanup(move || {
+        // The component's values may already be gone with it.
+        if counted.try_get_value() == Some(true) {
+            count.update_value(|n| *n = n.saturating_sub(1));
+        }
+    });
+}
+
 /// The chosen auto-lock, kept current for the idle watcher.
 #[derive(Clone, Copy)]
 pub struct AutoLockChoice(RwSignal<AutoLock>);
@@ -50,7 +83,13 @@ pub fn watch_idle() -> AutoLockChoice {
         return choice;
     }
     let last_use = StoredValue::new(clock::now());
+    let timers = use_context::<RunningTimers>();
     let lock_if_due = move || {
+        // A running timer is use: idle time counts from its end.
+        if timers.is_some_and(|RunningTimers(n)| n.get_value() > 0) {
+            last_use.set_value(clock::now());
+            return;
+        }
         if choice
             .0
             .get_untracked()
