@@ -196,6 +196,13 @@ test("with reduced motion the focused mode is words only, no shape", async ({ pa
   await expect(moment.locator(".breath-cue")).toHaveText("Breathe in through your nose");
   await expect(moment.locator(".breath-stage")).toBeHidden();
   await expect(moment.getByRole("button", { name: "Pause" })).toBeVisible();
+
+  await page.goto("practice/body-scan");
+  await appReady(page);
+  await page.getByRole("button", { name: "Start the body scan" }).click();
+  const scan = page.getByRole("dialog", { name: "Body scan" });
+  await expect(scan.getByRole("heading", { level: 2 })).toHaveText("Breath");
+  await expect(scan.locator(".breath-stage")).toBeHidden();
 });
 
 test("the body scan runs in the focused mode: the place, its cue, the time left; notes afterwards", async ({ page }) => {
@@ -205,6 +212,7 @@ test("the body scan runs in the focused mode: the place, its cue, the time left;
   const moment = page.getByRole("dialog", { name: "Body scan" });
   await expect(moment).toBeFocused();
   await expect(moment.getByRole("heading", { level: 2 })).toHaveText("Breath");
+  await expect(moment.locator(".scan-circle")).toBeVisible();
   // The whole scan's time left: its ten places take five minutes.
   await expect(moment.getByRole("timer")).toHaveText(/Time left: 0[45]:\d\d/);
   await expect(moment.getByRole("button")).toHaveText(["Pause", "Next region", "Stop"]);

@@ -140,6 +140,10 @@ pub fn BodyScan() -> impl IntoView {
                     on_stop=Callback::new(move |()| stopped.set(true))
                     next=("Next region", control(|w, s, at| w.next(s, at)))>
                     <p class="visually-hidden" role="status" aria-live="polite">{move || announcement.get()}</p>
+                    // A slow, steady shape to rest the eyes on; none with reduced motion.
+                    <div class="breath-stage" aria-hidden="true">
+                        <div class=move || format!("breath-circle scan-circle{}", if paused() { " is-paused" } else { "" })></div>
+                    </div>
                     {move || current.get().map(|n| {
                         let s = BODY_SCAN[n];
                         view! {
