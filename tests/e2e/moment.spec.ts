@@ -228,7 +228,7 @@ test("the body scan runs in the focused mode: the place, its cue, the time left;
   await expect(page.getByLabel(/What I notice in my legs/)).toHaveCount(0);
 });
 
-test("axe finds nothing in the focused mode, light and dark", async ({ page }) => {
+test("axe finds nothing in the focused mode or the time-up choices, light and dark", async ({ page }) => {
   await open(page, "practice/breathing", "Physiological sigh");
   await page.getByRole("button", { name: "Start breathing" }).click();
   await expect(page.getByRole("dialog", { name: "Breathing" })).toBeVisible();
@@ -246,6 +246,16 @@ test("axe finds nothing in the focused mode, light and dark", async ({ page }) =
     await page.emulateMedia({ colorScheme });
     const { violations } = await new AxeBuilder({ page }).withTags(WCAG).setLegacyMode(true).analyze();
     expect(violations.map((v) => `body scan, ${colorScheme}: ${v.id} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  }
+  // And "When the time is up", open, with a choice ticked.
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto("practice/wait");
+  await appReady(page);
+  await choose(page, "A vibration, where this device can");
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page }).withTags(WCAG).setLegacyMode(true).analyze();
+    expect(violations.map((v) => `time-up settings, ${colorScheme}: ${v.id} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   }
 });
 
