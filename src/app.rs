@@ -8,8 +8,9 @@ use leptos_router::path;
 use crate::components::shell::Shell;
 use crate::pages;
 use crate::paths;
+use crate::state::alerts::provide_alerts;
 use crate::state::journal::{provide_held_tool_use, use_held_tool_use};
-use crate::state::lock::Opened;
+use crate::state::lock::{Opened, provide_running_timers};
 use crate::state::notices::{Notices, provide_notices, use_notices};
 use crate::state::theme::provide_theme;
 use crate::state::wait_timer::{provide_wait_timer, use_wait_timer};
@@ -27,6 +28,8 @@ pub fn App() -> impl IntoView {
     let open = RwSignal::new(!crate::state::lock::is_on());
     // Above the lock: a calm tool used while locked keeps its timer and
     // what it would save through the unlock.
+    provide_alerts();
+    provide_running_timers();
     provide_wait_timer(!open.get_untracked());
     provide_held_tool_use();
     let wait = use_wait_timer();

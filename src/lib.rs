@@ -6,6 +6,7 @@
 //! is the build-time library, and `app`, `pages` and `components` are the
 //! thin Leptos shell.
 
+pub mod alerts;
 pub mod app;
 pub mod clock;
 pub mod components;

@@ -62,6 +62,25 @@ pub fn focus_heading_after_render() {
     });
 }
 
+/// Opens the `<dialog>` with `id` as a modal once it is rendered, and puts
+/// focus on the dialog itself: a screen reader reads its name, and no key
+/// acts on a control the person has not chosen yet. A modal dialog takes
+/// focus whatever had it before: the page behind is out of reach.
+pub fn open_dialog_after_render(id: &'static str) {
+    request_animation_frame(move || {
+        let Some(dialog) = document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlDialogElement>().ok())
+        else {
+            return;
+        };
+        if !dialog.open() {
+            let _ = dialog.show_modal();
+        }
+        let _ = dialog.focus();
+    });
+}
+
 fn focus_first(ids: &[&str]) {
     if let Some(el) = ids.iter().find_map(|id| document().get_element_by_id(id)) {
         focus(el);

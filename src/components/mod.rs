@@ -4,10 +4,12 @@
 pub mod charts;
 pub mod focus;
 pub mod kept_draft;
+pub mod moment;
 pub mod notice;
 pub mod practice;
 pub mod shell;
 pub mod theme;
+pub mod time_up;
 pub mod title;
 pub mod toast;
 pub mod wait_indicator;

@@ -35,6 +35,66 @@ pub async fn turn_off(current: &Passphrase) -> Result<(), LockProblem> {
     store::remove_lock(current).await
 }
 
+/// How many calm timers are running now (a breathing session, the body
+/// scan, a wait or a break). While any runs, the person is using Steady
+/// even without a tap: the phone is down on purpose, and auto-lock would
+/// end the session with a reload. Provided above the lock.
+#[derive(Clone, Copy)]
+pub struct RunningTimers {
+    count: StoredValue<u32>,
+    /// When a timer last stopped running: idle time counts from there.
+    last_end: StoredValue<f64>,
+}
+
+pub fn provide_running_timers() {
+    provide_context(RunningTimers {
+        count: StoredValue::new(0),
+        last_end: StoredValue::new(0.0),
+    });
+}
+
+/// Counts a timer as running while `running` is true, until the caller's
+/// component (or the app) goes away.
+pub fn count_while_running(running: Memo<bool>) {
+    let Some(timers) = use_context::<RunningTimers>() else {
+        return;
+    };
+    let counted = StoredValue::new(false);
+    let set = move |on: bool| {
+        if on != counted.get_value() {
+            counted.set_value(on);
+            if on {
+                timers.count.update_value(|n| *n += 1);
+            } else {
+                timers.ended();
+            }
+        }
+    };
+    Effect::new(move |_| set(running.get()));
+    on_cleanup(move || {
+        // The component's values may already be gone with it.
+        if counted.try_get_value() == Some(true) {
+            timers.ended();
+        }
+    });
+}
+
+impl RunningTimers {
+    fn ended(self) {
+        self.count.update_value(|n| *n = n.saturating_sub(1));
+        self.last_end.set_value(clock::now());
+    }
+
+    /// Whether a timer runs now, or else when the last one ended.
+    fn running_or_ended(self) -> Result<(), f64> {
+        if self.count.get_value() > 0 {
+            Ok(())
+        } else {
+            Err(self.last_end.get_value())
+        }
+    }
+}
+
 /// The chosen auto-lock, kept current for the idle watcher.
 #[derive(Clone, Copy)]
 pub struct AutoLockChoice(RwSignal<AutoLock>);
@@ -50,7 +110,17 @@ pub fn watch_idle() -> AutoLockChoice {
         return choice;
     }
     let last_use = StoredValue::new(clock::now());
+    let timers = use_context::<RunningTimers>();
     let lock_if_due = move || {
+        // A running timer is use: idle time counts from its end.
+        match timers.map(RunningTimers::running_or_ended) {
+            Some(Ok(())) => {
+                last_use.set_value(clock::now());
+                return;
+            }
+            Some(Err(ended)) if ended > last_use.get_value() => last_use.set_value(ended),
+            _ => {}
+        }
         if choice
             .0
             .get_untracked()

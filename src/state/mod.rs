@@ -4,6 +4,7 @@
 //! signal shows only what was saved. Pages and components read signals and
 //! call functions here; they never name `store`.
 
+pub mod alerts;
 pub mod comparisons;
 pub mod data;
 pub mod journal;

@@ -10,7 +10,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::clock;
+use crate::domain::practice::alerts::TimeUp;
 use crate::domain::practice::timer::UrgeTimer;
+use crate::state::alerts::use_alerts;
+use crate::state::lock::count_while_running;
 use crate::state::notices::{Notices, use_notices};
 use crate::store::{self, NotSaved};
 
@@ -50,18 +53,35 @@ pub fn provide_wait_timer(locked: bool) {
         notices,
         stored: RwSignal::new(!locked),
     };
-    // The app lives as long as the page, and so does this tick.
+    let alerts = use_alerts();
+    // The app lives as long as the page, and so does this tick. Only the
+    // tick sees the time run out by itself: "Stop and decide now" ends the
+    // timer through `change`, and a chime then would be no use.
     let _ = set_interval_with_handle(
         move || {
-            let running = state
-                .timer
-                .with_untracked(|t| t.as_ref().is_some_and(|t| !t.countdown.is_paused()));
-            if running {
-                state.now.set(clock::now());
+            let running = state.timer.with_untracked(|t| {
+                t.as_ref()
+                    .filter(|t| !t.countdown.is_paused())
+                    .map(|t| t.countdown)
+            });
+            if let Some(countdown) = running {
+                let now = clock::now();
+                let was_over = countdown.is_finished(state.now.get_untracked());
+                state.now.set(now);
+                if !was_over && countdown.is_finished(now) {
+                    alerts.time_is_up(TimeUp::Wait);
+                }
             }
         },
         Duration::from_secs(1),
     );
+    count_while_running(Memo::new(move |_| {
+        let now = state.now.get();
+        state.timer.with(|t| {
+            t.as_ref()
+                .is_some_and(|t| !t.countdown.is_paused() && !t.countdown.is_finished(now))
+        })
+    }));
     provide_context(state);
 }
 

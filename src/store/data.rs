@@ -29,6 +29,23 @@ impl Tab {
         Err(why)
     }
 
+    /// See [`load_timer_alerts`]. A value that is not an envelope (or is
+    /// from a newer version) is kept aside like any other; one whose fields
+    /// cannot be read turns those alerts off.
+    pub fn load_timer_alerts(&self) -> TimerAlerts {
+        self.load(TIMER_ALERTS_KEY, TIMER_ALERTS_VERSION)
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    }
+
+    pub fn save_timer_alerts(&self, choice: TimerAlerts) -> Result<(), NotSaved> {
+        self.write_raw(
+            TIMER_ALERTS_KEY,
+            &envelope::encode(TIMER_ALERTS_VERSION, &choice),
+        )
+    }
+
     pub fn load_journal(&self) -> Result<Journal, Unreadable> {
         self.load(JOURNAL_KEY, JOURNAL_VERSION)
             .map(Option::unwrap_or_default)

@@ -21,6 +21,10 @@ pub(super) const PLAN_VERSION: u32 = 1;
 /// How long the open app may sit unused before it locks itself.
 pub(super) const AUTO_LOCK_KEY: &str = "steady.auto-lock";
 pub(super) const AUTO_LOCK_VERSION: u32 = 1;
+/// What a timer's end does beyond the screen (chime, vibration,
+/// notification). Not sealed: the calm tools run behind the lock.
+pub(super) const TIMER_ALERTS_KEY: &str = "steady.timer-alerts";
+pub(super) const TIMER_ALERTS_VERSION: u32 = 1;
 pub(super) const LAST_EXPORT_KEY: &str = "steady.last-export";
 pub(super) const LAST_EXPORT_VERSION: u32 = 1;
 pub(super) const WAIT_KEY: &str = "steady.practice.wait";
@@ -65,7 +69,8 @@ pub(super) fn tool_draft_key(slug: &str) -> Option<&'static str> {
 }
 
 /// What the lock keeps sealed: everything the person wrote or answered.
-/// The theme and the date of the last export say nothing about them.
+/// The theme, the auto-lock, the timer alerts and the date of the last
+/// export say nothing about them.
 pub(super) const PROTECTED: [&str; 19] = joined([
     JOURNAL_KEY,
     DRAFT_KEY,

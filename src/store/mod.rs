@@ -49,6 +49,7 @@ use crate::domain::history::History;
 use crate::domain::insights::{SelfCheck, StarterPlan};
 use crate::domain::journal::Journal;
 use crate::domain::lock::{AutoLock, LockRecord, Passphrase, Sealed};
+use crate::domain::practice::alerts::TimerAlerts;
 use crate::domain::practice::timer::{TimerProblem, UrgeTimer};
 use crate::domain::quiz::QuizInProgress;
 use crate::domain::share::KeptComparisons;
@@ -162,6 +163,17 @@ pub fn save_auto_lock(choice: AutoLock) -> Result<(), NotSaved> {
         AUTO_LOCK_KEY,
         &envelope::encode(AUTO_LOCK_VERSION, &choice.minutes()),
     )
+}
+
+/// What a timer's end does beyond the screen; all off when nothing
+/// (readable) was stored. Not sealed, like the auto-lock: the calm tools
+/// that read it run behind the lock, and it says nothing of the person.
+pub fn load_timer_alerts() -> TimerAlerts {
+    tab().load_timer_alerts()
+}
+
+pub fn save_timer_alerts(choice: TimerAlerts) -> Result<(), NotSaved> {
+    tab().save_timer_alerts(choice)
 }
 
 /// The quiz being taken, if any. An unreadable one is kept aside and reported.

@@ -579,3 +579,30 @@ fn a_locked_tab_that_has_not_opened_the_lock_writes_nothing_protected() {
             .is_ok()
     );
 }
+
+#[test]
+fn the_timer_alerts_are_kept_plain_readable_while_locked_and_erased() {
+    use crate::domain::practice::alerts::TimerAlerts;
+    let storage = shared();
+    let a = tab_on(&storage);
+    assert_eq!(a.load_timer_alerts(), TimerAlerts::default());
+    run(a.lock_with("record".into(), key(1))).unwrap();
+    // A page behind the lock, not opened: the calm tools run here, and
+    // their alerts are chosen and read here.
+    let locked = tab_on(&storage);
+    let chime = TimerAlerts {
+        chime: true,
+        ..TimerAlerts::default()
+    };
+    locked.save_timer_alerts(chime).unwrap();
+    assert_eq!(
+        storage.get(TIMER_ALERTS_KEY).as_deref(),
+        Some(r#"{"v":1,"data":{"chime":true,"vibrate":false,"notify":false}}"#)
+    );
+    assert_eq!(tab_on(&storage).load_timer_alerts(), chime);
+    // A damaged value reads as all off, and is kept aside, not lost.
+    storage.set(TIMER_ALERTS_KEY, "not json").unwrap();
+    assert_eq!(locked.load_timer_alerts(), TimerAlerts::default());
+    locked.erase_everything();
+    assert!(storage.get(TIMER_ALERTS_KEY).is_none());
+}

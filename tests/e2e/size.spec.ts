@@ -41,7 +41,13 @@ import { test, expect } from "@playwright/test";
 // lock), auto-lock with its idle watcher and setting, Lock now, and the
 // workflows moved into state; then 7.8 KB for the chips and Copy/Share.
 // Issue 21 (split by route) is the way down.
-const WASM_AND_JS_GZIP_BUDGET = 634 * 1024;
+// 648 KiB with issue 23's timers that reach you and the focused mode,
+// measured alone on branch issue-23-c (662,793 B, +14.2 KB over 648,630 B):
+// the chime (Web Audio), vibration and notification edge with its
+// permission, "When the time is up" on every timer, the end-of-timer hook,
+// the full-screen dialog for breathing and the body scan, and the running
+// timers that hold off auto-lock.
+const WASM_AND_JS_GZIP_BUDGET = 648 * 1024;
 
 test("the wasm and its JS glue stay within the size budget", async () => {
   test.skip(test.info().project.name !== "desktop", "one run is enough");

@@ -145,3 +145,16 @@ self.addEventListener("fetch", (event) => {
   if (!hash) return;
   event.respondWith(verified(url.href, hash).then((good) => good ?? fetch(request)));
 });
+
+// A tap on a timer's notification (src/alerts.rs shows it through this
+// worker's registration, as Chrome on Android requires) brings back the tab
+// of this copy that showed it, or opens the app if that tab is gone.
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  event.waitUntil(
+    self.clients.matchAll({ type: "window", includeUncontrolled: true }).then((tabs) => {
+      const ours = tabs.find((tab) => tab.url.startsWith(self.registration.scope));
+      return ours ? ours.focus() : self.clients.openWindow(self.registration.scope);
+    }),
+  );
+});

@@ -33,6 +33,16 @@ impl BodyScanWalk {
         &self.countdown
     }
 
+    /// Milliseconds left in the whole walk: this region's time left and
+    /// every later region's length.
+    pub fn time_left(&self, seconds: &[u32], now: f64) -> f64 {
+        if self.is_over() {
+            return 0.0;
+        }
+        let later: u32 = seconds.iter().skip(self.at + 1).sum();
+        self.countdown.remaining(now) + f64::from(later) * SECOND_MS
+    }
+
     pub fn is_over(&self) -> bool {
         self.at >= self.steps
     }
@@ -93,6 +103,18 @@ mod tests {
         assert_eq!(w.step(), None);
         assert!(!w.tick(&STEPS, 99_000.0));
         assert_eq!(BodyScanWalk::start(&[], 0.0), None);
+    }
+
+    #[test]
+    fn the_time_left_is_the_whole_walks() {
+        let mut w = BodyScanWalk::start(&STEPS, 0.0).unwrap();
+        assert_eq!(w.time_left(&STEPS, 0.0), 60_000.0);
+        assert_eq!(w.time_left(&STEPS, 5_000.0), 55_000.0);
+        w.next(&STEPS, 5_000.0);
+        assert_eq!(w.time_left(&STEPS, 5_000.0), 40_000.0);
+        w.next(&STEPS, 6_000.0);
+        w.next(&STEPS, 6_000.0);
+        assert_eq!(w.time_left(&STEPS, 6_000.0), 0.0);
     }
 
     #[test]

@@ -31,6 +31,15 @@ impl BreathPhase {
         }
     }
 
+    /// The one large word of the focused guide.
+    pub fn word(self) -> &'static str {
+        match self {
+            BreathPhase::In => "In",
+            BreathPhase::TopUp => "In again",
+            BreathPhase::Out => "Out",
+        }
+    }
+
     /// A class name for styling the guide.
     pub fn class(self) -> &'static str {
         match self {
@@ -123,6 +132,12 @@ impl BreathingSession {
 mod tests {
     use super::*;
     use crate::domain::practice::timer::MINUTE_MS;
+
+    #[test]
+    fn each_phase_has_its_own_short_word() {
+        let words: Vec<&str> = CYCLE.iter().map(|(p, _)| p.word()).collect();
+        assert_eq!(words, ["In", "In again", "Out"]);
+    }
 
     #[test]
     fn the_cycle_lasts_ten_seconds() {

@@ -1,9 +1,11 @@
 //! The practice tools' rules: timers on the wall clock, the breathing pace,
 //! the body scan's walk, repair scripts with blanks, the "I'm activated"
-//! sequence, the journal entry each finished use becomes, and what a tap on
-//! a word chip does to its text box.
+//! sequence, the journal entry each finished use becomes, what a tap on a
+//! word chip does to its text box, and what a timer's end does beyond the
+//! screen (chime, vibration, notification).
 
 pub mod activated;
+pub mod alerts;
 pub mod body_scan;
 pub mod breathing;
 pub mod i_statement;

@@ -9,14 +9,17 @@ use crate::components::kept_draft::{DraftFields, KeptDraft};
 use crate::components::practice::{
     IntensityPicker, SaveUse, TextField, TimerPanel, ToolPage, WordChips, ticker,
 };
+use crate::components::time_up::{TimeUpSettings, ring_at_end};
 use crate::content::{ACTIVATED_STEPS, BODY_PLACES, FEELING_WORDS, SECURE_RESPONSES};
 use crate::domain::journal::Intensity;
 use crate::domain::practice::activated::{ActivatedRun, ActivatedStep, Outcome};
+use crate::domain::practice::alerts::TimeUp;
 use crate::domain::practice::breathing::BreathingSession;
 use crate::domain::practice::record::{ActivatedNotes, activated_use};
 use crate::domain::practice::timer::{Countdown, DEFAULT_WAIT, MINUTE_MS, WaitMinutes};
 use crate::paths::href;
 use crate::routes::Tool;
+use crate::state::alerts::use_alerts;
 
 use super::breathing::BreathingGuide;
 
@@ -103,13 +106,17 @@ pub fn Activated() -> impl IntoView {
         after.set(None);
         focus_after_render("activated-step");
     };
+    let alerts = use_alerts();
+    ring_at_end(wait, now, TimeUp::Wait);
     let start_breath = move |_| {
+        alerts.starting();
         let at = clock::now();
         now.set(at);
         breath.set(Some(BreathingSession::start_ms(MINUTE_MS, at).countdown));
     };
     let start_wait = move |_| {
         if let Some(m) = WaitMinutes::parse(&wait_minutes.get_untracked()) {
+            alerts.starting();
             let at = clock::now();
             now.set(at);
             wait.set(Some(Countdown::start(m.ms(), at)));
@@ -129,11 +136,11 @@ pub fn Activated() -> impl IntoView {
                         // rating below stays while the minute runs.
                         {move || (!breathing.get()).then(|| view! {
                             <div class="actions"><button type="button" class="button primary" on:click=start_breath>"Start a minute of breathing"</button></div>
+                            <TimeUpSettings />
                         })}
                         <IntensityPicker id="activated-before" label="How strong is the feeling right now?" value=before />
                         {move || breathing.get().then(|| view! {
-                            <BreathingGuide countdown=breath now />
-                            <TimerPanel countdown=breath now label="Breathing" />
+                            <BreathingGuide countdown=breath now label="Breathing" after="activated-step" />
                         })}
                     }.into_any(),
                     ActivatedStep::Name => view! {
@@ -149,6 +156,7 @@ pub fn Activated() -> impl IntoView {
                                 <input type="number" min="1" max="120" step="1" inputmode="numeric" prop:value=move || wait_minutes.get() on:input=move |ev| wait_minutes.set(event_target_value(&ev)) />
                             </label>
                             <div class="actions"><button type="button" class="button primary" on:click=start_wait>"Start waiting"</button></div>
+                            <TimeUpSettings />
                         })}
                         {move || waiting.get().then(|| view! { <TimerPanel countdown=wait now label="Wait" extend_minutes=5 /> })}
                         <p class="hint">"To keep a wait running while you do other things, use "<a href=href("practice/wait")>"Wait before you act"</a>" instead."</p>

@@ -1,16 +1,23 @@
-//! The body scan: a guided walk through the body, one region at a time,
-//! with a note for what you find in each.
+//! The body scan: a guided walk through the body, one region at a time, in
+//! the focused mode (the place, its cue, the time left, Pause, Next, Stop);
+//! afterwards, a note for what you found in each place reached.
 
 use leptos::prelude::*;
 
 use crate::clock;
+use crate::components::focus::focus_after_render;
+use crate::components::moment::Moment;
 use crate::components::practice::{IntensityPicker, SaveUse, ToolPage, ticker};
+use crate::components::time_up::TimeUpSettings;
 use crate::content::BODY_SCAN;
 use crate::domain::journal::{EntryKind, Intensity};
+use crate::domain::practice::alerts::TimeUp;
 use crate::domain::practice::body_scan::BodyScanWalk;
 use crate::domain::practice::record::ToolUse;
 use crate::domain::practice::timer::digits;
 use crate::routes::Tool;
+use crate::state::alerts::use_alerts;
+use crate::state::lock::count_while_running;
 
 fn seconds() -> Vec<u32> {
     BODY_SCAN.iter().map(|s| s.seconds).collect()
@@ -29,7 +36,9 @@ pub fn BodyScan() -> impl IntoView {
     let after = RwSignal::new(None::<Intensity>);
     let now = ticker(500);
     let secs = StoredValue::new(seconds());
-    // Moves on when a region's time is up.
+    let alerts = use_alerts();
+    // Moves on when a region's time is up; after the last one, the walk is
+    // over by itself, and the chosen alerts say so.
     Effect::new(move |_| {
         let at = now.get();
         if walk.with_untracked(|w| w.is_some_and(|w| w.countdown().is_finished(at) && !w.is_over()))
@@ -39,18 +48,32 @@ pub fn BodyScan() -> impl IntoView {
                     secs.with_value(|s| w.tick(s, at));
                 }
             });
+            if walk.with_untracked(|w| w.is_some_and(|w| w.is_over())) {
+                alerts.time_is_up(TimeUp::BodyScan);
+            }
         }
     });
     let over = Memo::new(move |_| stopped.get() || walk.with(|w| w.is_some_and(|w| w.is_over())));
     let running = Memo::new(move |_| walk.with(Option::is_some) && !over.get());
     let current = Memo::new(move |_| walk.with(|w| w.and_then(|w| w.step())));
     let paused = move || walk.with(|w| w.is_some_and(|w| w.countdown().is_paused()));
+    count_while_running(Memo::new(move |_| {
+        running.get() && walk.with(|w| w.is_some_and(|w| !w.countdown().is_paused()))
+    }));
+    Effect::new(move |was: Option<bool>| {
+        let is = over.get();
+        if was == Some(false) && is {
+            focus_after_render("scan-done");
+        }
+        is
+    });
     let start = move |_| {
+        alerts.starting();
         stopped.set(false);
         walk.set(secs.with_value(|s| BodyScanWalk::start(s, clock::now())));
     };
     let control = move |f: fn(&mut BodyScanWalk, &[u32], f64)| {
-        move |_| {
+        Callback::new(move |()| {
             let at = clock::now();
             walk.update(|w| {
                 if let Some(w) = w {
@@ -58,7 +81,7 @@ pub fn BodyScan() -> impl IntoView {
                 }
             });
             now.set(at);
-        }
+        })
     };
     let announcement = Memo::new(move |_| {
         match (
@@ -105,42 +128,47 @@ pub fn BodyScan() -> impl IntoView {
                     <p>{format!("About {} minutes, {} regions. It moves on by itself at a gentle pace; you can pause, go on early or stop at any time.", BODY_SCAN.iter().map(|s| s.seconds).sum::<u32>().div_ceil(60), BODY_SCAN.len())}</p>
                     <IntensityPicker id="scan-before" label="How tense or stirred up do you feel?" value=before />
                     <div class="actions"><button type="button" class="button primary" on:click=start>"Start the body scan"</button></div>
+                    <TimeUpSettings />
                 </div>
             })}
             {move || running.get().then(|| view! {
-                <section class="scan-step" aria-labelledby="scan-region">
+                <Moment label="Body scan"
+                    time_left=Signal::derive(move || { let n = now.get(); walk.with(|w| w.map(|w| secs.with_value(|s| digits(w.time_left(s, n)))).unwrap_or_default()) })
+                    paused=Signal::derive(paused)
+                    status=Signal::derive(move || if paused() { "Paused.".to_string() } else { String::new() })
+                    on_pause=control(|w, _, at| if w.countdown().is_paused() { w.resume(at) } else { w.pause(at) })
+                    on_stop=Callback::new(move |()| stopped.set(true))
+                    next=("Next region", control(|w, s, at| w.next(s, at)))>
+                    <p class="visually-hidden" role="status" aria-live="polite">{move || announcement.get()}</p>
+                    // A slow, steady shape to rest the eyes on; none with reduced motion.
+                    <div class="breath-stage" aria-hidden="true">
+                        <div class=move || format!("breath-circle scan-circle{}", if paused() { " is-paused" } else { "" })></div>
+                    </div>
                     {move || current.get().map(|n| {
                         let s = BODY_SCAN[n];
-                        let note = notes.with_value(|v| v[n]);
                         view! {
-                            <p class="meta">{format!("Region {} of {}", n + 1, BODY_SCAN.len())}</p>
-                            <h2 id="scan-region">{s.region}</h2>
+                            <h2 id="scan-region" class="moment-word">{s.region}</h2>
                             <p class="scan-cue">{s.cue}</p>
-                            <progress class="timer-progress" max=BODY_SCAN.len().to_string() prop:value=n + 1 aria-label="Regions reached"></progress>
-                            <label class="field">
-                                <span class="field-label">{format!("What I notice in my {} ", s.region.to_lowercase())}<span class="optional">"(optional)"</span></span>
-                                <input type="text" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev)) />
-                            </label>
                         }
                     })}
-                    <p class="timer-digits" role="timer" aria-live="off">
-                        <span class="visually-hidden">"Time left in this region: "</span>
-                        {move || walk.with(|w| w.map(|w| digits(w.countdown().remaining(now.get()))))}
-                    </p>
-                    <div class="actions timer-actions">
-                        <button type="button" class="button"
-                            on:click=control(|w, _, at| if w.countdown().is_paused() { w.resume(at) } else { w.pause(at) })>
-                            {move || if paused() { "Resume" } else { "Pause" }}
-                        </button>
-                        <button type="button" class="button" on:click=control(|w, s, at| w.next(s, at))>"Next region"</button>
-                        <button type="button" class="button quiet" on:click=move |_| stopped.set(true)>"Stop"</button>
-                    </div>
-                </section>
+                </Moment>
             })}
             {move || over.get().then(|| view! {
                 <section class="tool-finish" aria-labelledby="scan-done">
-                    <h2 id="scan-done">"Afterwards"</h2>
-                    <p>"Take a moment before you move on. If one place stood out, your notes are kept with this entry."</p>
+                    <h2 id="scan-done" tabindex="-1">"Afterwards"</h2>
+                    <p>"Take a moment before you move on. If one place stood out, a note here is kept with this entry."</p>
+                    {move || {
+                        let reached = walk.with(|w| w.map_or(0, |w| w.step().map_or(BODY_SCAN.len(), |n| n + 1)));
+                        BODY_SCAN.iter().take(reached).enumerate().map(|(n, s)| {
+                            let note = notes.with_value(|v| v[n]);
+                            view! {
+                                <label class="field">
+                                    <span class="field-label">{format!("What I notice in my {} ", s.region.to_lowercase())}<span class="optional">"(optional)"</span></span>
+                                    <input type="text" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev)) />
+                                </label>
+                            }
+                        }).collect_view()
+                    }}
                     <IntensityPicker id="scan-after" label="How tense or stirred up do you feel now?" value=after />
                     <SaveUse answers on_saved once=true />
                     <div class="actions"><button type="button" class="button quiet" on:click=move |ev| { before.set(None); after.set(None); start(ev); }>"Start again"</button></div>

@@ -1,47 +1,97 @@
-//! The physiological sigh: a paced guide with text cues. With reduced
-//! motion the circle is hidden (style/main.css) and the text cues and
-//! progress bars remain.
+//! The physiological sigh: a paced guide in the focused mode, one word and
+//! a text cue for each part of the breath. With reduced motion the circle
+//! is hidden (style/main.css) and the words remain.
 
 use leptos::prelude::*;
 
 use crate::clock;
+use crate::components::focus::focus_after_render;
+use crate::components::moment::Moment;
 use crate::components::practice::{IntensityPicker, SaveUse, TimerPanel, ToolPage, ticker};
+use crate::components::time_up::{TimeUpSettings, ring_at_end};
 use crate::domain::journal::Intensity;
+use crate::domain::practice::alerts::TimeUp;
 use crate::domain::practice::breathing::{BreathingSession, DEFAULT_SESSION, SessionMinutes};
 use crate::domain::practice::record::breathing_use;
-use crate::domain::practice::timer::{Countdown, MINUTE_MS};
+use crate::domain::practice::timer::{Countdown, MINUTE_MS, digits};
 use crate::routes::Tool;
+use crate::state::alerts::use_alerts;
 
-/// The guide for a running session: a circle that grows and shrinks with
-/// the breath, the cue in words, and how far into the breath you are.
-/// Reused by "I'm activated" for its one-minute breath.
+/// A running session in the focused mode (`components::moment`): a circle
+/// that grows and shrinks with the breath, one word, the cue in a quiet
+/// line, the time left, Pause and Stop. Once the time is up (or stopped)
+/// the page comes back with the timer's panel, to add a minute, and focus
+/// goes to `after`. Reused by "I'm activated" for its one-minute breath.
 #[component]
-pub fn BreathingGuide(countdown: RwSignal<Option<Countdown>>, now: RwSignal<f64>) -> impl IntoView {
+pub fn BreathingGuide(
+    countdown: RwSignal<Option<Countdown>>,
+    now: RwSignal<f64>,
+    /// The timer's name ("Session").
+    label: &'static str,
+    /// The id of what takes focus when the session ends.
+    after: &'static str,
+) -> impl IntoView {
+    ring_at_end(countdown, now, TimeUp::Breathing);
     let phase = Memo::new(move |_| {
         let now = now.get();
         countdown.with(|c| c.map(|c| BreathingSession { countdown: c }.phase(now)))
     });
+    let word = Memo::new(move |_| phase.with(|p| p.map(|p| p.phase.word()).unwrap_or_default()));
     // The cue changes with the phase only, so it is announced once a phase.
-    let cue = Memo::new(move |_| {
-        let finished = countdown.with(|c| c.is_some_and(|c| c.is_finished(now.get())));
-        if finished {
-            return "Done. Breathe normally.".to_string();
+    let cue = Memo::new(move |_| phase.with(|p| p.map(|p| p.phase.cue()).unwrap_or_default()));
+    let finished =
+        Memo::new(move |_| countdown.with(|c| c.is_some_and(|c| c.is_finished(now.get()))));
+    let paused = Memo::new(move |_| countdown.with(|c| c.is_some_and(|c| c.is_paused())));
+    Effect::new(move |was: Option<bool>| {
+        let is = finished.get();
+        if was == Some(false) && is {
+            focus_after_render(after);
         }
-        phase.with(|p| p.map(|p| p.phase.cue().to_string()).unwrap_or_default())
+        is
     });
-    view! {
-        <div class="breath-guide">
-            <div class="breath-stage" aria-hidden="true">
-                <div class=move || format!("breath-circle {}", phase.get().map_or("", |p| p.phase.class()))
-                    style:transform=move || circle_scale(phase.get().map_or(0.0, |p| p.fullness))></div>
-            </div>
-            <p class="breath-cue" aria-live="polite" aria-atomic="true">{move || cue.get()}</p>
-            <label class="field breath-phase-field">
-                <span class="field-label">"This part of the breath"</span>
-                <progress max="1" prop:value=move || phase.get().map_or(0.0, |p| p.progress)></progress>
-            </label>
-            <p class="meta">{move || phase.get().map(|p| format!("Breath {}", p.cycle))}</p>
-        </div>
+    let change = move |f: fn(&mut Countdown, f64)| {
+        Callback::new(move |()| {
+            let at = clock::now();
+            countdown.update(|c| {
+                if let Some(c) = c.as_mut().filter(|c| !c.is_finished(at)) {
+                    f(c, at);
+                }
+            });
+            now.set(at);
+        })
+    };
+    let toggle = change(|c, at| {
+        if c.is_paused() {
+            c.resume(at)
+        } else {
+            c.pause(at)
+        }
+    });
+    let stop = change(Countdown::stop);
+    move || {
+        if finished.get() {
+            view! {
+                <p class="breath-cue">"Done. Breathe normally."</p>
+                <TimerPanel countdown now label />
+            }
+            .into_any()
+        } else {
+            view! {
+                <Moment label="Breathing"
+                    time_left=Signal::derive(move || { let n = now.get(); countdown.with(|c| c.map(|c| digits(c.remaining(n))).unwrap_or_default()) })
+                    paused
+                    status=Signal::derive(move || { let n = now.get(); countdown.with(|c| c.filter(|c| c.is_paused()).map(|c| c.announcement(n)).unwrap_or_default()) })
+                    on_pause=toggle on_stop=stop>
+                    <div class="breath-stage" aria-hidden="true">
+                        <div class=move || format!("breath-circle {}", phase.get().map_or("", |p| p.phase.class()))
+                            style:transform=move || circle_scale(phase.get().map_or(0.0, |p| p.fullness))></div>
+                    </div>
+                    <p class="moment-word" aria-hidden="true">{move || word.get()}</p>
+                    <p class="breath-cue" aria-live="polite" aria-atomic="true">{move || cue.get()}</p>
+                </Moment>
+            }
+            .into_any()
+        }
     }
 }
 
@@ -53,9 +103,11 @@ pub fn Breathing() -> impl IntoView {
     let countdown = RwSignal::new(None::<Countdown>);
     let now = ticker(100);
     let problem = RwSignal::new(None::<&'static str>);
+    let alerts = use_alerts();
     let start = move |_| match SessionMinutes::parse(&minutes.get_untracked()) {
         Some(m) => {
             problem.set(None);
+            alerts.starting();
             countdown.set(Some(BreathingSession::start(m, clock::now()).countdown));
         }
         None => problem.set(Some("Choose a length of 1 to 20 minutes.")),
@@ -92,15 +144,13 @@ pub fn Breathing() -> impl IntoView {
                         <button type="button" class="button primary" on:click=start>"Start breathing"</button>
                     </div>
                     <div role="status">{move || problem.get().map(|p| view! { <p class="warning">{p}</p> })}</div>
+                    <TimeUpSettings />
                 </div>
             })}
-            {move || active.get().then(|| view! {
-                <BreathingGuide countdown now />
-                <TimerPanel countdown now label="Session" />
-            })}
+            {move || active.get().then(|| view! { <BreathingGuide countdown now label="Session" after="breath-done" /> })}
             {move || finished.get().then(|| view! {
                 <section class="tool-finish" aria-labelledby="breath-done">
-                    <h2 id="breath-done">"How do you feel now?"</h2>
+                    <h2 id="breath-done" tabindex="-1">"How do you feel now?"</h2>
                     <IntensityPicker id="breath-after" label="How strong is the feeling now?" value=after />
                     <SaveUse answers=build once=true />
                     <div class="actions">

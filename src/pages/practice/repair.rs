@@ -9,12 +9,15 @@ use crate::components::kept_draft::{DraftFields, KeptDraft};
 use crate::components::practice::{
     AfterPicker, CopyShare, IntensityPicker, SaveUse, TimerPanel, ToolPage, ticker,
 };
+use crate::components::time_up::{TimeUpSettings, ring_at_end};
 use crate::content::{REPAIR_SCRIPTS, RepairScript};
 use crate::domain::journal::{EntryKind, Intensity};
+use crate::domain::practice::alerts::TimeUp;
 use crate::domain::practice::record::ToolUse;
 use crate::domain::practice::repair::{Blank, blanks, fill, return_time};
 use crate::domain::practice::timer::{Countdown, SECOND_MS, WaitMinutes};
 use crate::routes::Tool;
+use crate::state::alerts::use_alerts;
 
 const DEFAULT_BREAK: &str = "20";
 
@@ -122,7 +125,18 @@ fn Script(script: RepairScript, answers: ScriptAnswers) -> impl IntoView {
         })
     };
     let filled = Memo::new(move |_| fill(script.template, value_of));
+    let alerts = use_alerts();
+    ring_at_end(
+        countdown,
+        now,
+        if is_soothe {
+            TimeUp::Soothe
+        } else {
+            TimeUp::Break
+        },
+    );
     let start = move |_| {
+        alerts.starting();
         let length = if is_soothe {
             Some(30.0 * SECOND_MS)
         } else {
@@ -209,6 +223,7 @@ fn Script(script: RepairScript, answers: ScriptAnswers) -> impl IntoView {
                             {if is_soothe { "Start the 30 seconds" } else { "Start the break" }}
                         </button>
                     </div>
+                    <TimeUpSettings />
                 })}
                 {move || active.get().then(|| view! {
                     <TimerPanel countdown now label=if is_soothe { "Soothe timer" } else { "Break timer" } extend_minutes=if is_soothe { 1 } else { 5 } />

@@ -10,6 +10,7 @@ use crate::components::kept_draft::{DraftFields, KeptDraft, KeptNote};
 use crate::components::practice::{
     CopyShare, IntensityPicker, Pick, SaveUse, TextField, ToolPage, WordChips,
 };
+use crate::components::time_up::TimeUpSettings;
 use crate::content::URGES;
 use crate::domain::journal::Intensity;
 use crate::domain::practice::record::{saved_words, urge_use};
@@ -18,6 +19,7 @@ use crate::domain::practice::timer::{
 };
 use crate::paths::href;
 use crate::routes::Tool;
+use crate::state::alerts::use_alerts;
 use crate::state::notices::use_notices;
 use crate::state::wait_timer::use_wait_timer;
 
@@ -53,6 +55,7 @@ pub fn Wait() -> impl IntoView {
 fn StartWait(saved: RwSignal<Option<String>>) -> impl IntoView {
     let wait = use_wait_timer();
     let notices = use_notices();
+    let alerts = use_alerts();
     let urge = RwSignal::new(String::new());
     let minutes = RwSignal::new(DEFAULT_WAIT.to_string());
     let before = RwSignal::new(None::<Intensity>);
@@ -76,6 +79,7 @@ fn StartWait(saved: RwSignal<Option<String>>) -> impl IntoView {
             problem.set(Some("Choose a wait of 1 to 120 minutes.".into()));
             return;
         };
+        alerts.starting();
         let timer = UrgeTimer::start(text, m, before.get_untracked(), clock::now());
         saved.set(None);
         // The urge lives in the timer now.
@@ -110,6 +114,7 @@ fn StartWait(saved: RwSignal<Option<String>>) -> impl IntoView {
             // Below Start, behind one tap, so Start stays in a phone's first
             // screen; a tap fills the box above.
             <WordChips label="Urges" words=URGES value=urge pick=Pick::One first=0 more="Not sure how to put it? Common urges" />
+            <TimeUpSettings />
             <div role="status">{move || problem.get().map(|p| view! { <p class="warning">{p}</p> })}</div>
         </form>
     }
