@@ -236,7 +236,7 @@ impl KeptDraft {
 pub fn KeptNote(kept: KeptDraft) -> impl IntoView {
     view! {
         {move || kept.restored.get().map(|at| view! {
-            <p class="hint kept-note">
+            <p class="hint draft-kept">
                 "We kept what you wrote"
                 {(at > 0.0).then(|| format!(" ({})", clock::date_time(at)))}
                 ". "

@@ -53,3 +53,16 @@ export async function keptAside(page: Page, name: string): Promise<string | null
     return keys.length ? localStorage.getItem(keys[0]) : null;
   }, name);
 }
+
+/** Turns the optional lock on from the data page, and returns its section. */
+export async function turnLockOn(page: Page, passphrase: string) {
+  await page.goto("data");
+  await appReady(page);
+  const lock = page.locator("section", { has: page.getByRole("heading", { name: "Lock with a passphrase" }) });
+  await lock.getByLabel(/^New passphrase \(at least/).fill(passphrase);
+  await lock.getByLabel("New passphrase again").fill(passphrase);
+  await lock.getByLabel("I understand that a forgotten passphrase cannot be recovered.").check();
+  await lock.getByRole("button", { name: "Turn the lock on" }).click();
+  await expect(lock.locator(".lock-result")).toContainText("The lock is on.");
+  return lock;
+}

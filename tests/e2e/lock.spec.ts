@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { test, expect, appReady } from "./fixtures";
+import { test, expect, appReady, turnLockOn as turnLockOnWith } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 // The optional lock: data sealed at rest with a passphrase (PBKDF2 + AES-GCM
@@ -24,15 +24,7 @@ async function writeEntry(page: Page, body: string) {
 }
 
 async function turnLockOn(page: Page, passphrase = PASS) {
-  await page.goto("data");
-  await appReady(page);
-  const lock = page.locator("section", { has: page.getByRole("heading", { name: "Lock with a passphrase" }) });
-  await lock.getByLabel(/^New passphrase \(at least/).fill(passphrase);
-  await lock.getByLabel("New passphrase again").fill(passphrase);
-  await lock.getByLabel("I understand that a forgotten passphrase cannot be recovered.").check();
-  await lock.getByRole("button", { name: "Turn the lock on" }).click();
-  await expect(lock.locator(".lock-result")).toContainText("The lock is on.");
-  return lock;
+  return turnLockOnWith(page, passphrase);
 }
 
 async function unlock(page: Page, passphrase = PASS) {

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { test, expect, appReady } from "./fixtures";
+import { test, expect, appReady, turnLockOn } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 // Sharing a result as a link: the code after # carries only the two scores,
@@ -165,13 +165,7 @@ test("while locked, a link shows the shared point, and unlocking in place adds o
   await page.getByRole("button", { name: "Keep this on my device" }).click();
   await expect(page.locator(".kept-note")).toBeVisible();
 
-  await page.goto("data");
-  const lock = page.locator("section", { has: page.getByRole("heading", { name: "Lock with a passphrase" }) });
-  await lock.getByLabel(/^New passphrase \(at least/).fill(PASS);
-  await lock.getByLabel("New passphrase again").fill(PASS);
-  await lock.getByLabel("I understand that a forgotten passphrase cannot be recovered.").check();
-  await lock.getByRole("button", { name: "Turn the lock on" }).click();
-  await expect(lock.locator(".lock-result")).toContainText("The lock is on.");
+  await turnLockOn(page, PASS);
   // The kept comparison is sealed at rest like every other value.
   const code = link.split("#")[1];
   const sealed = await page.evaluate(() => localStorage.getItem("steady.comparisons"));
