@@ -26,6 +26,7 @@ pub fn App() -> impl IntoView {
     crate::offline::register(notices);
     // Open when there is no lock; otherwise once the passphrase opened it.
     let open = RwSignal::new(!crate::state::lock::is_on());
+    provide_context(pages::lock::LockOpen(open.read_only()));
     // Above the lock: a calm tool used while locked keeps its timer and
     // what it would save through the unlock.
     provide_alerts();

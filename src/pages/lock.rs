@@ -60,6 +60,13 @@ fn ShowSwitch(id: &'static str, shown: RwSignal<bool>) -> impl IntoView {
 #[derive(Clone, Copy)]
 pub struct OnOpen(pub Callback<Opened>);
 
+/// Whether the lock is open now. A context given while locked (`OnOpen`)
+/// can still be found by the pages built after the unlock, so a page that
+/// asks for the passphrase checks this too: without it, unlocking on a tool
+/// that needs the journal showed the unlock page again.
+#[derive(Clone, Copy)]
+pub struct LockOpen(pub ReadSignal<bool>);
+
 #[component]
 pub fn UnlockPage(
     /// Called with the keys that could not be opened (kept aside).
@@ -173,7 +180,7 @@ fn AutoLockSetting() -> impl IntoView {
                     <option value=c.minutes().to_string() selected=move || choice.get() == c>{c.label()}</option>
                 }).collect_view()}
             </select>
-            <p class="hint">"Counted from your last tap or key press. The journal keeps the entry you are writing; text typed in a practice tool and not yet saved is lost when Steady locks."</p>
+            <p class="hint">"Counted from your last tap or key press, and not while a breathing, body scan or wait timer runs. What you are writing in the journal or a practice tool is kept, encrypted, and is back when you unlock."</p>
             <p role="alert" class="form-problem">{move || problem.get()}</p>
         </div>
     }

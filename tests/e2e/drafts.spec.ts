@@ -148,16 +148,21 @@ test("under the lock a draft is sealed at rest and still comes back after the un
   const PASS = "quiet harbour lantern";
   await turnLockOn(page, PASS);
 
-  await open(page, "practice/i-statement", "I-statement builder");
+  const unlock = async () => {
+    await appReady(page);
+    await expect(page.getByRole("heading", { level: 1, name: "Steady is locked" })).toBeVisible();
+    await page.getByLabel("Passphrase", { exact: true }).fill(PASS);
+    await page.getByRole("button", { name: "Unlock" }).click();
+    await expect(page.locator("h1")).toHaveText("I-statement builder");
+  };
+  await page.goto("practice/i-statement");
+  await unlock();
   await page.locator("#i-feeling").fill("left out of the plans");
   await expect.poll(() => stored(page, "steady.practice.draft.i-statement")).not.toBeNull();
   expect(await stored(page, "steady.practice.draft.i-statement")).not.toContain("left out");
 
   await page.reload();
-  await expect(page.getByRole("heading", { level: 1, name: "Steady is locked" })).toBeVisible();
-  await page.getByLabel("Passphrase", { exact: true }).fill(PASS);
-  await page.getByRole("button", { name: "Unlock" }).click();
-  await expect(page.locator("h1")).toHaveText("I-statement builder");
+  await unlock();
   await expect(page.locator("#i-feeling")).toHaveValue("left out of the plans");
   await expect(page.getByText(KEPT)).toBeVisible();
 });

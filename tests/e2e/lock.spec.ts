@@ -261,3 +261,12 @@ test("Lock now in the header, and the chosen auto-lock after time without use", 
   await page.clock.fastForward("01:20");
   await expect(page.getByRole("heading", { level: 1, name: "Steady is locked" })).toBeVisible();
 });
+
+test("unlocking on a tool that needs the journal opens that tool, not the unlock page again", async ({ page }) => {
+  await turnLockOn(page);
+  await page.goto("practice/reframe");
+  await appReady(page);
+  await unlock(page);
+  await expect(page.locator("h1")).toHaveText("Three generous explanations");
+  await expect(page.getByRole("button", { name: "Save to my journal" })).toBeVisible();
+});

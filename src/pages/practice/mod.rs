@@ -7,7 +7,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::title::Title;
 use crate::content::{CARE_LINK, PRACTICE_NEEDS, route_page, tool_words};
-use crate::pages::lock::{OnOpen, UnlockPage};
+use crate::pages::lock::{LockOpen, OnOpen, UnlockPage};
 use crate::pages::not_found::NotFound;
 use crate::paths::href;
 use crate::routes::{HELP, Tool};
@@ -66,11 +66,13 @@ pub fn Practice() -> impl IntoView {
 pub fn PracticeTool() -> impl IntoView {
     let params = use_params_map();
     let locked = use_context::<OnOpen>();
+    let open = use_context::<LockOpen>();
     move || {
         let slug = params.read().get("tool").unwrap_or_default();
         // While locked only the tools for a hard moment open; the others
         // need the journal, so they ask for the passphrase.
         if let Some(OnOpen(on_open)) = locked
+            && !open.is_some_and(|LockOpen(open)| open.get())
             && Tool::from_slug(&slug).is_some_and(|t| !t.in_the_moment())
         {
             return view! { <UnlockPage on_open /> }.into_any();
