@@ -62,11 +62,7 @@ pub fn ToolPage(
         })}
         {lead.map(|i| view! { <p class="lead">{i}</p> })}
         <p class="care-line">{content::CARE_LINE}" "<a href=href(HELP)>{content::CARE_LINK}</a>"."</p>
-        {kept.map(|kept| {
-            // `SaveUse` tells it when the tool's use is saved.
-            provide_context(kept);
-            view! { <KeptNote kept /> }
-        })}
+        {kept.map(|kept| view! { <KeptNote kept /> })}
         <div class="tool">{children()}</div>
         {why.map(|w| view! {
             <details class="why-this-helps">
@@ -267,6 +263,11 @@ pub fn SaveUse(
     /// save a duplicate. Starting again brings a fresh button.
     #[prop(optional)]
     once: bool,
+    /// The tool's kept draft, forgotten once the use is saved. Passed, not
+    /// found as a context: a context outlives its tool when the router
+    /// moves to another tool, whose save would then forget this draft.
+    #[prop(optional)]
+    kept: Option<KeptDraft>,
 ) -> impl IntoView {
     let Some(journal) = use_context::<JournalData>() else {
         return view! { <SaveAfterUnlock answers /> }.into_any();
@@ -274,7 +275,6 @@ pub fn SaveUse(
     // On success, the ratings saved, so the message can say what was kept.
     let status = RwSignal::new(None::<Result<String, String>>);
     let busy = RwSignal::new(false);
-    let kept = use_context::<KeptDraft>();
     let status_box = NodeRef::<leptos::html::Div>::new();
     let save = move |_| {
         if busy.get_untracked() {

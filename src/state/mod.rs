@@ -65,6 +65,8 @@ pub fn sync_with_other_tabs() {
         ChangedElsewhere::Results => all.results.reload(),
         ChangedElsewhere::Progress => all.progress.reload(),
         ChangedElsewhere::WaitTimer => all.wait.reload(),
+        // The store has refreshed its copy; the page keeps what was typed here.
+        ChangedElsewhere::Draft => {}
         ChangedElsewhere::All => all.reload(),
         ChangedElsewhere::Lock => all.journal.notices.show_with_action(
             "The lock was changed in another tab. This tab will not save anything until it is reloaded; what you see here is kept until then.".to_string(),

@@ -215,12 +215,17 @@ impl Tab {
             ),
         ];
         // Drafts are only ever added by an import (see `Drafts::missing_here`):
-        // each one present is written, none is removed.
-        if let Some(journal_draft) = &data.drafts.journal {
+        // only a draft with none stored now is written, so a draft typed
+        // meanwhile (here or in another tab) is never written over.
+        if let Some(journal_draft) = &data.drafts.journal
+            && self.read_raw(DRAFT_KEY).is_none()
+        {
             plain.push((DRAFT_KEY, envelope::encode(DRAFT_VERSION, journal_draft)));
         }
         for (slug, draft) in &data.drafts.tools {
-            if let Some(key) = tool_draft_key(slug) {
+            if let Some(key) = tool_draft_key(slug)
+                && self.read_raw(key).is_none()
+            {
                 plain.push((key, envelope::encode(TOOL_DRAFT_VERSION, draft)));
             }
         }

@@ -24,6 +24,10 @@ pub enum ChangedElsewhere {
     Progress,
     /// The wait timer was started, changed or answered.
     WaitTimer,
+    /// A draft (the journal's or a tool's) changed. What is on screen here
+    /// stays as typed here; the copy in memory is refreshed, so a backup or
+    /// an import made in this tab sees the other tab's draft.
+    Draft,
     /// Everything at once (another tab erased or replaced all data): reload
     /// everything from storage, merging nothing.
     All,
@@ -107,6 +111,8 @@ impl Tab {
             QUIZ_RESULTS_KEY => ChangedElsewhere::Results,
             SELF_CHECKS_KEY | PLAN_KEY => ChangedElsewhere::Progress,
             WAIT_KEY => ChangedElsewhere::WaitTimer,
+            DRAFT_KEY => ChangedElsewhere::Draft,
+            k if TOOL_DRAFT_KEYS.contains(&k) => ChangedElsewhere::Draft,
             _ => return None,
         })
     }

@@ -503,6 +503,27 @@ fn a_replace_import_adds_the_backups_drafts_and_keeps_the_ones_here() {
 }
 
 #[test]
+fn an_import_never_writes_over_a_draft_typed_in_another_tab_meanwhile() {
+    use crate::domain::backup::{ImportMode, apply};
+    use crate::domain::draft::ToolDraft;
+    let storage = shared();
+    let a = tab_on(&storage);
+    let b = tab_on(&storage);
+    let here = b.load_app_data();
+    let mut theirs = ToolDraft::default();
+    theirs.set_field("a", "from the backup");
+    let mut backup = AppData::default();
+    backup.drafts.tools.insert("reframe".into(), theirs);
+    // B previews with no draft here; then A starts one; then B imports.
+    let after = apply(&here, backup.to_backup(1.0), ImportMode::Merge);
+    let mut typed = ToolDraft::default();
+    typed.set_field("a", "typed in tab A");
+    run(a.save_tool_draft("reframe", &typed)).unwrap();
+    run(b.replace_app_data(&after)).unwrap();
+    assert_eq!(a.load_tool_draft("reframe"), Some(typed));
+}
+
+#[test]
 fn a_save_racing_a_passphrase_change_never_leaves_a_value_the_new_key_cannot_open() {
     for a_waits in [false, true] {
         let storage = shared();

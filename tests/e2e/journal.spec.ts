@@ -13,7 +13,7 @@ async function openJournal(page: Page) {
 async function write(page: Page, text: { title?: string; body: string; feeling?: string; tags?: string }) {
   if (text.title) await page.getByLabel(/^Title/).fill(text.title);
   await body(page).fill(text.body);
-  if (text.feeling) await page.getByLabel(/^Feeling/).fill(text.feeling);
+  if (text.feeling) await page.locator("#entry-feeling").fill(text.feeling);
   if (text.tags) await page.getByLabel(/^Tags \(optional/).fill(text.tags);
   await page.getByRole("button", { name: "Save entry" }).click();
   await expect(page.getByText("Entry saved.")).toBeVisible();
@@ -27,7 +27,13 @@ test("an entry written by keyboard is there after a reload", async ({ page }) =>
   await page.keyboard.type("They were late and I felt the old knot.");
   await page.keyboard.press("Tab");
   await page.keyboard.type("anxious");
-  await page.keyboard.press("Tab");
+  // Past the feeling's word chips (the typed word's own chip now shows pressed).
+  await expect(page.getByRole("group", { name: "Feeling words" }).getByRole("button", { name: "anxious", exact: true })).toHaveAttribute("aria-pressed", "true");
+  const scale = page.locator("#entry-intensity input");
+  for (let i = 0; i < 15 && (await scale.evaluateAll((els) => !els.includes(document.activeElement as Element))); i++) {
+    await page.keyboard.press("Tab");
+  }
+  await expect(page.locator("#entry-intensity-0")).toBeFocused();
   await page.keyboard.press("ArrowDown"); // Intensity: from 0 on to 1
   await page.keyboard.press("Tab"); // Clear
   await page.keyboard.press("Tab");

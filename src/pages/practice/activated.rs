@@ -209,7 +209,7 @@ pub fn Activated() -> impl IntoView {
                         }).collect_view()}
                     </ul>
                     <IntensityPicker id="activated-after" label="How strong is the feeling now?" value=after />
-                    <SaveUse answers label="Save this run to my journal" />
+                    <SaveUse kept answers label="Save this run to my journal" />
                     <div class="actions">
                         <button type="button" class="button quiet" on:click=move_on(ActivatedRun::back)>"Back"</button>
                         <button type="button" class="button quiet" on:click=restart>"Start over"</button>

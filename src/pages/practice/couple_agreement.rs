@@ -83,7 +83,7 @@ pub fn CoupleAgreement() -> impl IntoView {
             </div>
             <CopyShare text=sheet_text target="agreement-sheet" title="Our agreement"
                 empty="There is nothing to copy yet." />
-            <SaveUse answers label="Save the agreement to my journal" />
+            <SaveUse kept answers label="Save the agreement to my journal" />
         </ToolPage>
     }
 }

@@ -86,7 +86,7 @@ pub fn Deactivation() -> impl IntoView {
             <TextField label="One small thing I could do instead".to_string() value=instead rows=2 />
             <p>"To put a feeling into words, try the "<a href=crate::paths::href("practice/i-statement")>"I-statement builder"</a>"; to reach out in a small way, "<a href=crate::paths::href("practice/opposite-action")>"opposite action"</a>"."</p>
             <AfterPicker id="deactivation-after" label="And now, having noticed it?" value=after used />
-            <SaveUse answers on_saved />
+            <SaveUse kept answers on_saved />
         </ToolPage>
     }
 }

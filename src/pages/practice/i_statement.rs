@@ -68,7 +68,7 @@ pub fn IStatement() -> impl IntoView {
                 <ul>{I_STATEMENT_EXAMPLES.iter().map(|e| view! { <li>{*e}</li> }).collect_view()}</ul>
             </details>
             <AfterPicker id="i-after" label="And after putting it into words?" value=after used=Signal::derive(move || sentence.with(Option::is_some)) />
-            <SaveUse answers on_saved />
+            <SaveUse kept answers on_saved />
         </ToolPage>
     }
 }

@@ -91,7 +91,7 @@ pub fn OppositeAction() -> impl IntoView {
             <TextField label="My one small step the other way".to_string() value=step rows=2 />
             <TextField label="How it went".to_string() hint="Fill this in after, if you like. What happened, and how it felt." value=how rows=3 />
             <AfterPicker id="opposite-after" label="How strong is the urge now?" value=after used />
-            <SaveUse answers on_saved />
+            <SaveUse kept answers on_saved />
         </ToolPage>
     }
 }

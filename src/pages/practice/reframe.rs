@@ -46,7 +46,7 @@ pub fn Reframe() -> impl IntoView {
                 <TextField label=format!("{}. {}", n + 1, f.label) hint=f.hint value=a rows=3 />
             }).collect_view()}
             <AfterPicker id="reframe-after" label="And after writing it out?" value=after used />
-            <SaveUse answers=build on_saved />
+            <SaveUse kept answers=build on_saved />
         </ToolPage>
     }
 }

@@ -82,13 +82,13 @@ pub fn Repair() -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </nav>
-            {scripts.into_iter().map(|(script, answers)| view! { <Script script answers /> }).collect_view()}
+            {scripts.into_iter().map(|(script, answers)| view! { <Script script answers kept /> }).collect_view()}
         </ToolPage>
     }
 }
 
 #[component]
-fn Script(script: RepairScript, answers: ScriptAnswers) -> impl IntoView {
+fn Script(script: RepairScript, answers: ScriptAnswers, kept: KeptDraft) -> impl IntoView {
     let blanks = blanks(script.template);
     let ScriptAnswers {
         values,
@@ -231,7 +231,7 @@ fn Script(script: RepairScript, answers: ScriptAnswers) -> impl IntoView {
             })}
             // "After" is asked at the end, once there is something to be after.
             <AfterPicker id=format!("{id}-after") label="And now, how upset?" value=after used />
-            <SaveUse answers on_saved label="Save this repair" />
+            <SaveUse kept answers on_saved label="Save this repair" />
         </section>
     }
 }

@@ -68,7 +68,7 @@ pub fn TriggerLog() -> impl IntoView {
             <TextField label="What I did".to_string() value=did rows=3 />
             <IntensityPicker id="trigger-before" label="Intensity at the time" value=before />
             <AfterPicker id="trigger-after" label="Intensity now" value=after used />
-            <SaveUse answers=build on_saved />
+            <SaveUse kept answers=build on_saved />
         </ToolPage>
     }
 }
