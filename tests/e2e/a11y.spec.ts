@@ -535,7 +535,8 @@ test("keyboard only: writing a journal entry and filtering", async ({ page, isMo
   await page.keyboard.type("They were late and I felt the old knot.");
   await tabUntil(page, at("input"), 1);
   await page.keyboard.type("anxious");
-  await tabUntil(page, at("input#entry-intensity-0"), 1);
+  // Past the feeling's word chips and "More feelings".
+  await tabUntil(page, at("input#entry-intensity-0"), 12);
   await page.keyboard.press("ArrowDown");
   await tabUntil(page, at("input"), 2);
   await page.keyboard.type("evening");
