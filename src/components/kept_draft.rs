@@ -9,8 +9,7 @@ use crate::clock;
 use crate::components::toast::Toast;
 use crate::domain::draft::ToolDraft;
 use crate::domain::journal::Intensity;
-use crate::routes::Tool;
-use crate::state::tool_drafts::{ToolDrafts, try_use_tool_drafts};
+use crate::state::tool_drafts::{DraftSlot, ToolDrafts, try_use_tool_drafts};
 
 /// What a tool keeps: its text boxes and ratings, each under a name of the
 /// tool's own, and the step it is on.
@@ -123,7 +122,7 @@ pub struct KeptDraft {
     cleared: RwSignal<Option<ToolDraft>>,
     /// Where drafts are kept; `None` while Steady is locked.
     drafts: Option<ToolDrafts>,
-    tool: Tool,
+    slot: DraftSlot,
     /// What was last kept (or given back), so an unchanged tool writes nothing.
     last: StoredValue<ToolDraft>,
     /// Whether the person was told a draft could not be kept.
@@ -134,21 +133,21 @@ impl KeptDraft {
     /// Gives `fields` back what `tool` held when it was last left, then
     /// keeps every change. While Steady is locked nothing is read or
     /// written: the text lives on this page only.
-    pub fn keep(tool: Tool, fields: DraftFields) -> KeptDraft {
+    pub fn keep(slot: DraftSlot, fields: DraftFields) -> KeptDraft {
         let drafts = try_use_tool_drafts();
         let kept = KeptDraft {
             fields: StoredValue::new(fields),
             restored: RwSignal::new(None),
             cleared: RwSignal::new(None),
             drafts,
-            tool,
+            slot,
             last: StoredValue::new(ToolDraft::default()),
             told: StoredValue::new(false),
         };
         let Some(drafts) = drafts else {
             return kept;
         };
-        if let Some(draft) = drafts.load(tool) {
+        if let Some(draft) = drafts.load(slot) {
             kept.fields.with_value(|f| f.apply(&draft));
             kept.restored.set(Some(draft.updated));
         }
@@ -170,10 +169,10 @@ impl KeptDraft {
 
     fn store(self, drafts: ToolDrafts, mut draft: ToolDraft) {
         draft.updated = clock::now();
-        let tool = self.tool;
+        let slot = self.slot;
         let told = self.told;
         spawn_local(async move {
-            if let Err(not_saved) = drafts.save(tool, &draft).await
+            if let Err(not_saved) = drafts.save(slot, &draft).await
                 && !told.get_value()
             {
                 // Once a page: a failing save on every key press would
@@ -194,9 +193,9 @@ impl KeptDraft {
         });
         self.restored.set(None);
         if let Some(drafts) = self.drafts {
-            let tool = self.tool;
+            let slot = self.slot;
             spawn_local(async move {
-                let _ = drafts.save(tool, &ToolDraft::default()).await;
+                let _ = drafts.save(slot, &ToolDraft::default()).await;
             });
         }
     }
@@ -207,9 +206,9 @@ impl KeptDraft {
     pub fn saved(self) {
         self.restored.set(None);
         if let Some(drafts) = self.drafts {
-            let tool = self.tool;
+            let slot = self.slot;
             spawn_local(async move {
-                let _ = drafts.save(tool, &ToolDraft::default()).await;
+                let _ = drafts.save(slot, &ToolDraft::default()).await;
             });
         }
     }

@@ -13,6 +13,32 @@ use crate::routes::Tool;
 use crate::state::notices::{Notices, use_notices};
 use crate::store::{self, NotSaved};
 
+/// Where a draft is kept: a tool's form, or the message written during a
+/// wait instead of sent (kept apart from the wait timer, whose stored shape
+/// an open tab of an older release must still be able to read).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DraftSlot {
+    Tool(Tool),
+    WaitMessage,
+}
+
+impl DraftSlot {
+    pub const WAIT_MESSAGE: &str = "wait-message";
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            DraftSlot::Tool(tool) => tool.slug(),
+            DraftSlot::WaitMessage => Self::WAIT_MESSAGE,
+        }
+    }
+}
+
+impl From<Tool> for DraftSlot {
+    fn from(tool: Tool) -> DraftSlot {
+        DraftSlot::Tool(tool)
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct ToolDrafts {
     pub(crate) notices: Notices,
@@ -30,15 +56,15 @@ pub fn try_use_tool_drafts() -> Option<ToolDrafts> {
 }
 
 impl ToolDrafts {
-    /// What `tool` held when it was last left, if anything.
-    pub fn load(self, tool: Tool) -> Option<ToolDraft> {
-        store::load_tool_draft(tool.slug()).filter(|d| !d.is_empty())
+    /// What `slot` held when it was last left, if anything.
+    pub fn load(self, slot: DraftSlot) -> Option<ToolDraft> {
+        store::load_tool_draft(slot.slug()).filter(|d| !d.is_empty())
     }
 
-    /// Keeps `draft` for `tool`; an empty one forgets it (the tool's use
+    /// Keeps `draft` in `slot`; an empty one forgets it (the tool's use
     /// was saved, or the person cleared it).
-    pub async fn save(self, tool: Tool, draft: &ToolDraft) -> Result<(), NotSaved> {
-        store::save_tool_draft(tool.slug(), draft).await
+    pub async fn save(self, slot: DraftSlot, draft: &ToolDraft) -> Result<(), NotSaved> {
+        store::save_tool_draft(slot.slug(), draft).await
     }
 }
 
@@ -48,8 +74,12 @@ mod tests {
 
     #[test]
     fn every_tool_has_a_place_for_its_draft() {
-        for tool in Tool::ALL {
-            assert!(store::keeps_tool_draft(tool.slug()), "{}", tool.slug());
+        let slots = Tool::ALL
+            .into_iter()
+            .map(DraftSlot::Tool)
+            .chain([DraftSlot::WaitMessage]);
+        for slot in slots {
+            assert!(store::keeps_tool_draft(slot.slug()), "{}", slot.slug());
         }
     }
 }

@@ -46,7 +46,7 @@ pub(super) const LOCKED_SAVE_TRIES: usize = 5;
 /// `routes::Tool::slug()`; `state::tool_drafts` checks that every tool has one.
 pub(super) const TOOL_DRAFT_PREFIX: &str = "steady.practice.draft.";
 pub(super) const TOOL_DRAFT_VERSION: u32 = 1;
-pub(super) const TOOL_DRAFT_KEYS: [&str; 11] = [
+pub(super) const TOOL_DRAFT_KEYS: [&str; 12] = [
     "steady.practice.draft.activated",
     "steady.practice.draft.breathing",
     "steady.practice.draft.wait",
@@ -58,6 +58,8 @@ pub(super) const TOOL_DRAFT_KEYS: [&str; 11] = [
     "steady.practice.draft.opposite-action",
     "steady.practice.draft.repair",
     "steady.practice.draft.couple-agreement",
+    // The message written during a wait instead of sent (`DraftSlot::WaitMessage`).
+    "steady.practice.draft.wait-message",
 ];
 
 /// The key of the draft of the tool `slug`, if it is a tool's.
@@ -71,7 +73,7 @@ pub(super) fn tool_draft_key(slug: &str) -> Option<&'static str> {
 /// What the lock keeps sealed: everything the person wrote or answered.
 /// The theme, the auto-lock, the timer alerts and the date of the last
 /// export say nothing about them.
-pub(super) const PROTECTED: [&str; 19] = joined([
+pub(super) const PROTECTED: [&str; 20] = joined([
     JOURNAL_KEY,
     DRAFT_KEY,
     WAIT_KEY,
@@ -84,8 +86,8 @@ pub(super) const PROTECTED: [&str; 19] = joined([
 
 /// `first` followed by every tool draft key: written out once, so a new
 /// tool's draft cannot be left unsealed by a forgotten line here.
-const fn joined(first: [&'static str; 8]) -> [&'static str; 19] {
-    let mut out = [""; 19];
+const fn joined(first: [&'static str; 8]) -> [&'static str; 20] {
+    let mut out = [""; 20];
     let mut i = 0;
     while i < first.len() {
         out[i] = first[i];

@@ -105,9 +105,12 @@ test("the wait keeps its urge until it starts, and the message I wrote instead o
 
   const box = page.getByLabel("The message you want to send");
   await box.fill("Why haven't you answered?\nI need to know.");
-  await expect.poll(() => stored(page, "steady.practice.wait")).toContain("answered");
+  // Kept apart from the timer, as a draft of its own.
+  await expect.poll(() => stored(page, "steady.practice.draft.wait-message")).toContain("answered");
+  expect(await stored(page, "steady.practice.wait")).not.toContain("answered");
   await reload(page);
   await expect(page.getByLabel("The message you want to send")).toHaveValue("Why haven't you answered?\nI need to know.");
+  await expect(page.getByText(KEPT)).toBeVisible();
 
   await page.clock.fastForward(3 * 60_000);
   await expect(page.getByRole("heading", { name: "The wait is over. Do you still want to?" })).toBeVisible();
@@ -116,13 +119,30 @@ test("the wait keeps its urge until it starts, and the message I wrote instead o
   await page.getByRole("radio", { name: "No, the urge has passed" }).check();
   await page.getByLabel("Keep the message in my journal with my answer").check();
   await page.getByRole("button", { name: "Save my answer" }).click();
-  await expect(page.locator(".saved")).toContainText(/^Saved/);
+  await expect(page.locator(".saved")).toContainText("Your message is kept with it.");
+  await expect.poll(() => stored(page, "steady.practice.draft.wait-message")).toBeNull();
   await page.goto("journal");
   await appReady(page);
   await expect(page.locator(".entries > li").first()).toContainText("Why haven't you answered?");
 });
 
-test("the message stays out of the journal unless I ask, and can be discarded", async ({ page }) => {
+test("a message not kept is said so; a discarded message is gone", async ({ page }) => {
+  await page.clock.install({ time: START });
+  await open(page, "practice/wait", "Wait before you act");
+  await page.getByLabel("What do you want to do right now?").fill("Call her");
+  await page.getByLabel("Wait for how many minutes?").fill("1");
+  await page.getByRole("button", { name: "Start waiting" }).click();
+  await page.getByLabel("The message you want to send").fill("Pick up the phone");
+  await page.clock.fastForward(2 * 60_000);
+  await page.getByRole("radio", { name: "Yes, I still want to" }).check();
+  await page.getByRole("button", { name: "Save my answer" }).click();
+  await expect(page.locator(".saved")).toContainText("Your message was not kept, as you chose.");
+  await page.goto("journal");
+  await appReady(page);
+  await expect(page.locator(".entries > li").first()).not.toContainText("Pick up the phone");
+});
+
+test("the message can be discarded at the end", async ({ page }) => {
   await page.clock.install({ time: START });
   await open(page, "practice/wait", "Wait before you act");
   await page.getByLabel("What do you want to do right now?").fill("Call her");
@@ -133,10 +153,11 @@ test("the message stays out of the journal unless I ask, and can be discarded", 
   await expect(page.locator("#unsent-said")).toHaveText("Pick up the phone");
   await page.getByRole("button", { name: "Discard the message" }).click();
   await expect(page.locator("#unsent-said")).toHaveCount(0);
-  await expect.poll(() => stored(page, "steady.practice.wait")).not.toContain("Pick up");
+  await expect.poll(() => stored(page, "steady.practice.draft.wait-message")).toBeNull();
   await page.getByRole("radio", { name: "Yes, I still want to" }).check();
   await page.getByRole("button", { name: "Save my answer" }).click();
   await expect(page.locator(".saved")).toContainText(/^Saved/);
+  await expect(page.locator(".saved")).not.toContainText("message");
   await page.goto("journal");
   await appReady(page);
   const entry = page.locator(".entries > li").first();

@@ -165,21 +165,17 @@ pub fn agreement_line(prompt: &str, answer: &str) -> Option<String> {
 }
 
 /// The finished wait: the urge, how long it lasted, and the answer; and
-/// the message written instead of sent, only when the person chose to
-/// `keep_message` (it may be one they would rather not see again).
+/// the message written instead of sent, only when the person chose to keep
+/// it (it may be one they would rather not see again).
 pub fn urge_use(
     timer: &UrgeTimer,
     answer: StillWant,
     after: Option<Intensity>,
-    keep_message: bool,
+    message: Option<&str>,
     now: f64,
 ) -> ToolUse {
     let waited = timer.countdown.elapsed(now);
-    let message = if keep_message {
-        timer.unsent.as_str()
-    } else {
-        ""
-    };
+    let message = message.unwrap_or_default();
     ToolUse::new(EntryKind::Urge)
         .field("The urge", timer.urge.as_str())
         .field(
@@ -369,26 +365,24 @@ mod tests {
             Intensity::new(8),
             t0,
         );
-        let mut timer = timer;
-        timer.unsent = "Why haven't you answered?".into();
-        let entry = |keep| {
+        let entry = |message| {
             urge_use(
                 &timer,
                 StillWant::Less,
                 Intensity::new(5),
-                keep,
+                message,
                 t0 + 10.0 * 60_000.0,
             )
             .into_entry("u".into(), t0)
             .unwrap()
         };
-        let e = entry(false);
+        let e = entry(None);
         assert_eq!(e.kind, EntryKind::Urge);
         let values: Vec<&str> = e.fields.iter().map(|f| f.value.as_str()).collect();
         // The message is not kept unless asked for.
         assert_eq!(values, ["Call her", "10 minutes", StillWant::Less.label()]);
         assert_eq!(e.intensity_change(), Some(-3));
-        let kept = entry(true);
+        let kept = entry(Some("Why haven't you answered?"));
         assert_eq!(
             kept.fields.last().map(|f| f.value.as_str()),
             Some("Why haven't you answered?")

@@ -260,15 +260,7 @@ pub struct UrgeTimer {
     pub countdown: Countdown,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub intensity_before: Option<Intensity>,
-    /// The message the person wanted to send, written here instead of sent:
-    /// kept with the timer (sealed like it), and at the end copied, kept in
-    /// the journal or discarded, as they choose.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub unsent: String,
 }
-
-/// The longest unsent message kept with a wait: room for a long letter.
-pub const MAX_UNSENT_CHARS: usize = 10_000;
 
 /// Why a stored wait timer was cleared instead of shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -300,7 +292,6 @@ impl UrgeTimer {
             started_at: now,
             countdown: Countdown::start(minutes.ms(), now),
             intensity_before,
-            unsent: String::new(),
         }
     }
 
@@ -334,8 +325,6 @@ struct StoredUrgeTimer {
     countdown: StoredCountdown,
     #[serde(default)]
     intensity_before: Option<Intensity>,
-    #[serde(default)]
-    unsent: String,
 }
 
 #[derive(Deserialize)]
@@ -358,15 +347,11 @@ impl TryFrom<StoredUrgeTimer> for UrgeTimer {
         {
             return Err("it ends before it started".into());
         }
-        if raw.unsent.chars().count() > MAX_UNSENT_CHARS {
-            return Err("the unsent message is too long".into());
-        }
         Ok(UrgeTimer {
             urge,
             started_at: raw.started_at,
             countdown,
             intensity_before: raw.intensity_before,
-            unsent: raw.unsent,
         })
     }
 }

@@ -43,7 +43,7 @@ pub fn Activated() -> impl IntoView {
     // The run's step and every word, kept through a reload (the timers of
     // the breath and the wait start again).
     let kept = KeptDraft::keep(
-        Tool::Activated,
+        Tool::Activated.into(),
         DraftFields::new()
             .other(
                 "run",

@@ -20,7 +20,7 @@ pub fn CoupleAgreement() -> impl IntoView {
         .collect();
     let answers_by_prompt = StoredValue::new(answers_by_prompt);
     let kept = KeptDraft::keep(
-        Tool::CoupleAgreement,
+        Tool::CoupleAgreement.into(),
         DraftFields::new()
             .text("names", names)
             .numbered("line", answers_by_prompt.get_value()),

@@ -17,7 +17,7 @@ pub fn Deactivation() -> impl IntoView {
     let before = RwSignal::new(None::<Intensity>);
     let after = RwSignal::new(None::<Intensity>);
     let kept = KeptDraft::keep(
-        Tool::Deactivation,
+        Tool::Deactivation.into(),
         DraftFields::new()
             // The ticked signs, one a line, in the list's own words.
             .other(

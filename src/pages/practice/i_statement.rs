@@ -25,7 +25,7 @@ pub fn IStatement() -> impl IntoView {
     let after = RwSignal::new(None::<Intensity>);
     let sentence = Memo::new(move |_| i_statement(&feeling.get(), &situation.get(), &need.get()));
     let kept = KeptDraft::keep(
-        Tool::IStatement,
+        Tool::IStatement.into(),
         DraftFields::new()
             .text("feeling", feeling)
             .text("situation", situation)

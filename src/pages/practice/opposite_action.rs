@@ -20,7 +20,7 @@ pub fn OppositeAction() -> impl IntoView {
     let before = RwSignal::new(None::<Intensity>);
     let after = RwSignal::new(None::<Intensity>);
     let kept = KeptDraft::keep(
-        Tool::OppositeAction,
+        Tool::OppositeAction.into(),
         DraftFields::new()
             .other(
                 "pull",

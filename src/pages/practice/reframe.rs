@@ -16,7 +16,7 @@ pub fn Reframe() -> impl IntoView {
     let before = RwSignal::new(None::<Intensity>);
     let after = RwSignal::new(None::<Intensity>);
     let kept = KeptDraft::keep(
-        Tool::Reframe,
+        Tool::Reframe.into(),
         DraftFields::new()
             .numbered("answer", answers)
             .rating("before", before)

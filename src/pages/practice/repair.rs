@@ -71,7 +71,7 @@ pub fn Repair() -> impl IntoView {
                 .rating(format!("{}.before", script.id), a.before)
                 .rating(format!("{}.after", script.id), a.after)
         });
-    let kept = KeptDraft::keep(Tool::Repair, fields);
+    let kept = KeptDraft::keep(Tool::Repair.into(), fields);
     view! {
         <ToolPage tool=Tool::Repair kept>
             <nav aria-label="Scripts">

@@ -24,7 +24,7 @@ pub fn TriggerLog() -> impl IntoView {
     let before = RwSignal::new(None::<Intensity>);
     let after = RwSignal::new(None::<Intensity>);
     let kept = KeptDraft::keep(
-        Tool::TriggerLog,
+        Tool::TriggerLog.into(),
         DraftFields::new()
             .text("happened", happened)
             .text("places", places)

@@ -12,15 +12,17 @@ use crate::components::practice::{
 };
 use crate::components::time_up::TimeUpSettings;
 use crate::content::URGES;
+use crate::domain::draft::MAX_DRAFT_FIELD_CHARS;
 use crate::domain::journal::Intensity;
 use crate::domain::practice::record::{saved_words, urge_use};
 use crate::domain::practice::timer::{
-    DEFAULT_WAIT, MAX_UNSENT_CHARS, MINUTE_MS, StillWant, Urge, UrgeTimer, WaitMinutes, digits,
+    DEFAULT_WAIT, MINUTE_MS, StillWant, Urge, UrgeTimer, WaitMinutes, digits,
 };
 use crate::paths::href;
 use crate::routes::Tool;
 use crate::state::alerts::use_alerts;
 use crate::state::notices::use_notices;
+use crate::state::tool_drafts::DraftSlot;
 use crate::state::wait_timer::use_wait_timer;
 
 #[component]
@@ -62,7 +64,7 @@ fn StartWait(saved: RwSignal<Option<String>>) -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     // The minutes start filled, so they are not kept.
     let kept = KeptDraft::keep(
-        Tool::Wait,
+        Tool::Wait.into(),
         DraftFields::new()
             .text("urge", urge)
             .rating("before", before),
@@ -127,16 +129,14 @@ fn Waiting(saved: RwSignal<Option<String>>) -> impl IntoView {
     let answer = RwSignal::new(None::<StillWant>);
     let after = RwSignal::new(None::<Intensity>);
     let problem = RwSignal::new(None::<&'static str>);
-    // "Write it, don't send it": kept with the timer as it is typed.
-    let unsent = RwSignal::new(
-        timer.with_untracked(|t| t.as_ref().map(|t| t.unsent.clone()).unwrap_or_default()),
+    // "Write it, don't send it": kept as it is typed, like a tool's draft
+    // (sealed by the lock, in the backup), and apart from the timer. A
+    // discarded wait leaves it kept: the next wait gives it back.
+    let unsent = RwSignal::new(String::new());
+    let message_kept = KeptDraft::keep(
+        DraftSlot::WaitMessage,
+        DraftFields::new().text("message", unsent),
     );
-    Effect::new(move |_| {
-        let text = unsent.get();
-        if timer.with_untracked(|t| t.as_ref().is_some_and(|t| t.unsent != text)) {
-            wait.change(move |t, _| t.unsent = text);
-        }
-    });
     let keep_message = RwSignal::new(false);
     let has_message = Memo::new(move |_| unsent.with(|u| !u.trim().is_empty()));
     // (paused, finished): changes rarely, so the controls keep their focus.
@@ -161,13 +161,9 @@ fn Waiting(saved: RwSignal<Option<String>>) -> impl IntoView {
         match (t, answer.get_untracked()) {
             (Some(t), Some(a)) => {
                 problem.set(None);
-                urge_use(
-                    &t,
-                    a,
-                    after.get_untracked(),
-                    keep_message.get_untracked(),
-                    now,
-                )
+                let message = unsent.get_untracked();
+                let kept = keep_message.get_untracked().then_some(message.as_str());
+                urge_use(&t, a, after.get_untracked(), kept, now)
             }
             // Nothing to save: `SaveUse` says so.
             _ => {
@@ -180,7 +176,17 @@ fn Waiting(saved: RwSignal<Option<String>>) -> impl IntoView {
     });
     let on_saved = Callback::new(move |()| {
         let before = timer.with_untracked(|t| t.as_ref().and_then(|t| t.intensity_before));
-        saved.set(Some(saved_words(before, after.get_untracked(), false)));
+        let mut words = saved_words(before, after.get_untracked(), false);
+        // The message goes with the wait, so say what became of it.
+        if has_message.get_untracked() {
+            words.push_str(if keep_message.get_untracked() {
+                " Your message is kept with it."
+            } else {
+                " Your message was not kept, as you chose."
+            });
+        }
+        saved.set(Some(words));
+        message_kept.forget();
         wait.clear();
     });
     view! {
@@ -213,9 +219,10 @@ fn Waiting(saved: RwSignal<Option<String>>) -> impl IntoView {
             {move || (!matches!(state.get(), Some((_, true)))).then(|| view! {
                 <section class="unsent" aria-labelledby="unsent-heading">
                     <h2 id="unsent-heading">"Write it, don\u{2019}t send it"</h2>
+                    <KeptNote kept=message_kept />
                     <TextField label="The message you want to send".to_string()
                         hint="Write it here instead. It stays on this device, and Steady sends nothing; at the end you choose what to do with it."
-                        value=unsent rows=4 id="unsent-message" maxlength=MAX_UNSENT_CHARS />
+                        value=unsent rows=4 id="unsent-message" maxlength=MAX_DRAFT_FIELD_CHARS />
                 </section>
             })}
             {move || matches!(state.get(), Some((_, true))).then(|| view! {
@@ -239,7 +246,7 @@ fn Waiting(saved: RwSignal<Option<String>>) -> impl IntoView {
                             <CopyShare text=unsent target="unsent-said" title="My message"
                                 empty="There is no message to copy." />
                             <label class="choice">
-                                <input type="checkbox" prop:checked=move || keep_message.get()
+                                <input type="checkbox" id="keep-message" prop:checked=move || keep_message.get()
                                     on:change=move |ev| keep_message.set(event_target_checked(&ev)) />
                                 "Keep the message in my journal with my answer"
                             </label>
