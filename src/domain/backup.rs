@@ -13,7 +13,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::draft::Drafts;
+use super::draft::{Drafts, JournalDraft};
 use super::history::{History, QuizResult};
 use super::insights::{SelfCheck, StarterPlan};
 use super::journal::{FieldError, Journal, JournalEntry, check_id, check_time, describe};
@@ -409,6 +409,9 @@ fn read_backup(document: &Value, version: u32) -> Result<Backup, FieldError> {
         Some(v) => {
             let drafts =
                 Drafts::deserialize(v).map_err(|e| FieldError::new("drafts", e.to_string()))?;
+            if let Some(why) = drafts.journal.as_ref().and_then(JournalDraft::problem) {
+                return Err(FieldError::new("drafts.journal", why));
+            }
             if let Some((slug, why)) = drafts
                 .tools
                 .iter()
@@ -1167,6 +1170,14 @@ mod tests {
         assert!(matches!(
             parse_backup(huge.as_bytes()),
             Err(ImportError::Invalid { path, .. }) if path == "drafts.tools.reframe"
+        ));
+        let long_title = format!(
+            r#"{{"format":"steady-backup","version":1,"drafts":{{"journal":{{"title":"{}"}}}}}}"#,
+            "t".repeat(201)
+        );
+        assert!(matches!(
+            parse_backup(long_title.as_bytes()),
+            Err(ImportError::Invalid { path, .. }) if path == "drafts.journal"
         ));
         assert!(matches!(
             parse_backup(br#"{"format":"steady-backup","version":1,"drafts":{"tools":[]}}"#),

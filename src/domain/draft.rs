@@ -47,6 +47,22 @@ pub struct JournalDraft {
 }
 
 impl JournalDraft {
+    /// Why this draft cannot be stored as it is (from a backup file, say):
+    /// a field far longer than an entry may hold.
+    pub fn problem(&self) -> Option<String> {
+        use super::journal::limits;
+        let too_long = [
+            ("title", &self.title, limits::TITLE),
+            ("body", &self.body, limits::BODY),
+            ("feeling", &self.feeling, limits::FEELING),
+            ("intensity", &self.intensity, 2),
+            ("tags", &self.tags, limits::TAGS * (limits::TAG + 2)),
+        ]
+        .into_iter()
+        .find(|(_, text, max)| text.chars().count() > *max);
+        too_long.map(|(name, _, _)| format!("its {name} is too long"))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.title.trim().is_empty()
             && self.body.trim().is_empty()
@@ -85,8 +101,9 @@ impl JournalDraft {
     }
 }
 
-/// The most a tool's draft may hold, so a hand-edited backup cannot fill
-/// the storage with one value: far more than anyone types into a tool.
+/// The most a tool's draft may hold: far more than anyone types into a
+/// tool, and a bound on what a hand-edited backup can ask to store (the
+/// storage's quota still refuses a file of many such drafts, with a reason).
 pub const MAX_DRAFT_FIELDS: usize = 40;
 pub const MAX_DRAFT_FIELD_CHARS: usize = 20_000;
 pub const MAX_DRAFT_STEP: u32 = 20;

@@ -19,8 +19,14 @@ pub fn backup(now: f64) -> Backup {
 /// any time ahead of this device's clock moved back to now, and every result
 /// of today's statements checked against its answers.
 pub fn read_backup(bytes: &[u8]) -> Result<Backup, backup::ImportError> {
-    let backup = backup::parse_backup(bytes)?;
+    let mut backup = backup::parse_backup(bytes)?;
     backup::check_scores(&backup, QUIZ_ITEMS, BANK_VERSION)?;
+    // A draft of a tool this release does not have has nowhere to go, so
+    // the preview does not count it.
+    backup
+        .drafts
+        .tools
+        .retain(|slug, _| crate::store::keeps_tool_draft(slug));
     Ok(backup.clamped_to(crate::clock::now()))
 }
 
