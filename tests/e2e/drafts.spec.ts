@@ -234,3 +234,21 @@ test("the journal's feeling is a tap on a chip, and the draft keeps it", async (
   await expect(page.locator("#entry-feeling")).toHaveValue("");
   await expect(page.locator(".entries > li").first()).toContainText(word);
 });
+
+test("the pull-away checklist and the couple agreement come back too", async ({ page }) => {
+  await open(page, "practice/deactivation", "Noticing when you pull away");
+  const first = page.locator(".checklist input[type=checkbox]").first();
+  await first.check();
+  await page.getByLabel("What came just before?").fill("She asked about next summer");
+  await expect.poll(() => stored(page, "steady.practice.draft.deactivation")).toContain("next summer");
+  await reload(page);
+  await expect(page.locator(".checklist input[type=checkbox]").first()).toBeChecked();
+  await expect(page.getByLabel("What came just before?")).toHaveValue("She asked about next summer");
+
+  await open(page, "practice/couple-agreement", "Secure-functioning agreement");
+  await page.locator("#agreement-names").fill("Sam and Ari");
+  await expect.poll(() => stored(page, "steady.practice.draft.couple-agreement")).toContain("Ari");
+  await reload(page);
+  await expect(page.locator("#agreement-names")).toHaveValue("Sam and Ari");
+  await expect(page.locator("#agreement-sheet")).toContainText("Between Sam and Ari");
+});
