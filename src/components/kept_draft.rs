@@ -191,13 +191,7 @@ impl KeptDraft {
         self.fields.with_value(|f| {
             untrack(|| f.apply(&ToolDraft::default()));
         });
-        self.restored.set(None);
-        if let Some(drafts) = self.drafts {
-            let slot = self.slot;
-            spawn_local(async move {
-                let _ = drafts.save(slot, &ToolDraft::default()).await;
-            });
-        }
+        self.saved();
     }
 
     /// The tool's use was saved to the journal: its draft is done with,

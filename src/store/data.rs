@@ -163,14 +163,26 @@ impl Tab {
                 "Steady has no place to keep a draft of {slug:?}."
             )));
         };
+        self.save_or_remove(key, TOOL_DRAFT_VERSION, draft, draft.is_empty())
+            .await
+    }
+
+    /// Writes `value` at `key` in its envelope, or removes the key when the
+    /// value is `empty` (a draft saved or cleared), taking this tab's turn.
+    pub(super) async fn save_or_remove<T: serde::Serialize>(
+        &self,
+        key: &'static str,
+        version: u32,
+        value: &T,
+        empty: bool,
+    ) -> Result<(), NotSaved> {
         let turn = self.turn();
         let _turn = turn.lock().await;
-        if draft.is_empty() {
+        if empty {
             self.remove_raw(key);
             return Ok(());
         }
-        self.write(key, envelope::encode(TOOL_DRAFT_VERSION, draft))
-            .await
+        self.write(key, envelope::encode(version, value)).await
     }
 
     /// Every unfinished draft, the journal's and each tool's. One that

@@ -217,14 +217,9 @@ pub fn load_draft() -> Option<JournalDraft> {
 }
 
 pub async fn save_draft(draft: &JournalDraft) -> Result<(), NotSaved> {
-    let tab = tab();
-    let turn = tab.turn();
-    let _turn = turn.lock().await;
-    if draft.is_empty() && draft.editing.is_none() {
-        tab.remove_raw(DRAFT_KEY);
-        return Ok(());
-    }
-    tab.write(DRAFT_KEY, envelope::encode(DRAFT_VERSION, draft))
+    let empty = draft.is_empty() && draft.editing.is_none();
+    tab()
+        .save_or_remove(DRAFT_KEY, DRAFT_VERSION, draft, empty)
         .await
 }
 

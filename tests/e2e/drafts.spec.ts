@@ -126,7 +126,9 @@ test("the wait keeps its urge until it starts, and the message I wrote instead o
   await expect(page.locator(".entries > li").first()).toContainText("Why haven't you answered?");
 });
 
-test("a message not kept is said so; a discarded message is gone", async ({ page }) => {
+/** A one-minute wait to "Call her", with "Pick up the phone" written
+ *  instead of sent, run to its end. */
+async function waitOneMinuteWithAMessage(page: Page) {
   await page.clock.install({ time: START });
   await open(page, "practice/wait", "Wait before you act");
   await page.getByLabel("What do you want to do right now?").fill("Call her");
@@ -134,6 +136,10 @@ test("a message not kept is said so; a discarded message is gone", async ({ page
   await page.getByRole("button", { name: "Start waiting" }).click();
   await page.getByLabel("The message you want to send").fill("Pick up the phone");
   await page.clock.fastForward(2 * 60_000);
+}
+
+test("a message not kept is said so, and stays out of the journal", async ({ page }) => {
+  await waitOneMinuteWithAMessage(page);
   await page.getByRole("radio", { name: "Yes, I still want to" }).check();
   await page.getByRole("button", { name: "Save my answer" }).click();
   await expect(page.locator(".saved")).toContainText("Your message was not kept, as you chose.");
@@ -143,13 +149,7 @@ test("a message not kept is said so; a discarded message is gone", async ({ page
 });
 
 test("the message can be discarded at the end", async ({ page }) => {
-  await page.clock.install({ time: START });
-  await open(page, "practice/wait", "Wait before you act");
-  await page.getByLabel("What do you want to do right now?").fill("Call her");
-  await page.getByLabel("Wait for how many minutes?").fill("1");
-  await page.getByRole("button", { name: "Start waiting" }).click();
-  await page.getByLabel("The message you want to send").fill("Pick up the phone");
-  await page.clock.fastForward(2 * 60_000);
+  await waitOneMinuteWithAMessage(page);
   await expect(page.locator("#unsent-said")).toHaveText("Pick up the phone");
   await page.getByRole("button", { name: "Discard the message" }).click();
   await expect(page.locator("#unsent-said")).toHaveCount(0);
