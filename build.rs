@@ -10,6 +10,14 @@ use std::path::Path;
 fn main() {
     println!("cargo::rerun-if-changed=content");
     println!("cargo::rerun-if-changed=src/routes.rs");
+    // The wasm splitter (run by `cargo xtask build`) needs the linker's
+    // relocations; only the split release asks for them, and only for the
+    // final link, so no dependency is rebuilt.
+    if std::env::var_os("CARGO_FEATURE_SPLIT").is_some()
+        && std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32")
+    {
+        println!("cargo::rustc-link-arg-bins=--emit-relocs");
+    }
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("content.rs");
     let tools: Vec<String> = routes::Tool::ALL
         .iter()

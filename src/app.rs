@@ -3,9 +3,13 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{Lazy, path};
 
 use crate::components::shell::Shell;
+use crate::lazy_pages::{
+    ArticleRoute, DataRoute, JournalRoute, LibraryRoute, PracticeRoute, ProgressRoute, ReportRoute,
+    ResultRoute, ShareRoute, ToolRoute,
+};
 use crate::pages;
 use crate::paths;
 use crate::state::alerts::provide_alerts;
@@ -79,12 +83,12 @@ fn LockedApp(on_open: Callback<Opened>) -> impl IntoView {
         <Router base=paths::base().router_base().to_string()>
             <Shell>
                 <Routes fallback=unlock>
-                    <Route path=path!("learn") view=pages::learn::Library />
-                    <Route path=path!("learn/:slug") view=pages::learn::ArticlePage />
+                    <Route path=path!("learn") view={Lazy::<LibraryRoute>::new()} />
+                    <Route path=path!("learn/:slug") view={Lazy::<ArticleRoute>::new()} />
                     <Route path=path!("help") view=pages::help::Help />
                     <Route path=path!("share") view=share />
-                    <Route path=path!("practice") view=pages::practice::Practice />
-                    <Route path=path!("practice/:tool") view=pages::practice::PracticeTool />
+                    <Route path=path!("practice") view={Lazy::<PracticeRoute>::new()} />
+                    <Route path=path!("practice/:tool") view={Lazy::<ToolRoute>::new()} />
                 </Routes>
             </Shell>
         </Router>
@@ -107,17 +111,17 @@ fn OpenApp() -> impl IntoView {
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("") view=pages::home::Home />
                     <Route path=path!("quiz") view=pages::quiz::QuizPage />
-                    <Route path=path!("quiz/result/:id") view=pages::result::ResultPage />
-                    <Route path=path!("report") view=pages::result::ReportPage />
-                    <Route path=path!("report/:id") view=pages::result::ReportPage />
-                    <Route path=path!("learn") view=pages::learn::Library />
-                    <Route path=path!("learn/:slug") view=pages::learn::ArticlePage />
-                    <Route path=path!("practice") view=pages::practice::Practice />
-                    <Route path=path!("practice/:tool") view=pages::practice::PracticeTool />
-                    <Route path=path!("journal") view=pages::journal::JournalPage />
-                    <Route path=path!("progress") view=pages::progress::ProgressPage />
-                    <Route path=path!("data") view=pages::data::DataPage />
-                    <Route path=path!("share") view=pages::share::SharePage />
+                    <Route path=path!("quiz/result/:id") view={Lazy::<ResultRoute>::new()} />
+                    <Route path=path!("report") view={Lazy::<ReportRoute>::new()} />
+                    <Route path=path!("report/:id") view={Lazy::<ReportRoute>::new()} />
+                    <Route path=path!("learn") view={Lazy::<LibraryRoute>::new()} />
+                    <Route path=path!("learn/:slug") view={Lazy::<ArticleRoute>::new()} />
+                    <Route path=path!("practice") view={Lazy::<PracticeRoute>::new()} />
+                    <Route path=path!("practice/:tool") view={Lazy::<ToolRoute>::new()} />
+                    <Route path=path!("journal") view={Lazy::<JournalRoute>::new()} />
+                    <Route path=path!("progress") view={Lazy::<ProgressRoute>::new()} />
+                    <Route path=path!("data") view={Lazy::<DataRoute>::new()} />
+                    <Route path=path!("share") view={Lazy::<ShareRoute>::new()} />
                     <Route path=path!("help") view=pages::help::Help />
                 </Routes>
             </Shell>

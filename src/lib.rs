@@ -14,6 +14,7 @@ pub mod content;
 pub mod crypto;
 pub mod domain;
 pub mod files;
+pub mod lazy_pages;
 pub mod offline;
 pub mod pages;
 pub mod paths;

@@ -9,10 +9,39 @@ use wasm_bindgen_futures::JsFuture;
 use crate::paths;
 use crate::state::notices::Notices;
 
+/// Registers the worker once the browser is idle after the first paint: the
+/// worker's install downloads every file of the release (all the route
+/// chunks), which must not compete with what the first page needs.
 pub fn register(notices: Notices) {
     if cfg!(debug_assertions) {
         return;
     }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let later = Closure::once_into_js(move || register_now(notices));
+    let later: &js_sys::Function = later.unchecked_ref();
+    // Safari before 18 has no requestIdleCallback; a short timeout after
+    // start serves the same end there.
+    let has_idle = js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false);
+    let scheduled = if has_idle {
+        let options = web_sys::IdleRequestOptions::new();
+        // Registered within a few seconds even on a page that keeps busy.
+        options.set_timeout(5_000);
+        window
+            .request_idle_callback_with_options(later, &options)
+            .is_ok()
+    } else {
+        window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(later, 1_000)
+            .is_ok()
+    };
+    if !scheduled {
+        register_now(notices);
+    }
+}
+
+fn register_now(notices: Notices) {
     let Some(window) = web_sys::window() else {
         return;
     };

@@ -1,5 +1,7 @@
 //! Moving focus to something that is about to be rendered.
 
+use std::cell::RefCell;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -46,7 +48,69 @@ fn unless_moved_meanwhile(move_focus: impl FnOnce() + 'static) {
 /// lands on that section's heading instead: focusing the `<h1>` would scroll
 /// the page back to the top, away from what the link promised.
 pub fn focus_heading_after_render() {
-    unless_moved_meanwhile(|| {
+    focus_heading_once_here(document().active_element());
+}
+
+thread_local! {
+    /// How many pages' code is downloading (src/lazy_pages.rs); the shell
+    /// marks `<main>` busy meanwhile.
+    static ON_THEIR_WAY: ArcRwSignal<u32> = ArcRwSignal::new(0);
+    /// A heading focus waiting for those pages, with what had focus when the
+    /// navigation asked for it.
+    static HEADING_WAITING: RefCell<Option<Option<web_sys::Element>>> = const { RefCell::new(None) };
+}
+
+/// Whether some page's code is still on its way.
+pub fn pages_on_their_way() -> ArcRwSignal<u32> {
+    ON_THEIR_WAY.with(Clone::clone)
+}
+
+/// Held while a page's code downloads. A navigation's heading focus that
+/// comes due meanwhile waits for the page, rather than landing on the page
+/// being left; it is given when the last page on its way has arrived (or
+/// failed, when the "didn't load" message has the heading).
+pub struct PageOnItsWay(());
+
+impl PageOnItsWay {
+    pub fn new() -> Self {
+        ON_THEIR_WAY.with(|n| n.update(|n| *n += 1));
+        PageOnItsWay(())
+    }
+}
+
+impl Default for PageOnItsWay {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Drop for PageOnItsWay {
+    fn drop(&mut self) {
+        let left = ON_THEIR_WAY.with(|n| {
+            n.update(|n| *n = n.saturating_sub(1));
+            n.get_untracked()
+        });
+        if left == 0
+            && let Some(before) = HEADING_WAITING.with(|w| w.borrow_mut().take())
+        {
+            focus_heading_once_here(before);
+        }
+    }
+}
+
+/// Focuses the heading at the next frame, or once the page on its way has
+/// arrived, unless the user moved focus away from `before` meanwhile.
+fn focus_heading_once_here(before: Option<web_sys::Element>) {
+    request_animation_frame(move || {
+        if ON_THEIR_WAY.with(|n| n.get_untracked()) > 0 {
+            HEADING_WAITING.with(|w| *w.borrow_mut() = Some(before));
+            return;
+        }
+        let now = document().active_element();
+        let body: Option<web_sys::Element> = document().body().map(Into::into);
+        if !(now.is_none() || now == body || now == before) {
+            return;
+        }
         let section = window()
             .location()
             .hash()

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::components::focus::focus_heading_after_render;
+use crate::components::focus::{focus_heading_after_render, pages_on_their_way};
 use crate::components::notice::NoticeArea;
 use crate::components::theme::ThemeToggle;
 use crate::components::wait_indicator::WaitIndicator;
@@ -32,6 +32,10 @@ pub fn Shell(children: Children) -> impl IntoView {
         }
         current
     });
+
+    // While a page's code downloads (a first visit to it), <main> says it is
+    // busy; the stylesheet shows "Opening…" if that takes a moment.
+    let on_their_way = pages_on_their_way();
 
     let is_current = move |section: &'static str| {
         move || {
@@ -74,7 +78,12 @@ pub fn Shell(children: Children) -> impl IntoView {
         </header>
         <NoticeArea />
         <WaitIndicator />
-        <main id="main" class="wrap" tabindex="-1">
+        <main
+            id="main"
+            class="wrap"
+            tabindex="-1"
+            aria-busy=move || (on_their_way.get() > 0).then_some("true")
+        >
             {children()}
         </main>
         <footer class="site-footer">

@@ -3,8 +3,14 @@
 // bench/latest.json and bench/latest.md so commits can be compared.
 // Timings come from headless Chromium on this machine: compare runs on the
 // same machine, never across machines.
+//
+// Two switches shorten a run while working on one figure:
+//   STEADY_BENCH_SKIP_LIGHTHOUSE=1    everything but Lighthouse (its 15 audits
+//                                     are most of a run's time)
+//   STEADY_BENCH_ONLY_FIRST_VISIT=1   only the bytes, the first loads, the
+//                                     throttled first visits and the wasm
+//                                     modules (no interactions, no Lighthouse)
 import { chromium } from "@playwright/test";
-import { lighthousePages } from "./lighthouse.mjs";
 import { spawn } from "node:child_process";
 import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
@@ -15,9 +21,15 @@ const BASE = "/steady/";
 const PORT = 4399;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const KIB = 1024;
+const ONLY_FIRST_VISIT = process.env.STEADY_BENCH_ONLY_FIRST_VISIT === "1";
+const SKIP_LIGHTHOUSE = ONLY_FIRST_VISIT || process.env.STEADY_BENCH_SKIP_LIGHTHOUSE === "1";
 
 const budgets = {
+  // Every file a first visit fetches, as gzip: applies to home and to the quiz.
   firstLoadGzip: 200 * KIB,
+  // A first visit on a slow phone, from navigation to the app mounted and
+  // answering (see FIRST_VISIT): applies to home and to the quiz, median of 5.
+  usableMs: 1500,
   quizAnswerP95: 16,
   searchKeystrokeP95: 16,
   openJournal5000: 100,
@@ -55,6 +67,38 @@ const assets = readdirSync(dist, { recursive: true })
   });
 const byName = Object.fromEntries(assets.map((a) => [a.file, a]));
 
+// Every wasm module, wherever it lies: the split release keeps its entry
+// module and its chunks together in a content-named folder (pkg-<hash>/).
+// The entry is the module index.html's loader starts (its `module_or_path`)
+// or preloads as application/wasm; every other module is a chunk fetched when
+// its page is first opened. A path in index.html is resolved as the browser
+// would, against the page's URL, then made relative to the dist.
+const wasm = (() => {
+  const html = readFileSync(join(dist, "index.html"), "utf8");
+  const loader = [...html.matchAll(/module_or_path:\s*(['"])([^'"]+?\.wasm)\1/g)].map((m) => m[2]);
+  const preloads = [...html.matchAll(/<link\b[^>]*>/g)]
+    .map((m) => m[0])
+    .filter((tag) => /\brel=["']?preload\b/.test(tag) && /application\/wasm/.test(tag))
+    .map((tag) => tag.match(/\bhref=(["'])([^"']+)\1/)?.[2])
+    .filter(Boolean);
+  const inDist = (href) => decodeURIComponent(new URL(href, ORIGIN + BASE).pathname).slice(BASE.length);
+  const named = [...new Set([...loader, ...preloads].map(inDist))];
+  if (named.length > 1) console.warn(`index.html names ${named.length} wasm modules (${named.join(", ")}); the first is taken as the entry`);
+  const entryFile = named.find((f) => byName[f]);
+  if (!entryFile) console.warn(`no wasm module named by index.html is in the dist (named: ${named.join(", ") || "none"})`);
+  const modules = assets
+    .filter((a) => a.file.endsWith(".wasm"))
+    .map(({ file, raw, gzip, brotli }) => ({ file, raw, gzip, brotli, entry: file === entryFile }))
+    .sort((a, b) => b.entry - a.entry || a.file.localeCompare(b.file));
+  const sum = (k) => modules.reduce((s, m) => s + m[k], 0);
+  const entry = modules.find((m) => m.entry);
+  return {
+    entry: entry ? { file: entry.file, raw: entry.raw, gzip: entry.gzip } : null,
+    total: { raw: sum("raw"), gzip: sum("gzip") },
+    modules,
+  };
+})();
+
 // ---------- a browser against a Pages-like server ----------
 // Exactly like Pages: every route answers 200 with its own static page.
 const server = spawn("node", [new URL("../e2e/pages-server.mjs", import.meta.url).pathname, dist, String(PORT), BASE], {
@@ -62,7 +106,9 @@ const server = spawn("node", [new URL("../e2e/pages-server.mjs", import.meta.url
 });
 await new Promise((resolve) => server.stdout.once("data", resolve));
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+  // The same variables, in the same order, as lighthouse.mjs (`cargo xtask
+  // bench` sets CHROME_PATH).
+  executablePath: process.env.CHROME_PATH || process.env.CHROMIUM_PATH || "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
 });
 
@@ -73,26 +119,35 @@ async function fresh() {
 }
 const ready = (page) => page.waitForSelector(".theme-toggle:not(.is-placeholder)");
 
-// First-load transfer of home: every file the browser fetches, as gzip.
-const firstLoad = await (async () => {
+// The dist file the server answers a path with, as pages-server.mjs finds
+// it: the file, the file with .html, the folder's index.html.
+const fileFor = (rel) => [rel, `${rel}.html`, `${rel}${rel && !rel.endsWith("/") ? "/" : ""}index.html`].find((f) => byName[f]);
+
+// First-load transfer of a page (`path` under the base): every file the
+// browser fetches until the network is idle, summed from the files' own
+// bytes at gzip -9, brotli and raw, so the figure does not depend on the
+// server's compression or on headers.
+async function firstLoadOf(path) {
   const { context, page } = await fresh();
   const files = new Set();
   page.on("request", (r) => {
-    const path = new URL(r.url()).pathname;
-    if (path.startsWith(BASE)) files.add(path.slice(BASE.length) || "index.html");
+    const p = new URL(r.url()).pathname;
+    if (p.startsWith(BASE)) files.add(fileFor(decodeURIComponent(p.slice(BASE.length))));
   });
-  await page.goto(ORIGIN + BASE);
+  await page.goto(ORIGIN + BASE + path);
   await ready(page);
   await page.waitForLoadState("networkidle");
   await context.close();
-  const list = [...files].filter((f) => byName[f]).sort();
+  const list = [...files].filter(Boolean).sort();
   return {
     files: list,
     gzip: list.reduce((s, f) => s + byName[f].gzip, 0),
     brotli: list.reduce((s, f) => s + byName[f].brotli, 0),
     raw: list.reduce((s, f) => s + byName[f].raw, 0),
   };
-})();
+}
+const firstLoad = await firstLoadOf("");
+const firstLoadQuiz = await firstLoadOf("quiz");
 
 const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -134,8 +189,123 @@ window.__work = (selector, act) => new Promise((resolve, reject) => {
 // Summary of a list of timings, with the samples kept for comparing runs.
 const stats = (xs) => ({ p50: round(pct(xs, 50)), p95: round(pct(xs, 95)), n: xs.length, samples: xs.map(round) });
 
+// ---------- first visit on a slow phone ----------
+// The throttling of Lighthouse's mobileSlow4G profile (its constants.js:
+// `rttMs: 150`, `throughputKbps: 1.6 * 1024`, `uploadThroughputKbps: 750 *
+// 0.9`, `cpuSlowdownMultiplier: 4`), applied through DevTools as Lighthouse's
+// own devtools throttling does, with kbps as 1024 bits/s. Lighthouse's
+// devtools method also multiplies the RTT by 3.75 and the download by 0.9,
+// because DevTools adds the latency to each request instead of each round
+// trip; these figures take the profile's own RTT and download, so they are
+// kinder than Lighthouse's devtools mode and, like its simulated mode (the
+// default, used below), model a phone on a slow 4G link.
+const SLOW_4G_RTT_MS = 150;
+const SLOW_4G_DOWN_KBPS = 1.6 * 1024; // 1638.4
+const SLOW_4G_UP_KBPS = 750 * 0.9; // 675
+const CPU_SLOWDOWN = 4;
+const kbpsToBytesPerSecond = (kbps) => (kbps * 1024) / 8;
+const FIRST_VISIT_RUNS = 5;
+// Lighthouse's mobile screen (a Moto G Power).
+const PHONE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true };
+
+// When a page counts as usable: the app (not index.html's static shell, whose
+// theme toggle is a placeholder) is mounted, and the page's first controls
+// are the app's own and enabled. On a first visit the quiz shows its intro:
+// the first thing asked is which relationship to reflect on, with "Start the
+// quiz"; the static quiz.html has neither, so both come from the wasm app.
+const MOUNTED = ".theme-toggle:not(.is-placeholder)";
+const FIRST_VISIT = [
+  { name: "home", path: "", usable: [MOUNTED] },
+  {
+    name: "quiz",
+    path: "quiz",
+    usable: [MOUNTED, 'form.quiz-start input[type="radio"]:enabled', 'form.quiz-start button[type="submit"]:enabled'],
+  },
+];
+
+// Installed before any of the page's scripts: the first time every selector
+// matches, the time since navigation began goes to window.__steadyUsableAt.
+// A MutationObserver sees each change to the DOM as it happens (its callback
+// runs in the microtasks right after), so the time does not depend on how
+// often the test polls.
+function watchUsable(selectors) {
+  if (window.top !== window) return;
+  const check = () => {
+    if (window.__steadyUsableAt !== undefined || !selectors.every((s) => document.querySelector(s))) return;
+    window.__steadyUsableAt = performance.now();
+    observer.disconnect();
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["class", "disabled"] });
+  check();
+}
+
+// One first visit, as a new phone with nothing cached would make it: a new
+// context (empty HTTP and code caches, no service worker: a first visit's
+// service worker only starts installing after the page has loaded, and is
+// blocked here as in fresh()). Bytes are what crossed the network for the
+// page, headers included, as DevTools counts them (Network.loadingFinished),
+// until the network has been idle for 500 ms after the page became usable.
+async function firstVisit({ path, usable }) {
+  const context = await browser.newContext({ ...PHONE, serviceWorkers: "block" });
+  await context.addInitScript(watchUsable, usable);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const urls = new Map();
+  const fetched = [];
+  cdp.on("Network.responseReceived", (e) => urls.set(e.requestId, e.response.url));
+  cdp.on("Network.loadingFinished", (e) => fetched.push({ url: urls.get(e.requestId), bytes: e.encodedDataLength }));
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: SLOW_4G_RTT_MS,
+    downloadThroughput: kbpsToBytesPerSecond(SLOW_4G_DOWN_KBPS),
+    uploadThroughput: kbpsToBytesPerSecond(SLOW_4G_UP_KBPS),
+  });
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
+  await page.goto(ORIGIN + BASE + path, { waitUntil: "commit" });
+  await page.waitForFunction(() => window.__steadyUsableAt !== undefined, null, { timeout: 60_000 });
+  await page.waitForLoadState("networkidle");
+  const { usableMs, fcpMs } = await page.evaluate(() => ({
+    usableMs: window.__steadyUsableAt,
+    fcpMs: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
+  }));
+  await context.close();
+  const files = fetched
+    .filter((f) => f.url?.startsWith(ORIGIN + BASE))
+    .map((f) => ({ file: fileFor(decodeURIComponent(new URL(f.url).pathname.slice(BASE.length))) ?? f.url, bytes: f.bytes }));
+  return { usableMs, fcpMs, bytes: fetched.reduce((s, f) => s + f.bytes, 0), files };
+}
+
+// Each page FIRST_VISIT_RUNS times, each figure the median of its runs; the
+// samples are kept to see the spread, and the files of the first run.
+const firstVisits = [];
+for (const page of FIRST_VISIT) {
+  const runs = [];
+  for (let i = 0; i < FIRST_VISIT_RUNS; i++) runs.push(await firstVisit(page));
+  const median = (get) => round(pct(runs.map(get), 50));
+  firstVisits.push({
+    name: page.name,
+    path: page.path,
+    usable: page.usable,
+    usableMs: median((r) => r.usableMs),
+    fcpMs: runs.every((r) => r.fcpMs !== null) ? median((r) => r.fcpMs) : null,
+    bytes: median((r) => r.bytes),
+    samples: { usableMs: runs.map((r) => round(r.usableMs)), fcpMs: runs.map((r) => r.fcpMs && round(r.fcpMs)), bytes: runs.map((r) => r.bytes) },
+    files: runs[0].files,
+  });
+}
+const firstVisitSettings = {
+  rttMs: SLOW_4G_RTT_MS,
+  downKbps: SLOW_4G_DOWN_KBPS,
+  upKbps: SLOW_4G_UP_KBPS,
+  cpuSlowdown: CPU_SLOWDOWN,
+  runs: FIRST_VISIT_RUNS,
+  screen: PHONE,
+};
+
 // Quiz: answer to next statement painted, over 36 answers.
-const quiz = await (async () => {
+const quiz = ONLY_FIRST_VISIT ? null : await (async () => {
   // A fresh quiz with its first statement shown and the timers installed.
   const startQuiz = async () => {
     const { context, page } = await fresh();
@@ -174,7 +344,7 @@ const quiz = await (async () => {
 })();
 
 // Route switch: header link to the next page's heading.
-const route = await (async () => {
+const route = ONLY_FIRST_VISIT ? null : await (async () => {
   const { context, page } = await fresh();
   await page.goto(ORIGIN + BASE);
   await ready(page);
@@ -193,7 +363,7 @@ const route = await (async () => {
 })();
 
 // The journal with 5,000 entries: stored bytes, opening it, a search keystroke.
-const journal = await (async () => {
+const journal = ONLY_FIRST_VISIT ? null : await (async () => {
   const { context, page } = await fresh();
   await page.goto(ORIGIN + BASE + "journal");
   await ready(page);
@@ -269,18 +439,31 @@ const journal = await (async () => {
 await browser.close();
 
 // ---------- Lighthouse ----------
-const lighthouse = await lighthousePages(ORIGIN + BASE, LIGHTHOUSE_PAGES);
+// Imported only when it runs, so a run without it needs no Lighthouse install.
+const lighthouse = SKIP_LIGHTHOUSE ? null : await (await import("./lighthouse.mjs")).lighthousePages(ORIGIN + BASE, LIGHTHOUSE_PAGES);
 server.kill();
 
 // ---------- report ----------
 // "max": the value may not exceed the budget; "min": it may not fall below.
 const lb = budgets.lighthouse;
+const visitOf = (name) => firstVisits.find((v) => v.name === name);
 const checks = [
   ["first-load transfer of home (gzip)", firstLoad.gzip, budgets.firstLoadGzip, "B"],
-  ["quiz answer to next statement, p95", quiz.p95, budgets.quizAnswerP95, "ms"],
-  ["journal search keystroke (5,000 entries), p95", journal.search.p95, budgets.searchKeystrokeP95, "ms"],
-  ["open the journal (5,000 entries), median", journal.open.p50, budgets.openJournal5000, "ms"],
-  ...lighthouse.pages.flatMap((p) => [
+  ["first-load transfer of quiz (gzip)", firstLoadQuiz.gzip, budgets.firstLoadGzip, "B"],
+  ...firstVisits.map((v) => [
+    `first visit, ${v.name} usable (slow 4G, CPU ${CPU_SLOWDOWN}×), median of ${FIRST_VISIT_RUNS}`,
+    v.usableMs,
+    budgets.usableMs,
+    "ms",
+  ]),
+  ...(quiz ? [["quiz answer to next statement, p95", quiz.p95, budgets.quizAnswerP95, "ms"]] : []),
+  ...(journal
+    ? [
+        ["journal search keystroke (5,000 entries), p95", journal.search.p95, budgets.searchKeystrokeP95, "ms"],
+        ["open the journal (5,000 entries), median", journal.open.p50, budgets.openJournal5000, "ms"],
+      ]
+    : []),
+  ...(lighthouse?.pages ?? []).flatMap((p) => [
     ...(lb.landing.includes(p.name)
       ? [
           [`Lighthouse ${p.name}: performance`, p.scores.performance, lb.performance, "", "min"],
@@ -305,8 +488,13 @@ const withUnit = (x, unit) => (unit ? `${x} ${unit}` : `${x}`);
 
 const result = {
   date: new Date().toISOString(),
+  // Which parts ran (the others are null).
+  skipped: { lighthouse: SKIP_LIGHTHOUSE, interactions: ONLY_FIRST_VISIT },
   assets,
+  wasm,
   firstLoad,
+  firstLoadQuiz,
+  firstVisit: { settings: firstVisitSettings, pages: firstVisits },
   quiz,
   route,
   journal,
@@ -317,7 +505,9 @@ mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, "latest.json"), JSON.stringify(result, null, 2) + "\n");
 
 // One row per file, except the static article pages: one row for all of
-// them (each is fetched only by someone opening that article).
+// them (each is fetched only by someone opening that article). Files in
+// sub-folders (the split wasm's pkg-<hash>/, the practice pages) have a row
+// each under their path in the dist.
 function assetRows() {
   const pages = assets.filter((a) => a.file.startsWith("learn/"));
   const sum = (k) => pages.reduce((s, a) => s + a[k], 0);
@@ -326,6 +516,42 @@ function assetRows() {
     ...(pages.length ? [`| learn/*.html (${pages.length} static pages, sum) | ${sum("raw")} | ${sum("gzip")} | ${sum("brotli")} |`] : []),
   ];
 }
+
+const kib = (b) => `${round(b / KIB)} KiB`;
+const interactionRows = ONLY_FIRST_VISIT
+  ? []
+  : [
+      "| measure | value |",
+      "|---|---:|",
+      `| quiz answer to next statement, p50 / p95 (${quiz.n}) | ${quiz.p50} / ${quiz.p95} ms |`,
+      `| of which the app's work (input to DOM laid out), p50 / p95 (${quiz.work.n}) | ${quiz.work.p50} / ${quiz.work.p95} ms |`,
+      `| frame floor: the same wait for an input that does nothing, p50 / p95 (${quiz.frameFloor.n}) | ${quiz.frameFloor.p50} / ${quiz.frameFloor.p95} ms |`,
+      `| route switch, p50 / p95 (${route.n}) | ${route.p50} / ${route.p95} ms |`,
+      `| open the journal with 5,000 entries, median / max of 5 | ${journal.open.p50} / ${journal.open.max} ms |`,
+      `| journal search keystroke, 5,000 entries, p50 / p95 (${journal.search.n}) | ${journal.search.p50} / ${journal.search.p95} ms |`,
+      `| of which the app's work (input to DOM laid out), p50 / p95 (${journal.searchWork.n}) | ${journal.searchWork.p50} / ${journal.searchWork.p95} ms |`,
+      `| stored bytes of 5,000 journal entries (UTF-16) | ${journal.storedBytes} B |`,
+      "",
+    ];
+const lighthouseRows = lighthouse
+  ? [
+      `Lighthouse ${lighthouse.settings.version}, ${lighthouse.settings.formFactor}, ${lighthouse.settings.throttling} throttling, median of ${lighthouse.settings.runs} runs per figure; every route served as Pages serves it, from its own static page.`,
+      "",
+      "| page | performance | accessibility | best practices | SEO | FCP | LCP | TBT | CLS |",
+      "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+      ...lighthouse.pages.map(
+        (p) =>
+          `| ${p.name} (/${p.path}) | ${p.scores.performance} | ${p.scores.accessibility} | ${p.scores["best-practices"]} | ${p.scores.seo} | ${p.fcpMs} ms | ${p.lcpMs} ms | ${p.tbtMs} ms | ${p.cls} |`,
+      ),
+      "",
+      ...(lighthouse.pages.some((p) => p.flagged.length)
+        ? ["Lighthouse flagged (accessibility, best practices, SEO):", "", ...lighthouse.pages.flatMap((p) => p.flagged.map((f) => `- ${p.name}: ${f}`)), ""]
+        : []),
+    ]
+  : [
+      `Lighthouse skipped (${ONLY_FIRST_VISIT ? "STEADY_BENCH_ONLY_FIRST_VISIT" : "STEADY_BENCH_SKIP_LIGHTHOUSE"}=1): no Lighthouse figures or budgets in this run.`,
+      "",
+    ];
 
 const md = [
   "# Steady benchmark",
@@ -336,31 +562,28 @@ const md = [
   "|---|---:|---:|---:|",
   ...assetRows(),
   "",
+  `Wasm modules: ${wasm.modules.length}, ${wasm.total.raw} B raw, ${wasm.total.gzip} B gzip in all; the entry module (index.html's loader) is ${
+    wasm.entry ? `${wasm.entry.file}, ${wasm.entry.gzip} B gzip` : "not found"
+  }.`,
+  "",
+  "| wasm module | raw | gzip | entry |",
+  "|---|---:|---:|---|",
+  ...wasm.modules.map((m) => `| ${m.file} | ${m.raw} | ${m.gzip} | ${m.entry ? "entry" : ""} |`),
+  "",
   `First load of home: ${firstLoad.files.length} files, ${firstLoad.raw} B raw, ${firstLoad.gzip} B gzip, ${firstLoad.brotli} B brotli.`,
+  `First load of the quiz: ${firstLoadQuiz.files.length} files, ${firstLoadQuiz.raw} B raw, ${firstLoadQuiz.gzip} B gzip, ${firstLoadQuiz.brotli} B brotli.`,
   "",
-  "| measure | value |",
-  "|---|---:|",
-  `| quiz answer to next statement, p50 / p95 (${quiz.n}) | ${quiz.p50} / ${quiz.p95} ms |`,
-  `| of which the app's work (input to DOM laid out), p50 / p95 (${quiz.work.n}) | ${quiz.work.p50} / ${quiz.work.p95} ms |`,
-  `| frame floor: the same wait for an input that does nothing, p50 / p95 (${quiz.frameFloor.n}) | ${quiz.frameFloor.p50} / ${quiz.frameFloor.p95} ms |`,
-  `| route switch, p50 / p95 (${route.n}) | ${route.p50} / ${route.p95} ms |`,
-  `| open the journal with 5,000 entries, median / max of 5 | ${journal.open.p50} / ${journal.open.max} ms |`,
-  `| journal search keystroke, 5,000 entries, p50 / p95 (${journal.search.n}) | ${journal.search.p50} / ${journal.search.p95} ms |`,
-  `| of which the app's work (input to DOM laid out), p50 / p95 (${journal.searchWork.n}) | ${journal.searchWork.p50} / ${journal.searchWork.p95} ms |`,
-  `| stored bytes of 5,000 journal entries (UTF-16) | ${journal.storedBytes} B |`,
+  `First visit on a slow phone: ${PHONE.viewport.width}×${PHONE.viewport.height} touch screen, ${SLOW_4G_RTT_MS} ms latency, ${SLOW_4G_DOWN_KBPS} kbps down, ${SLOW_4G_UP_KBPS} kbps up (Lighthouse's slow 4G), CPU slowed ${CPU_SLOWDOWN}×, nothing cached; median of ${FIRST_VISIT_RUNS} runs, each in a new context. Usable: the app mounted with its first controls enabled. Transfer: bytes on the wire (headers included, the test server's gzip) until the network is idle.`,
   "",
-  `Lighthouse ${lighthouse.settings.version}, ${lighthouse.settings.formFactor}, ${lighthouse.settings.throttling} throttling, median of ${lighthouse.settings.runs} runs per figure; every route served as Pages serves it, from its own static page.`,
-  "",
-  "| page | performance | accessibility | best practices | SEO | FCP | LCP | TBT | CLS |",
-  "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
-  ...lighthouse.pages.map(
-    (p) =>
-      `| ${p.name} (/${p.path}) | ${p.scores.performance} | ${p.scores.accessibility} | ${p.scores["best-practices"]} | ${p.scores.seo} | ${p.fcpMs} ms | ${p.lcpMs} ms | ${p.tbtMs} ms | ${p.cls} |`,
+  "| page | usable | FCP | transfer | usable, each run |",
+  "|---|---:|---:|---:|---|",
+  ...firstVisits.map(
+    (v) =>
+      `| ${v.name} (/${v.path}) | ${v.usableMs} ms | ${v.fcpMs ?? "–"} ms | ${v.bytes} B (${kib(v.bytes)}) | ${v.samples.usableMs.join(", ")} ms |`,
   ),
   "",
-  ...(lighthouse.pages.some((p) => p.flagged.length)
-    ? ["Lighthouse flagged (accessibility, best practices, SEO):", "", ...lighthouse.pages.flatMap((p) => p.flagged.map((f) => `- ${p.name}: ${f}`)), ""]
-    : []),
+  ...interactionRows,
+  ...lighthouseRows,
   "| budget | value | limit | |",
   "|---|---:|---:|---|",
   ...checks.map(

@@ -37,9 +37,13 @@ export const test = base.extend<{ guards: void }>({
 
 export { expect };
 
-/** Waits until the app (not the static shell) is mounted. */
+/** Waits until the app (not the static shell) is mounted and the page's
+ *  own code has arrived: most routes live in a wasm chunk fetched on first
+ *  use, and `<main>` is aria-busy until it is there. Every page has an h1. */
 export async function appReady(page: Page) {
   await expect(page.locator(".theme-toggle:not(.is-placeholder)")).toBeVisible();
+  await expect(page.locator("main h1").first()).toBeVisible();
+  await expect(page.locator("main[aria-busy]")).toHaveCount(0);
 }
 
 /** The oldest copy of `name` (e.g. "journal") that Steady set aside as

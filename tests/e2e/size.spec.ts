@@ -54,13 +54,46 @@ import { test, expect } from "@playwright/test";
 // the wait's unsent message with Copy and its keep choice, and the journal's
 // feeling chips. Issue 21 (split by route) is still the way down; the
 // practice tools would all leave the entry chunk.
-const WASM_AND_JS_GZIP_BUDGET = 676 * 1024;
+// Issue 21 split the wasm by route (xtask/src/split.rs): the home page, the
+// quiz and help are in the entry module; every other section is a chunk
+// fetched the first time it is opened. The entry is what a first visit
+// downloads (the wasm, its glue and the chunk loader): 347,838 B measured,
+// against 688,878 B for the whole app before the split. All modules together
+// are 782,477 B (each chunk is compressed alone, and the chunks carry their
+// own imports and tables), which only the service worker fetches, in idle
+// time. The goal is still issue 21's: a first load of at most 200 KiB.
+const ENTRY_GZIP_BUDGET = 340 * 1024;
+const ALL_MODULES_GZIP_BUDGET = 765 * 1024;
 
-test("the wasm and its JS glue stay within the size budget", async () => {
+function gzipBytes(path: string): number {
+  return gzipSync(readFileSync(path), { level: 9 }).length;
+}
+
+test("the entry module and all the chunks stay within their size budgets", async () => {
   test.skip(test.info().project.name !== "desktop", "one run is enough");
   const dist = process.env.STEADY_DIST!;
-  const files = readdirSync(dist).filter((f) => /^steady-.*\.(wasm|js)$/.test(f));
-  expect(files.length).toBe(2);
-  const total = files.reduce((sum, f) => sum + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length, 0);
-  expect(total, `wasm + JS is ${total} B gzip`).toBeLessThanOrEqual(WASM_AND_JS_GZIP_BUDGET);
+  const base = process.env.STEADY_BASE!;
+  const html = readFileSync(join(dist, "index.html"), "utf8");
+  // What index.html has the browser fetch before the app starts.
+  const entry = [...html.matchAll(/<link rel="(?:modulepreload|preload)" href="([^"]+\.(?:js|wasm))"/g)]
+    .map((m) => m[1])
+    .filter((href) => href.startsWith(base) && !/theme-boot/.test(href))
+    .map((href) => href.slice(base.length));
+  expect(entry.map((f) => f.replace(/^pkg-[0-9a-f]{16}\//, "")).sort()).toEqual([
+    "__wasm_split.js",
+    "steady.js",
+    "steady_bg.wasm",
+  ]);
+  const entryGzip = entry.reduce((sum, f) => sum + gzipBytes(join(dist, f)), 0);
+  expect(entryGzip, `the entry is ${entryGzip} B gzip`).toBeLessThanOrEqual(ENTRY_GZIP_BUDGET);
+
+  const pkg = readdirSync(dist).filter((f) => /^pkg-[0-9a-f]{16}$/.test(f));
+  expect(pkg.length, "one folder of modules").toBe(1);
+  const modules = readdirSync(join(dist, pkg[0])).filter((f) => /\.(wasm|js)$/.test(f));
+  // A route split off at least: the data, journal and practice chunks.
+  for (const chunk of ["split_data.wasm", "split_journal.wasm", "split_practice.wasm"]) expect(modules).toContain(chunk);
+  const total = modules.reduce((sum, f) => sum + gzipBytes(join(dist, pkg[0], f)), 0);
+  expect(total, `all modules are ${total} B gzip`).toBeLessThanOrEqual(ALL_MODULES_GZIP_BUDGET);
+  // Nothing unsplit is left beside them.
+  expect(readdirSync(dist).filter((f) => /^steady-.*\.(wasm|js)$/.test(f))).toEqual([]);
 });

@@ -17,6 +17,7 @@ mod prerender;
 #[path = "../../src/routes.rs"]
 #[allow(dead_code)]
 mod routes;
+mod split;
 
 const TRUNK_VERSION: &str = "0.21.14";
 const BINARYEN_VERSION: &str = "132";
@@ -29,13 +30,17 @@ const TEST_BASE_B: &str = "/steady-b/";
 /// (the Pages workflow uses the runner's Chrome).
 const CHROMIUM: &str = "/usr/bin/chromium";
 
+/// Set by `build_release` for the post-build hook: split this build's wasm.
+const SPLIT_ENV: &str = "STEADY_SPLIT";
+
 const HELP: &str = "\
 usage: cargo xtask <command>
 
   serve        build and serve the app with live reload at http://127.0.0.1:8080/
   test         every check: fmt, clippy (host and wasm), unit tests, release
                build under /steady/, end-to-end tests in headless Chromium
-  build [URL]  release build into dist/ (public URL defaults to /)
+  build [URL]  release build into dist/, its wasm split by route (public
+               URL defaults to /)
   bench        build the release and measure it: asset bytes, first load,
                interaction latencies, Lighthouse (installed in tests/bench
                when missing); writes bench/latest.json and .md
@@ -295,11 +300,15 @@ fn build_release(public_url: &str, dist: &Path) -> Result {
             "build",
             "--release",
             "--offline",
+            "--features",
+            "split",
             "--public-url",
             public_url,
             "--dist",
         ])
-        .arg(dist))
+        .arg(dist)
+        // Tells the post-build hook to split the wasm (src/lazy_pages.rs).
+        .env(SPLIT_ENV, "1"))
 }
 
 fn test() -> Result {
@@ -374,6 +383,14 @@ fn post_build() -> Result {
     // Only releases get the CSP and the service worker: `trunk serve` injects
     // an inline live-reload script, and a worker would cache stale dev builds.
     let release = env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release");
+    let source = env::var("TRUNK_SOURCE_DIR").map_or_else(|_| PathBuf::from("."), PathBuf::from);
+    let html = if release && env::var_os(SPLIT_ENV).is_some() {
+        let target =
+            env::var_os("CARGO_TARGET_DIR").map_or_else(|| source.join("target"), PathBuf::from);
+        split::split_release(staging, &html, &target)?
+    } else {
+        html
+    };
     let html = if release {
         offline::add_csp(&html)?
     } else {
@@ -382,8 +399,6 @@ fn post_build() -> Result {
     fs::write(&index, &html).map_err(|e| format!("writing index.html: {e}"))?;
     fs::write(staging.join("404.html"), &html).map_err(|e| format!("writing 404.html: {e}"))?;
     if release {
-        let source =
-            env::var("TRUNK_SOURCE_DIR").map_or_else(|_| PathBuf::from("."), PathBuf::from);
         let pages = prerender::write_pages(staging, &html, &source.join("content"))?;
         offline::write_service_worker(staging, &pages)?;
     }

@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 /// `frame-ancestors`; see README for hosts that allow headers).
 const POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' '{loader}'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'";
 
-fn base64(bytes: &[u8]) -> String {
+pub fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::new();
     for chunk in bytes.chunks(3) {

@@ -1,0 +1,200 @@
+//! Pages fetched the first time they are opened.
+//!
+//! In the split release build (`--features split`, made by `cargo xtask
+//! build`) each page here lives in a wasm chunk of its own, so a first visit
+//! to the home page or the quiz downloads and compiles none of it. Without
+//! the feature (`cargo xtask serve`, native tests) the same routes call the
+//! page directly, so dev builds need no split step.
+//!
+//! A chunk can fail to arrive: offline before the service worker kept it, or
+//! a new release replaced the old files. Every split point is `fallible`
+//! (with `panic = "abort"` a failed load would otherwise end the app), and a
+//! failure shows a plain message with a way to try again.
+
+use leptos::prelude::*;
+use leptos_router::LazyRoute;
+
+use crate::components::focus::PageOnItsWay;
+
+/// A chunk that did not load. Kept free of the loader's error, which is
+/// neither `Send` nor useful to the reader.
+#[derive(Debug, Clone, Copy)]
+pub struct NotLoaded;
+
+#[cfg(feature = "split")]
+impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        NotLoaded
+    }
+}
+
+type Loader = fn() -> futures::future::LocalBoxFuture<'static, Result<AnyView, NotLoaded>>;
+
+/// Declares a route whose page is a split point: `$route` is the router's
+/// `LazyRoute`, `$chunk` names the wasm chunk (pages naming the same chunk
+/// share it), `$split` names the split function (unique: the splitter links
+/// by it), `$page` is the component.
+// rustfmt re-indents the attribute below on every run (not idempotent).
+#[rustfmt::skip]
+macro_rules! lazy_page {
+    ($route:ident, $chunk:ident, $split:ident, $page:path) => {
+        pub struct $route;
+
+        impl $route {
+            fn load() -> futures::future::LocalBoxFuture<'static, Result<AnyView, NotLoaded>> {
+                #[cfg_attr(
+                    feature = "split",
+                    leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)
+                )]
+                fn $split() -> Result<AnyView, NotLoaded> {
+                    Ok(view! { <$page /> }.into_any())
+                }
+                Box::pin(async {
+                    #[cfg(feature = "split")]
+                    let page = $split().await;
+                    #[cfg(not(feature = "split"))]
+                    let page = $split();
+                    page
+                })
+            }
+        }
+
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            async fn view(_: Self) -> AnyView {
+                let _arriving = PageOnItsWay::new();
+                match Self::load().await {
+                    Ok(page) => page,
+                    Err(NotLoaded) => view! { <LoadFailed retry=Self::load /> }.into_any(),
+                }
+            }
+        }
+    };
+}
+
+// The home page, the quiz and help stay in the entry module: they are what a
+// first visit opens, and help must never wait on a download.
+lazy_page!(
+    ResultRoute,
+    result,
+    result_page,
+    crate::pages::result::ResultPage
+);
+lazy_page!(
+    ReportRoute,
+    result,
+    report_page,
+    crate::pages::result::ReportPage
+);
+lazy_page!(
+    LibraryRoute,
+    learn,
+    library_page,
+    crate::pages::learn::Library
+);
+lazy_page!(
+    ArticleRoute,
+    learn,
+    article_page,
+    crate::pages::learn::ArticlePage
+);
+lazy_page!(
+    PracticeRoute,
+    practice,
+    practice_page,
+    crate::pages::practice::Practice
+);
+lazy_page!(
+    ToolRoute,
+    practice,
+    tool_page,
+    crate::pages::practice::PracticeTool
+);
+lazy_page!(
+    JournalRoute,
+    journal,
+    journal_page,
+    crate::pages::journal::JournalPage
+);
+lazy_page!(
+    ProgressRoute,
+    progress,
+    progress_page,
+    crate::pages::progress::ProgressPage
+);
+lazy_page!(DataRoute, data, data_page, crate::pages::data::DataPage);
+lazy_page!(
+    ShareRoute,
+    share,
+    share_page,
+    crate::pages::share::SharePage
+);
+
+/// What shows in place of a page whose chunk did not arrive. "Try again"
+/// fetches it afresh (a failure is not remembered); when a new release
+/// replaced the files, only a reload brings the matching ones.
+#[component]
+fn LoadFailed(retry: Loader) -> impl IntoView {
+    // The page, once a retry brought it; taken out once to be shown.
+    let page = StoredValue::new_local(None::<AnyView>);
+    let arrived = RwSignal::new(false);
+    let trying = RwSignal::new(false);
+    let failed_again = RwSignal::new(false);
+    let try_again = move |_| {
+        trying.set(true);
+        leptos::task::spawn_local(async move {
+            match retry().await {
+                Ok(view) => {
+                    page.set_value(Some(view));
+                    arrived.set(true);
+                }
+                Err(NotLoaded) => failed_again.set(true),
+            }
+            trying.set(false);
+        });
+    };
+    let reload = move |_| {
+        let _ = window().location().reload();
+    };
+    move || {
+        if arrived.get()
+            && let Some(view) = page.try_update_value(Option::take).flatten()
+        {
+            return view;
+        }
+        view! {
+            <section class="page load-failed" aria-labelledby="load-failed-title">
+                <h1 id="load-failed-title" tabindex="-1">"This page didn't load"</h1>
+                <p>
+                    "Part of Steady is fetched the first time you open it, and it didn't arrive. You may be offline, or Steady was updated since you opened it. Nothing you saved is affected."
+                </p>
+                <p role="status">
+                    {move || {
+                        failed_again
+                            .get()
+                            .then_some(
+                                "It still didn't load. If you are online, reloading brings the current version of Steady.",
+                            )
+                    }}
+                </p>
+                <p class="actions">
+                    <button
+                        type="button"
+                        class="button primary"
+                        on:click=try_again
+                        disabled=move || trying.get()
+                    >
+                        {move || if trying.get() { "Trying…" } else { "Try again" }}
+                    </button>
+                    <button type="button" class="button" on:click=reload>
+                        "Reload Steady"
+                    </button>
+                </p>
+            </section>
+        }
+            .into_any()
+    }
+}
