@@ -7,8 +7,8 @@ use leptos_router::{Lazy, path};
 
 use crate::components::shell::Shell;
 use crate::lazy_pages::{
-    ArticleRoute, DataRoute, JournalRoute, LibraryRoute, PracticeRoute, ProgressRoute, ReportRoute,
-    ResultRoute, ShareRoute, ToolRoute,
+    ArticleRoute, DataRoute, JournalRoute, LibraryRoute, LockedShareRoute, PracticeRoute,
+    ProgressRoute, ReportRoute, ResultRoute, ShareRoute, ToolRoute,
 };
 use crate::pages;
 use crate::paths;
@@ -78,7 +78,6 @@ fn tell_damaged(notices: Notices, damaged: &[&str]) {
 fn LockedApp(on_open: Callback<Opened>) -> impl IntoView {
     provide_context(pages::lock::OnOpen(on_open));
     let unlock = move || view! { <pages::lock::UnlockPage on_open /> };
-    let share = move || view! { <pages::share::LockedSharePage on_open /> };
     view! {
         <Router base=paths::base().router_base().to_string()>
             <Shell>
@@ -86,7 +85,7 @@ fn LockedApp(on_open: Callback<Opened>) -> impl IntoView {
                     <Route path=path!("learn") view={Lazy::<LibraryRoute>::new()} />
                     <Route path=path!("learn/:slug") view={Lazy::<ArticleRoute>::new()} />
                     <Route path=path!("help") view=pages::help::Help />
-                    <Route path=path!("share") view=share />
+                    <Route path=path!("share") view={Lazy::<LockedShareRoute>::new()} />
                     <Route path=path!("practice") view={Lazy::<PracticeRoute>::new()} />
                     <Route path=path!("practice/:tool") view={Lazy::<ToolRoute>::new()} />
                 </Routes>

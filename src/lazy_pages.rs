@@ -11,10 +11,14 @@
 //! (with `panic = "abort"` a failed load would otherwise end the app), and a
 //! failure shows a plain message with a way to try again.
 
+use std::sync::{Arc, Mutex};
+
+use futures::future::{AbortHandle, Aborted};
 use leptos::prelude::*;
+use leptos::reactive::computed::ScopedFuture;
 use leptos_router::LazyRoute;
 
-use crate::components::focus::PageOnItsWay;
+use crate::components::focus::{PageOnItsWay, focus_heading_after_render};
 
 /// A chunk that did not load. Kept free of the loader's error, which is
 /// neither `Send` nor useful to the reader.
@@ -132,6 +136,15 @@ lazy_page!(
     share_page,
     crate::pages::share::SharePage
 );
+lazy_page!(LockedShareRoute, share, locked_share_page, LockedShare);
+
+/// The share page behind the lock, which opens the lock in place; `LockedApp`
+/// provides how.
+#[component]
+fn LockedShare() -> impl IntoView {
+    let on_open = expect_context::<crate::pages::lock::OnOpen>().0;
+    view! { <crate::pages::share::LockedSharePage on_open /> }
+}
 
 /// What shows in place of a page whose chunk did not arrive. "Try again"
 /// fetches it afresh (a failure is not remembered); when a new release
@@ -143,15 +156,44 @@ fn LoadFailed(retry: Loader) -> impl IntoView {
     let arrived = RwSignal::new(false);
     let trying = RwSignal::new(false);
     let failed_again = RwSignal::new(false);
+    // The page is built when its chunk arrives, in a task: it must be built
+    // under this component's owner, or its contexts (the journal, the
+    // results) are out of reach and it panics (and a panic ends the app).
+    // For the same reason a retry still on its way when this message goes
+    // (the person navigated away, or locked) is dropped, never finished.
+    let owner = Owner::current().unwrap_or_default();
+    let in_flight = Arc::new(Mutex::new(Vec::<AbortHandle>::new()));
+    on_cleanup({
+        let in_flight = Arc::clone(&in_flight);
+        move || {
+            for retry in in_flight
+                .lock()
+                .map(|mut v| std::mem::take(&mut *v))
+                .unwrap_or_default()
+            {
+                retry.abort();
+            }
+        }
+    });
     let try_again = move |_| {
         trying.set(true);
+        let (arriving, handle) =
+            futures::future::abortable(owner.with(|| ScopedFuture::new_untracked(retry())));
+        if let Ok(mut v) = in_flight.lock() {
+            v.push(handle);
+        }
         leptos::task::spawn_local(async move {
-            match retry().await {
-                Ok(view) => {
+            // <main> is busy meanwhile, as on the first attempt.
+            let _arriving = PageOnItsWay::new();
+            match arriving.await {
+                Ok(Ok(view)) => {
                     page.set_value(Some(view));
                     arrived.set(true);
+                    // The button that had focus is gone with this message.
+                    focus_heading_after_render();
                 }
-                Err(NotLoaded) => failed_again.set(true),
+                Ok(Err(NotLoaded)) => failed_again.set(true),
+                Err(Aborted) => return,
             }
             trying.set(false);
         });
@@ -184,7 +226,7 @@ fn LoadFailed(retry: Loader) -> impl IntoView {
                     <button
                         type="button"
                         class="button primary"
-                        on:click=try_again
+                        on:click=try_again.clone()
                         disabled=move || trying.get()
                     >
                         {move || if trying.get() { "Trying…" } else { "Try again" }}

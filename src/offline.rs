@@ -58,10 +58,13 @@ fn register_now(notices: Notices) {
     options.set_scope(&paths::href(""));
     let promise = container.register_with_options(&paths::href("sw.js"), &options);
     leptos::task::spawn_local(async move {
-        let Ok(registration) = JsFuture::from(promise).await else {
+        // A browser that blocks workers may resolve with nothing at all.
+        let Ok(Ok(registration)) = JsFuture::from(promise)
+            .await
+            .map(JsCast::dyn_into::<web_sys::ServiceWorkerRegistration>)
+        else {
             return;
         };
-        let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
         // A worker running another script for our scope: fetch ours now.
         let ours = paths::href("sw.js");
         if registration

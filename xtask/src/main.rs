@@ -384,12 +384,13 @@ fn post_build() -> Result {
     // an inline live-reload script, and a worker would cache stale dev builds.
     let release = env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release");
     let source = env::var("TRUNK_SOURCE_DIR").map_or_else(|_| PathBuf::from("."), PathBuf::from);
-    let html = if release && env::var_os(SPLIT_ENV).is_some() {
+    let (html, chunks) = if release && env::var_os(SPLIT_ENV).is_some() {
         let target =
             env::var_os("CARGO_TARGET_DIR").map_or_else(|| source.join("target"), PathBuf::from);
-        split::split_release(staging, &html, &target)?
+        let (html, chunks) = split::split_release(staging, &html, &target)?;
+        (html, Some(chunks))
     } else {
-        html
+        (html, None)
     };
     let html = if release {
         offline::add_csp(&html)?
@@ -400,6 +401,9 @@ fn post_build() -> Result {
     fs::write(staging.join("404.html"), &html).map_err(|e| format!("writing 404.html: {e}"))?;
     if release {
         let pages = prerender::write_pages(staging, &html, &source.join("content"))?;
+        if let Some(chunks) = chunks {
+            chunks.preload_on(staging, &pages)?;
+        }
         offline::write_service_worker(staging, &pages)?;
     }
     Ok(())

@@ -11,6 +11,7 @@
 //! The CSP, the static pages and the service worker are made afterwards from
 //! the rewritten index.html, so they see only the split files.
 
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -22,9 +23,75 @@ use crate::offline::base64;
 /// The folder, relative to the staging dir, that holds the split modules.
 const PKG_PREFIX: &str = "pkg-";
 
+/// Each section's static page (by its route's first segment) and the chunk
+/// its page is in (`lazy_page!` in src/lazy_pages.rs). A section missing
+/// here still works; its static page just does not start the chunk early.
+const SECTION_CHUNKS: &[(&str, &str)] = &[
+    ("learn", "learn"),
+    ("practice", "practice"),
+    ("journal", "journal"),
+    ("progress", "progress"),
+    ("data", "data"),
+    ("share", "share"),
+    ("report", "result"),
+];
+
+/// Where the chunks are, and which files each split point needs.
+pub struct Chunks {
+    /// The public URL and the modules' folder: `/steady/pkg-<hash>/`.
+    href: String,
+    /// Split point name to the files (without `.wasm`) it loads.
+    files: HashMap<String, Vec<String>>,
+}
+
+impl Chunks {
+    /// Adds to each section's static page a preload of its chunks. A deep
+    /// link (an article someone was sent) shows its static copy until the
+    /// app starts; without this, the chunk's download would only begin then,
+    /// and the page would wait blank on a slow connection.
+    pub fn preload_on(&self, staging: &Path, pages: &[String]) -> Result<(), String> {
+        for &(_, split) in SECTION_CHUNKS {
+            if !self.files.contains_key(split) {
+                return Err(format!(
+                    "xtask/src/split.rs names a chunk `{split}` that the build does not have"
+                ));
+            }
+        }
+        for page in pages {
+            let section = page.split(['/', '.']).next().unwrap_or_default();
+            let Some(&(_, split)) = SECTION_CHUNKS.iter().find(|(s, _)| *s == section) else {
+                continue;
+            };
+            let path = staging.join(page);
+            let html = fs::read_to_string(&path).map_err(|e| format!("reading {page}: {e}"))?;
+            let links: String = self.files[split]
+                .iter()
+                .map(|file| {
+                    // No integrity: the loader's fetch has none, and a preload
+                    // is only used by a request that matches it.
+                    format!(
+                        "<link rel=\"preload\" href=\"{}{file}.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\">\n",
+                        self.href
+                    )
+                })
+                .collect();
+            let Some(at) = html.find("</head>") else {
+                return Err(format!("{page} has no </head>"));
+            };
+            let html = format!("{}{links}{}", &html[..at], &html[at..]);
+            fs::write(&path, html).map_err(|e| format!("writing {page}: {e}"))?;
+        }
+        Ok(())
+    }
+}
+
 /// Splits the build whose unsplit wasm Trunk staged, and returns index.html
-/// rewritten to load the split one.
-pub fn split_release(staging: &Path, html: &str, target_dir: &Path) -> Result<String, String> {
+/// rewritten to load the split one, with where its chunks are.
+pub fn split_release(
+    staging: &Path,
+    html: &str,
+    target_dir: &Path,
+) -> Result<(String, Chunks), String> {
     let (trunk_js, trunk_wasm) = trunk_pair(staging)?;
     let raw = target_dir.join("wasm32-unknown-unknown/release/steady.wasm");
     let input = fs::read(&raw).map_err(|e| format!("reading {}: {e}", raw.display()))?;
@@ -83,7 +150,22 @@ pub fn split_release(staging: &Path, html: &str, target_dir: &Path) -> Result<St
     for old in [&trunk_js, &trunk_wasm] {
         fs::remove_file(staging.join(old)).map_err(|e| format!("removing {old}: {e}"))?;
     }
-    rewrite_index(html, &trunk_js, &trunk_wasm, &folder, &dest)
+    let html = rewrite_index(html, &trunk_js, &trunk_wasm, &folder, &dest)?;
+    let js_href = format!("{folder}/steady.js");
+    let href = html
+        .find(&js_href)
+        .map(|at| {
+            let open = html[..at].rfind(['"', '\'']).map_or(at, |q| q + 1);
+            format!("{}{folder}/", &html[open..at])
+        })
+        .ok_or("the rewritten index.html does not load the entry")?;
+    Ok((
+        html,
+        Chunks {
+            href,
+            files: split.prefetch_map,
+        },
+    ))
 }
 
 /// Trunk's unsplit glue and wasm in the staging dir: `steady-<hash>.js` and
@@ -111,6 +193,11 @@ fn trunk_pair(staging: &Path) -> Result<(String, String), String> {
 /// wasm-opt for size, as Trunk's `data-wasm-opt="z"` did for the unsplit
 /// build. The features are those rustc enables by default for wasm32.
 fn optimise(module: &Path) -> Result<(), String> {
+    // The splitter keeps the `name` section, whose newer subsections wasm-opt
+    // warns about for every module; the release drops it anyway.
+    let bytes = fs::read(module).map_err(|e| format!("reading {}: {e}", module.display()))?;
+    fs::write(module, without_names(&bytes)?)
+        .map_err(|e| format!("writing {}: {e}", module.display()))?;
     run(Command::new("wasm-opt")
         .arg("-Oz")
         .args([
@@ -124,6 +211,47 @@ fn optimise(module: &Path) -> Result<(), String> {
         .arg(module)
         .arg("-o")
         .arg(module))
+}
+
+/// A wasm module without its custom `name` section (debug names only).
+fn without_names(wasm: &[u8]) -> Result<Vec<u8>, String> {
+    fn leb(bytes: &[u8], at: &mut usize) -> Result<usize, String> {
+        let (mut value, mut shift) = (0usize, 0);
+        loop {
+            let byte = *bytes.get(*at).ok_or("a truncated wasm module")?;
+            *at += 1;
+            value |= usize::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return Ok(value);
+            }
+            shift += 7;
+        }
+    }
+    if wasm.get(..4) != Some(b"\0asm") || wasm.len() < 8 {
+        return Err("not a wasm module".into());
+    }
+    let mut out = wasm[..8].to_vec();
+    let mut at = 8;
+    while at < wasm.len() {
+        let start = at;
+        let id = wasm[at];
+        at += 1;
+        let size = leb(wasm, &mut at)?;
+        let body = at;
+        at += size;
+        if at > wasm.len() {
+            return Err("a truncated wasm module".into());
+        }
+        let is_names = id == 0 && {
+            let mut name_at = body;
+            let len = leb(wasm, &mut name_at)?;
+            wasm.get(name_at..name_at + len) == Some(b"name")
+        };
+        if !is_names {
+            out.extend_from_slice(&wasm[start..at]);
+        }
+    }
+    Ok(out)
 }
 
 /// 16 hex digits of the SHA-256 of every file's name and bytes, so a new
@@ -296,6 +424,61 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("<link rel=\"stylesheet\" href=\"/s/main-1.css\">"));
+    }
+
+    #[test]
+    fn a_sections_static_page_preloads_its_chunks_and_help_preloads_none() {
+        let dir = std::env::temp_dir().join(format!("steady-preload-test-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("learn")).unwrap();
+        for page in ["learn/x.html", "help.html", "report.html"] {
+            fs::write(dir.join(page), "<head><title>t</title></head><body></body>").unwrap();
+        }
+        let mut files: HashMap<String, Vec<String>> = SECTION_CHUNKS
+            .iter()
+            .map(|(_, split)| (split.to_string(), vec![format!("split_{split}")]))
+            .collect();
+        files.insert("learn".into(), vec!["chunk_3".into(), "split_learn".into()]);
+        let chunks = Chunks {
+            href: "/s/pkg-1/".into(),
+            files,
+        };
+        let pages = ["learn/x.html", "help.html", "report.html"].map(String::from);
+        chunks.preload_on(&dir, &pages).unwrap();
+        let read = |p: &str| fs::read_to_string(dir.join(p)).unwrap();
+        let (article, help, report) =
+            (read("learn/x.html"), read("help.html"), read("report.html"));
+        let _ = fs::remove_dir_all(&dir);
+        for file in ["chunk_3", "split_learn"] {
+            assert!(
+                article.contains(&format!(
+                    "<link rel=\"preload\" href=\"/s/pkg-1/{file}.wasm\" as=\"fetch\""
+                )),
+                "{article}"
+            );
+        }
+        assert!(article.find("split_learn").unwrap() < article.find("</head>").unwrap());
+        assert!(report.contains("/s/pkg-1/split_result.wasm"), "{report}");
+        assert!(!help.contains("preload"), "{help}");
+
+        let missing = Chunks {
+            href: String::new(),
+            files: HashMap::new(),
+        };
+        assert!(missing.preload_on(&dir, &[]).is_err());
+    }
+
+    #[test]
+    fn the_name_section_goes_and_every_other_section_stays() {
+        let header = b"\0asm\x01\0\0\0";
+        let names = [0u8, 6, 4, b'n', b'a', b'm', b'e', 9];
+        let producers = [0u8, 4, 1, b'p', 7, 7];
+        let types = [1u8, 1, 0];
+        let module = [&header[..], &types, &names, &producers].concat();
+        let kept = without_names(&module).unwrap();
+        assert_eq!(kept, [&header[..], &types, &producers].concat());
+        assert!(without_names(b"\0asm\x01\0\0\0\x01\x09").is_err());
+        assert!(without_names(b"<html>").is_err());
     }
 
     #[test]
