@@ -54,6 +54,7 @@ fn register_now(notices: Notices) {
     // another page of the origin removed (or replaced with another script):
     // the browser keeps one registration per scope and makes it ours again.
     let container = window.navigator().service_worker();
+    warn_when_updated_elsewhere(notices, &container);
     let options = web_sys::RegistrationOptions::new();
     options.set_scope(&paths::href(""));
     let promise = container.register_with_options(&paths::href("sw.js"), &options);
@@ -97,6 +98,31 @@ fn register_now(notices: Notices) {
         registration.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
         on_found.forget();
     });
+}
+
+/// When another tab takes an update, the new worker takes this tab over
+/// too, and it no longer has this release's files: a section this tab has
+/// not opened yet would fail to load. Say so, with a reload at hand. The
+/// first worker taking over an uncontrolled tab (a first visit) is not an
+/// update. A tab that asked for the update itself reloads at once.
+fn warn_when_updated_elsewhere(notices: Notices, container: &web_sys::ServiceWorkerContainer) {
+    let controlled = std::rc::Rc::new(std::cell::Cell::new(has_controller()));
+    let on_change = Closure::<dyn Fn()>::new(move || {
+        if controlled.replace(true) {
+            notices.show_with_action(
+                "Steady was updated in another tab. Reload to use the new version everywhere; your entries and drafts are saved.",
+                "Reload now",
+                || {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.location().reload();
+                    }
+                },
+            );
+        }
+    });
+    let _ = container
+        .add_event_listener_with_callback("controllerchange", on_change.as_ref().unchecked_ref());
+    on_change.forget();
 }
 
 fn has_controller() -> bool {
