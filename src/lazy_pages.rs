@@ -44,22 +44,35 @@ macro_rules! lazy_page {
     ($route:ident, $chunk:ident, $split:ident, $page:path) => {
         pub struct $route;
 
+        mod $split {
+            use super::*;
+
+            #[cfg_attr(
+                feature = "split",
+                leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload))
+            )]
+            pub fn $split() -> Result<AnyView, NotLoaded> {
+                Ok(view! { <$page /> }.into_any())
+            }
+        }
+
         impl $route {
             fn load() -> futures::future::LocalBoxFuture<'static, Result<AnyView, NotLoaded>> {
-                #[cfg_attr(
-                    feature = "split",
-                    leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)
-                )]
-                fn $split() -> Result<AnyView, NotLoaded> {
-                    Ok(view! { <$page /> }.into_any())
-                }
                 Box::pin(async {
                     #[cfg(feature = "split")]
-                    let page = $split().await;
+                    let page = $split::$split().await;
                     #[cfg(not(feature = "split"))]
-                    let page = $split();
+                    let page = $split::$split();
                     page
                 })
+            }
+
+            /// Fetches this page's chunk without showing the page; a failure
+            /// is left for the route to show.
+            #[allow(dead_code)]
+            async fn preload() {
+                #[cfg(feature = "split")]
+                let _ = $split::preload().await;
             }
         }
 
@@ -144,6 +157,30 @@ lazy_page!(LockedShareRoute, share, locked_share_page, LockedShare);
 fn LockedShare() -> impl IntoView {
     let on_open = expect_context::<crate::pages::lock::OnOpen>().0;
     view! { <crate::pages::share::LockedSharePage on_open /> }
+}
+
+/// The chunk of the page a first load opens at `route` (relative to the
+/// base), if that page is in one. `start()` waits for it before it replaces
+/// the static page, so a deep link (an article someone was sent, a tool)
+/// keeps its readable static copy until the app can show the same page,
+/// instead of a blank one while the chunk downloads; the static page
+/// preloads the chunk (xtask/src/split.rs), so it arrives with the entry.
+pub fn first_page_chunk(route: &str) -> Option<futures::future::LocalBoxFuture<'static, ()>> {
+    if !cfg!(feature = "split") {
+        return None;
+    }
+    let section = route.split('/').next().unwrap_or_default();
+    Some(match section {
+        "learn" => Box::pin(LibraryRoute::preload()),
+        "practice" => Box::pin(PracticeRoute::preload()),
+        "journal" => Box::pin(JournalRoute::preload()),
+        "progress" => Box::pin(ProgressRoute::preload()),
+        "data" => Box::pin(DataRoute::preload()),
+        "share" => Box::pin(ShareRoute::preload()),
+        "report" => Box::pin(ReportRoute::preload()),
+        "quiz" if route.starts_with("quiz/result/") => Box::pin(ResultRoute::preload()),
+        _ => return None,
+    })
 }
 
 /// What shows in place of a page whose chunk did not arrive. "Try again"

@@ -35,9 +35,24 @@ pub fn start() {
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
         .unwrap_or_else(|| document.body().expect("the page has a body"));
     // The static shell is replaced, not hydrated: it is plain HTML written to
-    // paint before the wasm has loaded.
-    root.set_text_content(None);
-    leptos::mount::mount_to(root, app::App).forget();
+    // paint before the wasm has loaded. A page in a chunk of its own is
+    // fetched first, so the static copy stays until the same page can show.
+    let mount = move || {
+        root.set_text_content(None);
+        leptos::mount::mount_to(root, app::App).forget();
+    };
+    let path = leptos::prelude::window()
+        .location()
+        .pathname()
+        .unwrap_or_default();
+    let route = paths::base().route_of(&path).unwrap_or_default();
+    match lazy_pages::first_page_chunk(route) {
+        Some(arriving) => wasm_bindgen_futures::spawn_local(async move {
+            arriving.await;
+            mount();
+        }),
+        None => mount(),
+    }
 }
 
 /// Trunk writes its `public_url` into `<base href>`; that one value is the

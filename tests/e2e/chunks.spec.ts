@@ -99,3 +99,27 @@ test("leaving while Try again is still on its way does not break the app", async
   await expect(page.locator("main")).not.toHaveAttribute("aria-busy", "true");
   expect(uncaught).toEqual([]);
 });
+
+test("a deep link to a section keeps its static page until the app can show the same page", async ({ page }) => {
+  const uncaught: string[] = [];
+  page.on("pageerror", (err) => uncaught.push(err.message));
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/split_learn\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("learn/secure-attachment");
+  const article = page.locator("main article");
+  const words = await article.innerText();
+  // The entry module has started (Trunk's loader sets wasmBindings once the
+  // app's start has run) while the article's chunk is still held.
+  await page.waitForFunction(() => (window as any).wasmBindings !== undefined);
+  await expect(page.locator(".theme-toggle.is-placeholder")).toHaveCount(1);
+  expect(await article.innerText()).toBe(words);
+  release();
+  await expect(page.locator(".theme-toggle:not(.is-placeholder)")).toBeVisible();
+  expect(await article.innerText()).toBe(words);
+  await expect(page.locator("main")).not.toHaveAttribute("aria-busy", "true");
+  expect(uncaught).toEqual([]);
+});
