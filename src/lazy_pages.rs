@@ -32,16 +32,22 @@ impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
     }
 }
 
-type Loader = fn() -> futures::future::LocalBoxFuture<'static, Result<AnyView, NotLoaded>>;
+/// A page on its way: its chunk loading, then the page built.
+type Arriving = futures::future::LocalBoxFuture<'static, Result<AnyView, NotLoaded>>;
+type Loader = fn() -> Arriving;
 
-/// Declares a route whose page is a split point: `$route` is the router's
+/// Declares routes whose pages are split points, one per line:
+/// `$route in $chunk as $split => $page;`. `$route` is the router's
 /// `LazyRoute`, `$chunk` names the wasm chunk (pages naming the same chunk
 /// share it), `$split` names the split function (unique: the splitter links
 /// by it), `$page` is the component.
 // rustfmt re-indents the attribute below on every run (not idempotent).
 #[rustfmt::skip]
-macro_rules! lazy_page {
-    ($route:ident, $chunk:ident, $split:ident, $page:path) => {
+macro_rules! lazy_pages {
+    ($($route:ident in $chunk:ident as $split:ident => $page:path;)*) => {$(
+        lazy_pages!(@one $route, $chunk, $split, $page);
+    )*};
+    (@one $route:ident, $chunk:ident, $split:ident, $page:path) => {
         pub struct $route;
 
         mod $split {
@@ -57,7 +63,7 @@ macro_rules! lazy_page {
         }
 
         impl $route {
-            fn load() -> futures::future::LocalBoxFuture<'static, Result<AnyView, NotLoaded>> {
+            fn load() -> Arriving {
                 Box::pin(async {
                     #[cfg(feature = "split")]
                     let page = $split::$split().await;
@@ -94,62 +100,19 @@ macro_rules! lazy_page {
 
 // The home page, the quiz and help stay in the entry module: they are what a
 // first visit opens, and help must never wait on a download.
-lazy_page!(
-    ResultRoute,
-    result,
-    result_page,
-    crate::pages::result::ResultPage
-);
-lazy_page!(
-    ReportRoute,
-    result,
-    report_page,
-    crate::pages::result::ReportPage
-);
-lazy_page!(
-    LibraryRoute,
-    learn,
-    library_page,
-    crate::pages::learn::Library
-);
-lazy_page!(
-    ArticleRoute,
-    learn,
-    article_page,
-    crate::pages::learn::ArticlePage
-);
-lazy_page!(
-    PracticeRoute,
-    practice,
-    practice_page,
-    crate::pages::practice::Practice
-);
-lazy_page!(
-    ToolRoute,
-    practice,
-    tool_page,
-    crate::pages::practice::PracticeTool
-);
-lazy_page!(
-    JournalRoute,
-    journal,
-    journal_page,
-    crate::pages::journal::JournalPage
-);
-lazy_page!(
-    ProgressRoute,
-    progress,
-    progress_page,
-    crate::pages::progress::ProgressPage
-);
-lazy_page!(DataRoute, data, data_page, crate::pages::data::DataPage);
-lazy_page!(
-    ShareRoute,
-    share,
-    share_page,
-    crate::pages::share::SharePage
-);
-lazy_page!(LockedShareRoute, share, locked_share_page, LockedShare);
+lazy_pages! {
+    ResultRoute in result as result_page => crate::pages::result::ResultPage;
+    ReportRoute in result as report_page => crate::pages::result::ReportPage;
+    LibraryRoute in learn as library_page => crate::pages::learn::Library;
+    ArticleRoute in learn as article_page => crate::pages::learn::ArticlePage;
+    PracticeRoute in practice as practice_page => crate::pages::practice::Practice;
+    ToolRoute in practice as tool_page => crate::pages::practice::PracticeTool;
+    JournalRoute in journal as journal_page => crate::pages::journal::JournalPage;
+    ProgressRoute in progress as progress_page => crate::pages::progress::ProgressPage;
+    DataRoute in data as data_page => crate::pages::data::DataPage;
+    ShareRoute in share as share_page => crate::pages::share::SharePage;
+    LockedShareRoute in share as locked_share_page => LockedShare;
+}
 
 /// The share page behind the lock, which opens the lock in place; `LockedApp`
 /// provides how.

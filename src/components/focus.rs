@@ -34,12 +34,17 @@ pub fn focus_first_of_after_render(ids: Vec<String>) {
 fn unless_moved_meanwhile(move_focus: impl FnOnce() + 'static) {
     let before = document().active_element();
     request_animation_frame(move || {
-        let now = document().active_element();
-        let body: Option<web_sys::Element> = document().body().map(Into::into);
-        if now.is_none() || now == body || now == before {
+        if !moved_away_from(&before) {
             move_focus();
         }
     });
+}
+
+/// Whether the person moved focus since it was on `before`.
+fn moved_away_from(before: &Option<web_sys::Element>) -> bool {
+    let now = document().active_element();
+    let body: Option<web_sys::Element> = document().body().map(Into::into);
+    !(now.is_none() || now == body || now == *before)
 }
 
 /// After a client-side navigation, focuses the new page's `<h1>`, so screen
@@ -106,9 +111,7 @@ fn focus_heading_once_here(before: Option<web_sys::Element>) {
             HEADING_WAITING.with(|w| *w.borrow_mut() = Some(before));
             return;
         }
-        let now = document().active_element();
-        let body: Option<web_sys::Element> = document().body().map(Into::into);
-        if !(now.is_none() || now == body || now == before) {
+        if moved_away_from(&before) {
             return;
         }
         let section = window()

@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect, type Page } from "@playwright/test";
 import { appReady } from "./fixtures";
 
 // Every section but home, the quiz and help is a wasm chunk fetched the first
@@ -13,9 +13,26 @@ import { appReady } from "./fixtures";
 // happen, an uncaught error (a wasm panic aborts the app), is checked below.
 test.use({ serviceWorkers: "block" });
 
-test("a section whose code does not arrive says so, and Try again brings it", async ({ page }) => {
+/** The uncaught errors of `page` (a wasm panic aborts the app and lands here). */
+function uncaughtErrors(page: Page): string[] {
   const uncaught: string[] = [];
   page.on("pageerror", (err) => uncaught.push(err.message));
+  return uncaught;
+}
+
+/** Holds every request for the chunk `name` until the returned function runs. */
+async function holdChunk(page: Page, name: string): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(new RegExp(`/${name}\\.wasm$`), async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+test("a section whose code does not arrive says so, and Try again brings it", async ({ page }) => {
+  const uncaught = uncaughtErrors(page);
   await page.goto("");
   await appReady(page);
 
@@ -50,17 +67,11 @@ test("a section whose code does not arrive says so, and Try again brings it", as
 });
 
 test("a section opened for the first time on a slow connection shows it is on its way", async ({ page }) => {
-  const uncaught: string[] = [];
-  page.on("pageerror", (err) => uncaught.push(err.message));
+  const uncaught = uncaughtErrors(page);
   await page.goto("");
   await appReady(page);
   // Hold the chunk until the busy state has been seen.
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/split_progress\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdChunk(page, "split_progress");
   await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Progress", exact: true }).click();
   await expect(page.locator("main")).toHaveAttribute("aria-busy", "true");
   release();
@@ -71,8 +82,7 @@ test("a section opened for the first time on a slow connection shows it is on it
 });
 
 test("leaving while Try again is still on its way does not break the app", async ({ page }) => {
-  const uncaught: string[] = [];
-  page.on("pageerror", (err) => uncaught.push(err.message));
+  const uncaught = uncaughtErrors(page);
   await page.goto("");
   await appReady(page);
   let attempts = 0;
@@ -101,14 +111,8 @@ test("leaving while Try again is still on its way does not break the app", async
 });
 
 test("a deep link to a section keeps its static page until the app can show the same page", async ({ page }) => {
-  const uncaught: string[] = [];
-  page.on("pageerror", (err) => uncaught.push(err.message));
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/split_learn\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const uncaught = uncaughtErrors(page);
+  const release = await holdChunk(page, "split_learn");
   await page.goto("learn/secure-attachment");
   const article = page.locator("main article");
   const words = await article.innerText();

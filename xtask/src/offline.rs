@@ -67,7 +67,7 @@ pub fn add_csp(html: &str) -> Result<String, String> {
     ))
 }
 
-fn hex(bytes: &[u8]) -> String {
+pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 

@@ -18,13 +18,14 @@ use std::process::Command;
 
 use sha2::{Digest, Sha256, Sha384};
 
-use crate::offline::base64;
+use crate::offline::{base64, hex};
+use crate::run;
 
 /// The folder, relative to the staging dir, that holds the split modules.
 const PKG_PREFIX: &str = "pkg-";
 
 /// Each section's static page (by its route's first segment) and the chunk
-/// its page is in (`lazy_page!` in src/lazy_pages.rs). A section missing
+/// its page is in (`lazy_pages!` in src/lazy_pages.rs). A section missing
 /// here still works; its static page just does not start the chunk early.
 const SECTION_CHUNKS: &[(&str, &str)] = &[
     ("learn", "learn"),
@@ -150,19 +151,11 @@ pub fn split_release(
     for old in [&trunk_js, &trunk_wasm] {
         fs::remove_file(staging.join(old)).map_err(|e| format!("removing {old}: {e}"))?;
     }
-    let html = rewrite_index(html, &trunk_js, &trunk_wasm, &folder, &dest)?;
-    let js_href = format!("{folder}/steady.js");
-    let href = html
-        .find(&js_href)
-        .map(|at| {
-            let open = html[..at].rfind(['"', '\'']).map_or(at, |q| q + 1);
-            format!("{}{folder}/", &html[open..at])
-        })
-        .ok_or("the rewritten index.html does not load the entry")?;
+    let (html, base) = rewrite_index(html, &trunk_js, &trunk_wasm, &folder, &dest)?;
     Ok((
         html,
         Chunks {
-            href,
+            href: format!("{base}{folder}/"),
             files: split.prefetch_map,
         },
     ))
@@ -268,12 +261,7 @@ fn folder_hash(dir: &Path) -> Result<String, String> {
         hasher.update(name.as_encoded_bytes());
         hasher.update(fs::read(dir.join(&name)).map_err(|e| e.to_string())?);
     }
-    Ok(hasher
-        .finalize()
-        .iter()
-        .take(8)
-        .map(|b| format!("{b:02x}"))
-        .collect())
+    Ok(hex(&hasher.finalize()[..8]))
 }
 
 fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
@@ -295,19 +283,21 @@ fn integrity(path: &Path) -> Result<String, String> {
 /// each `<link>` that preloads Trunk's pair becomes one for the split pair
 /// (with its own integrity); the link module, imported by the entry's glue,
 /// gets a modulepreload too so it is not fetched one round trip later.
+/// Returns the page and the public URL Trunk put before its file names.
 fn rewrite_index(
     html: &str,
     trunk_js: &str,
     trunk_wasm: &str,
     folder: &str,
     dest: &Path,
-) -> Result<String, String> {
+) -> Result<(String, String), String> {
     let js = format!("{folder}/steady.js");
     let wasm = format!("{folder}/steady_bg.wasm");
     let link = format!("{folder}/__wasm_split.js");
     let mut out = String::with_capacity(html.len() + 512);
     let mut rest = html;
     let mut preloads = 0;
+    let mut public_url = String::new();
     while let Some(start) = rest.find("<link") {
         let end = rest[start..]
             .find('>')
@@ -318,6 +308,7 @@ fn rewrite_index(
         out.push_str(&rest[..start]);
         if tag.contains(trunk_js) {
             let base = href_base(tag, trunk_js)?;
+            public_url = base.to_string();
             out.push_str(&module_preload(
                 &format!("{base}{js}"),
                 &dest.join("steady.js"),
@@ -350,7 +341,10 @@ fn rewrite_index(
     if out.matches(trunk_js).count() != 1 || out.matches(trunk_wasm).count() != 1 {
         return Err("Trunk's loader script does not name its glue and wasm once each".into());
     }
-    Ok(out.replace(trunk_js, &js).replace(trunk_wasm, &wasm))
+    Ok((
+        out.replace(trunk_js, &js).replace(trunk_wasm, &wasm),
+        public_url,
+    ))
 }
 
 /// The base path Trunk put before `file` in a tag's href (the public URL).
@@ -367,18 +361,6 @@ fn module_preload(href: &str, file: &Path) -> Result<String, String> {
         "<link rel=\"modulepreload\" href=\"{href}\" crossorigin=\"anonymous\" integrity=\"{}\">",
         integrity(file)?
     ))
-}
-
-fn run(c: &mut Command) -> Result<(), String> {
-    let shown = format!("{:?}", c.get_program());
-    let status = c
-        .status()
-        .map_err(|e| format!("could not start {shown}: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("{shown} failed ({status})"))
-    }
 }
 
 #[cfg(test)]
@@ -402,7 +384,8 @@ mod tests {
             <link rel=\"preload\" href=\"/s/steady-ab_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-old\" as=\"fetch\" type=\"application/wasm\">\
             <link rel=\"stylesheet\" href=\"/s/main-1.css\">\
             <script type=\"module\">import init from '/s/steady-ab.js'; await init({ module_or_path: '/s/steady-ab_bg.wasm' });</script>";
-        let out = rewrite_index(html, "steady-ab.js", "steady-ab_bg.wasm", "pkg-1", &dir).unwrap();
+        let (out, _) =
+            rewrite_index(html, "steady-ab.js", "steady-ab_bg.wasm", "pkg-1", &dir).unwrap();
         let _ = fs::remove_dir_all(&dir);
         assert!(
             !out.contains("steady-ab") && !out.contains("sha384-old"),
