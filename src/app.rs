@@ -132,7 +132,8 @@ fn OpenApp() -> impl IntoView {
 mod tests {
     use std::collections::BTreeSet;
 
-    use crate::routes::{HELP, SECTIONS, STATIC_ROUTES};
+    use crate::lazy_pages::SPLIT_ROUTES;
+    use crate::routes::{CHUNKED_ROUTES, HELP, SECTIONS, STATIC_ROUTES, chunk_of};
 
     /// The `path!("…")` literals of one component's `<Routes>` in this file.
     fn registered(component: &str) -> BTreeSet<&'static str> {
@@ -146,6 +147,59 @@ mod tests {
             .skip(1)
             .map(|rest| &rest[..rest.find('"').expect("a closed literal")])
             .collect()
+    }
+
+    /// Each route of one component's `<Routes>` in this file, with the
+    /// split route (`lazy_pages!`) that shows it, if its view is `Lazy`.
+    fn routed_views(component: &str) -> Vec<(&'static str, Option<&'static str>)> {
+        let source = include_str!("app.rs");
+        let start = source
+            .find(&format!("fn {component}("))
+            .unwrap_or_else(|| panic!("no fn {component}"));
+        let body = &source[start..];
+        let body = &body[..body.find("\n}\n").expect("the component ends")];
+        body.split("<Route path=path!(\"")
+            .skip(1)
+            .map(|rest| {
+                let path = &rest[..rest.find('"').expect("a closed literal")];
+                let view = &rest[rest.find("view=").expect("a view") + "view=".len()..];
+                let split = view
+                    .strip_prefix("{Lazy::<")
+                    .map(|v| &v[..v.find('>').expect("a closed type")]);
+                (path, split)
+            })
+            .collect()
+    }
+
+    /// The router's `Lazy` routes, the chunks `lazy_pages!` puts them in and
+    /// `routes::CHUNKED_ROUTES` (which deep links wait for, and which static
+    /// pages preload) agree: a page moved in or out of a chunk in one place
+    /// but not the others fails here, not as a deep link that shows the
+    /// wrong page or waits on a chunk it does not need.
+    #[test]
+    fn each_route_is_in_the_chunk_routes_rs_names_for_it() {
+        let mut used = Vec::new();
+        for component in ["OpenApp", "LockedApp"] {
+            for (path, split) in routed_views(component) {
+                let chunk = split.map(|name| {
+                    SPLIT_ROUTES
+                        .iter()
+                        .find(|(route, _)| *route == name)
+                        .unwrap_or_else(|| panic!("{name} is not in lazy_pages!"))
+                        .1
+                });
+                assert_eq!(chunk_of(path), chunk, "{component}: {path}");
+                used.push(path);
+            }
+        }
+        for (start, _) in CHUNKED_ROUTES {
+            assert!(
+                used.iter().any(|path| path
+                    .strip_prefix(start)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))),
+                "routes.rs lists {start}, which no route has"
+            );
+        }
     }
 
     /// The router and `routes.rs` (the link checker's and the static pages'

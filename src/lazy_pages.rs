@@ -44,9 +44,24 @@ type Loader = fn() -> Arriving;
 // rustfmt re-indents the attribute below on every run (not idempotent).
 #[rustfmt::skip]
 macro_rules! lazy_pages {
-    ($($route:ident in $chunk:ident as $split:ident => $page:path;)*) => {$(
-        lazy_pages!(@one $route, $chunk, $split, $page);
-    )*};
+    ($($route:ident in $chunk:ident as $split:ident => $page:path;)*) => {
+        $(lazy_pages!(@one $route, $chunk, $split, $page);)*
+
+        /// Each split route and its chunk, by name, for the test that holds
+        /// the router to `routes::CHUNKED_ROUTES`.
+        #[cfg(test)]
+        pub(crate) const SPLIT_ROUTES: &[(&str, &str)] =
+            &[$((stringify!($route), stringify!($chunk)),)*];
+
+        /// Fetches the chunk named `chunk` without showing a page (through
+        /// the first route in it), or `None` when no route is in it.
+        fn preload_chunk(chunk: &str) -> Option<futures::future::LocalBoxFuture<'static, ()>> {
+            $(if chunk == stringify!($chunk) {
+                return Some(Box::pin($route::preload()));
+            })*
+            None
+        }
+    };
     (@one $route:ident, $chunk:ident, $split:ident, $page:path) => {
         pub struct $route;
 
@@ -132,18 +147,7 @@ pub fn first_page_chunk(route: &str) -> Option<futures::future::LocalBoxFuture<'
     if !cfg!(feature = "split") {
         return None;
     }
-    let section = route.split('/').next().unwrap_or_default();
-    Some(match section {
-        "learn" => Box::pin(LibraryRoute::preload()),
-        "practice" => Box::pin(PracticeRoute::preload()),
-        "journal" => Box::pin(JournalRoute::preload()),
-        "progress" => Box::pin(ProgressRoute::preload()),
-        "data" => Box::pin(DataRoute::preload()),
-        "share" => Box::pin(ShareRoute::preload()),
-        "report" => Box::pin(ReportRoute::preload()),
-        "quiz" if route.starts_with("quiz/result/") => Box::pin(ResultRoute::preload()),
-        _ => return None,
-    })
+    crate::routes::chunk_of(route).and_then(preload_chunk)
 }
 
 /// What shows in place of a page whose chunk did not arrive. "Try again"

@@ -139,9 +139,40 @@ pub const STATIC_ROUTES: &[&str] = &[
     "", "quiz", "report", "learn", "practice", "journal", "progress", "data", "share",
 ];
 
+/// Where the pages outside the entry module live in the split release
+/// (`cargo xtask build`): the start of a route, and the wasm chunk its
+/// pages are in (a `$chunk` of `lazy_pages!` in src/lazy_pages.rs). Any
+/// other route's page is in the entry. One table for the three places that
+/// need it: `start()` waits for a deep link's chunk before it replaces the
+/// static page, xtask preloads a section's chunk on its static pages, and a
+/// test in app.rs holds the router to it.
+pub const CHUNKED_ROUTES: &[(&str, &str)] = &[
+    ("quiz/result", "result"),
+    ("report", "result"),
+    ("learn", "learn"),
+    ("practice", "practice"),
+    ("journal", "journal"),
+    ("progress", "progress"),
+    ("data", "data"),
+    ("share", "share"),
+];
+
+/// The chunk holding the page at `route` (relative to the base, without
+/// leading or trailing slashes), or `None` for a page in the entry.
+pub fn chunk_of(route: &str) -> Option<&'static str> {
+    CHUNKED_ROUTES
+        .iter()
+        .find(|(start, _)| {
+            route
+                .strip_prefix(start)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        })
+        .map(|&(_, chunk)| chunk)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Tool;
+    use super::{Tool, chunk_of};
 
     #[test]
     fn every_tool_is_found_by_its_own_slug_and_no_other() {
@@ -154,5 +185,20 @@ mod tests {
         }
         assert_eq!(Tool::from_slug("Breathing"), None);
         assert_eq!(Tool::from_slug(""), None);
+    }
+
+    #[test]
+    fn a_route_is_in_the_chunk_of_its_start_and_only_whole_segments_match() {
+        assert_eq!(chunk_of("learn"), Some("learn"));
+        assert_eq!(chunk_of("learn/triggers"), Some("learn"));
+        assert_eq!(chunk_of("quiz/result/7"), Some("result"));
+        assert_eq!(chunk_of("report"), Some("result"));
+        // The quiz itself, home and help are in the entry.
+        assert_eq!(chunk_of("quiz"), None);
+        assert_eq!(chunk_of(""), None);
+        assert_eq!(chunk_of("help"), None);
+        // A route that only starts with a chunk's letters is not in it.
+        assert_eq!(chunk_of("learning"), None);
+        assert_eq!(chunk_of("quiz/results"), None);
     }
 }

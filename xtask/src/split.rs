@@ -19,23 +19,11 @@ use std::process::Command;
 use sha2::{Digest, Sha256, Sha384};
 
 use crate::offline::{base64, hex};
+use crate::routes::{CHUNKED_ROUTES, chunk_of};
 use crate::run;
 
 /// The folder, relative to the staging dir, that holds the split modules.
 const PKG_PREFIX: &str = "pkg-";
-
-/// Each section's static page (by its route's first segment) and the chunk
-/// its page is in (`lazy_pages!` in src/lazy_pages.rs). A section missing
-/// here still works; its static page just does not start the chunk early.
-const SECTION_CHUNKS: &[(&str, &str)] = &[
-    ("learn", "learn"),
-    ("practice", "practice"),
-    ("journal", "journal"),
-    ("progress", "progress"),
-    ("data", "data"),
-    ("share", "share"),
-    ("report", "result"),
-];
 
 /// Where the chunks are, and which files each split point needs.
 pub struct Chunks {
@@ -51,16 +39,16 @@ impl Chunks {
     /// app starts; without this, the chunk's download would only begin then,
     /// and the page would wait blank on a slow connection.
     pub fn preload_on(&self, staging: &Path, pages: &[String]) -> Result<(), String> {
-        for &(_, split) in SECTION_CHUNKS {
+        for &(_, split) in CHUNKED_ROUTES {
             if !self.files.contains_key(split) {
                 return Err(format!(
-                    "xtask/src/split.rs names a chunk `{split}` that the build does not have"
+                    "src/routes.rs names a chunk `{split}` that the build does not have"
                 ));
             }
         }
         for page in pages {
-            let section = page.split(['/', '.']).next().unwrap_or_default();
-            let Some(&(_, split)) = SECTION_CHUNKS.iter().find(|(s, _)| *s == section) else {
+            let route = page.strip_suffix(".html").unwrap_or(page);
+            let Some(split) = chunk_of(route) else {
                 continue;
             };
             let path = staging.join(page);
@@ -417,7 +405,7 @@ mod tests {
         for page in ["learn/x.html", "help.html", "report.html"] {
             fs::write(dir.join(page), "<head><title>t</title></head><body></body>").unwrap();
         }
-        let mut files: HashMap<String, Vec<String>> = SECTION_CHUNKS
+        let mut files: HashMap<String, Vec<String>> = CHUNKED_ROUTES
             .iter()
             .map(|(_, split)| (split.to_string(), vec![format!("split_{split}")]))
             .collect();
