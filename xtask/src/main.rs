@@ -372,6 +372,35 @@ fn bench() -> Result {
 }
 
 /// Trunk's post_build hook: runs in the staging folder before it becomes dist.
+/// Where cargo puts the build of the crate at `source`, as cargo itself
+/// resolves it (`CARGO_TARGET_DIR`, a `build.target-dir` in any cargo config,
+/// or `target/`), so the split reads the wasm Trunk's cargo run just wrote.
+fn cargo_target_dir(source: &Path) -> Result<PathBuf> {
+    let out = cmd(&env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--no-deps",
+            "--offline",
+        ])
+        .current_dir(source)
+        .output()
+        .map_err(|e| format!("could not start cargo metadata: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "cargo metadata failed: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        ));
+    }
+    let metadata: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .map_err(|e| format!("cargo metadata printed no JSON: {e}"))?;
+    metadata["target_directory"]
+        .as_str()
+        .map(PathBuf::from)
+        .ok_or_else(|| "cargo metadata names no target_directory".into())
+}
+
 fn post_build() -> Result {
     let staging = env::var("TRUNK_STAGING_DIR")
         .map_err(|_| "post-build runs from Trunk's hook (TRUNK_STAGING_DIR is unset)")?;
@@ -385,8 +414,7 @@ fn post_build() -> Result {
     let release = env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release");
     let source = env::var("TRUNK_SOURCE_DIR").map_or_else(|_| PathBuf::from("."), PathBuf::from);
     let (html, chunks) = if release && env::var_os(SPLIT_ENV).is_some() {
-        let target =
-            env::var_os("CARGO_TARGET_DIR").map_or_else(|| source.join("target"), PathBuf::from);
+        let target = cargo_target_dir(&source)?;
         let (html, chunks) = split::split_release(staging, &html, &target)?;
         (html, Some(chunks))
     } else {

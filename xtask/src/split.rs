@@ -196,17 +196,22 @@ fn optimise(module: &Path) -> Result<(), String> {
 
 /// A wasm module without its custom `name` section (debug names only).
 fn without_names(wasm: &[u8]) -> Result<Vec<u8>, String> {
+    /// A section size: an unsigned LEB128 of at most 32 bits (5 bytes).
     fn leb(bytes: &[u8], at: &mut usize) -> Result<usize, String> {
-        let (mut value, mut shift) = (0usize, 0);
-        loop {
+        let mut value = 0u32;
+        for shift in (0..35).step_by(7) {
             let byte = *bytes.get(*at).ok_or("a truncated wasm module")?;
             *at += 1;
-            value |= usize::from(byte & 0x7f) << shift;
-            if byte & 0x80 == 0 {
-                return Ok(value);
+            let bits = u32::from(byte & 0x7f);
+            if shift == 28 && bits > 0x0f {
+                break;
             }
-            shift += 7;
+            value |= bits << shift;
+            if byte & 0x80 == 0 {
+                return usize::try_from(value).map_err(|e| e.to_string());
+            }
         }
+        Err("a malformed wasm module (a size over 32 bits)".into())
     }
     if wasm.get(..4) != Some(b"\0asm") || wasm.len() < 8 {
         return Err("not a wasm module".into());
@@ -219,14 +224,17 @@ fn without_names(wasm: &[u8]) -> Result<Vec<u8>, String> {
         at += 1;
         let size = leb(wasm, &mut at)?;
         let body = at;
-        at += size;
-        if at > wasm.len() {
-            return Err("a truncated wasm module".into());
-        }
+        at = at
+            .checked_add(size)
+            .filter(|&end| end <= wasm.len())
+            .ok_or("a truncated wasm module")?;
         let is_names = id == 0 && {
             let mut name_at = body;
             let len = leb(wasm, &mut name_at)?;
-            wasm.get(name_at..name_at + len) == Some(b"name")
+            name_at
+                .checked_add(len)
+                .and_then(|end| wasm.get(name_at..end))
+                == Some(b"name")
         };
         if !is_names {
             out.extend_from_slice(&wasm[start..at]);
@@ -235,28 +243,48 @@ fn without_names(wasm: &[u8]) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
-/// 16 hex digits of the SHA-256 of every file's name and bytes, so a new
+/// 16 hex digits of the SHA-256 of every file's path and bytes, so a new
 /// release is a new folder and no browser cache can mix two releases' chunks.
 fn folder_hash(dir: &Path) -> Result<String, String> {
-    let mut names: Vec<_> = fs::read_dir(dir)
-        .map_err(|e| e.to_string())?
-        .flatten()
-        .map(|e| e.file_name())
-        .collect();
-    names.sort();
     let mut hasher = Sha256::new();
-    for name in names {
-        hasher.update(name.as_encoded_bytes());
-        hasher.update(fs::read(dir.join(&name)).map_err(|e| e.to_string())?);
+    for file in files_under(dir)? {
+        let rel = file.strip_prefix(dir).map_err(|e| e.to_string())?;
+        // Separators as '/', so the name is the same on every host.
+        hasher.update(rel.to_string_lossy().replace('\\', "/").as_bytes());
+        hasher.update([0]);
+        hasher.update(fs::read(&file).map_err(|e| format!("reading {}: {e}", file.display()))?);
     }
     Ok(hex(&hasher.finalize()[..8]))
 }
 
+/// Every file under `dir`, in any folder depth (wasm-bindgen puts a crate's
+/// JS snippets in `snippets/`), sorted.
+fn files_under(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut files = Vec::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in
+            fs::read_dir(&folder).map_err(|e| format!("reading {}: {e}", folder.display()))?
+        {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
 fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
-    fs::create_dir_all(to).map_err(|e| e.to_string())?;
-    for entry in fs::read_dir(from).map_err(|e| e.to_string())?.flatten() {
-        fs::copy(entry.path(), to.join(entry.file_name()))
-            .map_err(|e| format!("copying {}: {e}", entry.path().display()))?;
+    for file in files_under(from)? {
+        let dest = to.join(file.strip_prefix(from).map_err(|e| e.to_string())?);
+        if let Some(parent) = dest.parent() {
+            fs::create_dir_all(parent).map_err(|e| e.to_string())?;
+        }
+        fs::copy(&file, &dest).map_err(|e| format!("copying {}: {e}", file.display()))?;
     }
     Ok(())
 }
@@ -440,6 +468,27 @@ mod tests {
     }
 
     #[test]
+    fn a_nested_file_is_copied_and_changes_the_folder_hash() {
+        let dir = std::env::temp_dir().join(format!("steady-split-nested-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        let (from, to) = (dir.join("from"), dir.join("to"));
+        fs::create_dir_all(from.join("snippets/a")).unwrap();
+        fs::write(from.join("steady.js"), "glue").unwrap();
+        fs::write(from.join("snippets/a/inline0.js"), "one").unwrap();
+        let before = folder_hash(&from).unwrap();
+        copy_dir(&from, &to).unwrap();
+        assert_eq!(
+            fs::read_to_string(to.join("snippets/a/inline0.js")).unwrap(),
+            "one"
+        );
+        assert_eq!(folder_hash(&to).unwrap(), before);
+        fs::write(from.join("snippets/a/inline0.js"), "two").unwrap();
+        let after = folder_hash(&from).unwrap();
+        let _ = fs::remove_dir_all(&dir);
+        assert_ne!(before, after);
+    }
+
+    #[test]
     fn the_name_section_goes_and_every_other_section_stays() {
         let header = b"\0asm\x01\0\0\0";
         let names = [0u8, 6, 4, b'n', b'a', b'm', b'e', 9];
@@ -450,6 +499,14 @@ mod tests {
         assert_eq!(kept, [&header[..], &types, &producers].concat());
         assert!(without_names(b"\0asm\x01\0\0\0\x01\x09").is_err());
         assert!(without_names(b"<html>").is_err());
+        // A size that does not fit 32 bits, and one past the end: refused,
+        // not wrapped or panicking.
+        assert!(without_names(b"\0asm\x01\0\0\0\x01\xff\xff\xff\xff\x7f").is_err());
+        assert!(without_names(b"\0asm\x01\0\0\0\x01\xff\xff\xff\xff\x0f").is_err());
+        // A custom section whose name length runs past its end is not the
+        // name section: kept as it is.
+        let odd = b"\0asm\x01\0\0\0\0\x05\xff\xff\xff\xff\x0f";
+        assert_eq!(without_names(odd).unwrap(), odd);
     }
 
     #[test]
