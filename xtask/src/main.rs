@@ -371,7 +371,6 @@ fn bench() -> Result {
         .env("CHROME_PATH", chromium))
 }
 
-/// Trunk's post_build hook: runs in the staging folder before it becomes dist.
 /// Where cargo puts the build of the crate at `source`, as cargo itself
 /// resolves it (`CARGO_TARGET_DIR`, a `build.target-dir` in any cargo config,
 /// or `target/`), so the split reads the wasm Trunk's cargo run just wrote.
@@ -401,6 +400,7 @@ fn cargo_target_dir(source: &Path) -> Result<PathBuf> {
         .ok_or_else(|| "cargo metadata names no target_directory".into())
 }
 
+/// Trunk's post_build hook: runs in the staging folder before it becomes dist.
 fn post_build() -> Result {
     let staging = env::var("TRUNK_STAGING_DIR")
         .map_err(|_| "post-build runs from Trunk's hook (TRUNK_STAGING_DIR is unset)")?;
