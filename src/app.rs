@@ -135,37 +135,42 @@ mod tests {
     use crate::lazy_pages::SPLIT_ROUTES;
     use crate::routes::{CHUNKED_ROUTES, HELP, SECTIONS, STATIC_ROUTES, chunk_of};
 
-    /// The `path!("…")` literals of one component's `<Routes>` in this file.
-    fn registered(component: &str) -> BTreeSet<&'static str> {
+    /// The source of one component's body in this file.
+    fn body_of(component: &str) -> &'static str {
         let source = include_str!("app.rs");
         let start = source
             .find(&format!("fn {component}("))
             .unwrap_or_else(|| panic!("no fn {component}"));
         let body = &source[start..];
-        let body = &body[..body.find("\n}\n").expect("the component ends")];
-        body.split("path!(\"")
-            .skip(1)
-            .map(|rest| &rest[..rest.find('"').expect("a closed literal")])
+        &body[..body.find("\n}\n").expect("the component ends")]
+    }
+
+    /// The `path!("…")` literals of one component's `<Routes>` in this file.
+    fn registered(component: &str) -> BTreeSet<&'static str> {
+        routed_views(component)
+            .into_iter()
+            .map(|(path, _)| path)
             .collect()
     }
 
-    /// Each route of one component's `<Routes>` in this file, with the
-    /// split route (`lazy_pages!`) that shows it, if its view is `Lazy`.
+    /// Each `path!("…")` of one component's `<Routes>` in this file, with
+    /// the split route (`lazy_pages!`) its view is, if it is `Lazy`.
     fn routed_views(component: &str) -> Vec<(&'static str, Option<&'static str>)> {
-        let source = include_str!("app.rs");
-        let start = source
-            .find(&format!("fn {component}("))
-            .unwrap_or_else(|| panic!("no fn {component}"));
-        let body = &source[start..];
-        let body = &body[..body.find("\n}\n").expect("the component ends")];
-        body.split("<Route path=path!(\"")
+        body_of(component)
+            .split("path!(\"")
             .skip(1)
             .map(|rest| {
                 let path = &rest[..rest.find('"').expect("a closed literal")];
                 let view = &rest[rest.find("view=").expect("a view") + "view=".len()..];
-                let split = view
-                    .strip_prefix("{Lazy::<")
-                    .map(|v| &v[..v.find('>').expect("a closed type")]);
+                let view = &view[..view.find("/>").expect("a closed <Route>")];
+                let split = view.contains("Lazy").then(|| {
+                    let name = view
+                        .split_once("Lazy::<")
+                        .and_then(|(_, rest)| rest.split_once('>'))
+                        .unwrap_or_else(|| panic!("{path}: a Lazy view this test cannot read"))
+                        .0;
+                    name.trim()
+                });
                 (path, split)
             })
             .collect()

@@ -172,7 +172,7 @@ pub fn chunk_of(route: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Tool, chunk_of};
+    use super::{CHUNKED_ROUTES, Tool, chunk_of};
 
     #[test]
     fn every_tool_is_found_by_its_own_slug_and_no_other() {
@@ -200,5 +200,21 @@ mod tests {
         // A route that only starts with a chunk's letters is not in it.
         assert_eq!(chunk_of("learning"), None);
         assert_eq!(chunk_of("quiz/results"), None);
+    }
+
+    /// `chunk_of` takes the first row that matches; that is only sound while
+    /// no row's start is inside another's (a `practice/wait` row after
+    /// `practice` would never be reached).
+    #[test]
+    fn no_chunked_route_starts_inside_another() {
+        for (a, _) in CHUNKED_ROUTES {
+            for (b, _) in CHUNKED_ROUTES {
+                let inside = b
+                    .strip_prefix(a)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
+                assert!(a == b || !inside, "{b} starts inside {a}");
+            }
+            assert_eq!(CHUNKED_ROUTES.iter().filter(|(b, _)| a == b).count(), 1);
+        }
     }
 }

@@ -382,8 +382,9 @@ fn cargo_target_dir(source: &Path) -> Result<PathBuf> {
             "1",
             "--no-deps",
             "--offline",
+            "--manifest-path",
         ])
-        .current_dir(source)
+        .arg(source.join("Cargo.toml"))
         .output()
         .map_err(|e| format!("could not start cargo metadata: {e}"))?;
     if !out.status.success() {

@@ -228,13 +228,17 @@ fn without_names(wasm: &[u8]) -> Result<Vec<u8>, String> {
             .checked_add(size)
             .filter(|&end| end <= wasm.len())
             .ok_or("a truncated wasm module")?;
+        // A custom section starts with its name; read it within the section,
+        // and keep one whose name does not parse as it is.
         let is_names = id == 0 && {
+            let section = &wasm[..at];
             let mut name_at = body;
-            let len = leb(wasm, &mut name_at)?;
-            name_at
-                .checked_add(len)
-                .and_then(|end| wasm.get(name_at..end))
-                == Some(b"name")
+            leb(section, &mut name_at).is_ok_and(|len| {
+                name_at
+                    .checked_add(len)
+                    .and_then(|end| section.get(name_at..end))
+                    == Some(b"name")
+            })
         };
         if !is_names {
             out.extend_from_slice(&wasm[start..at]);
@@ -266,8 +270,10 @@ fn files_under(dir: &Path) -> Result<Vec<PathBuf>, String> {
         for entry in
             fs::read_dir(&folder).map_err(|e| format!("reading {}: {e}", folder.display()))?
         {
-            let path = entry.map_err(|e| e.to_string())?.path();
-            if path.is_dir() {
+            let entry = entry.map_err(|e| e.to_string())?;
+            let path = entry.path();
+            // Not following links: a link to a folder above would never end.
+            if entry.file_type().map_err(|e| e.to_string())?.is_dir() {
                 folders.push(path);
             } else {
                 files.push(path);
@@ -507,6 +513,13 @@ mod tests {
         // name section: kept as it is.
         let odd = b"\0asm\x01\0\0\0\0\x05\xff\xff\xff\xff\x0f";
         assert_eq!(without_names(odd).unwrap(), odd);
+        // An empty custom section before the name section: its name is not
+        // read from the next section's bytes, and the name section still goes.
+        let empty = [&header[..], &[0u8, 0], &names].concat();
+        assert_eq!(
+            without_names(&empty).unwrap(),
+            [&header[..], &[0u8, 0]].concat()
+        );
     }
 
     #[test]
