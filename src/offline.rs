@@ -112,17 +112,19 @@ fn warn_when_updated_elsewhere(notices: Notices, container: &web_sys::ServiceWor
             notices.show_with_action(
                 "Steady was updated in another tab. Reload to use the new version everywhere; your entries and drafts are saved.",
                 "Reload now",
-                || {
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.location().reload();
-                    }
-                },
+                reload,
             );
         }
     });
     let _ = container
         .add_event_listener_with_callback("controllerchange", on_change.as_ref().unchecked_ref());
     on_change.forget();
+}
+
+fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
 }
 
 fn has_controller() -> bool {
@@ -139,15 +141,11 @@ fn offer_update(notices: Notices, registration: &web_sys::ServiceWorkerRegistrat
                 return;
             };
             let Some(worker) = waiting.clone() else {
-                let _ = window.location().reload();
+                reload();
                 return;
             };
             // Reload once the new worker has taken over.
-            let on_change = Closure::<dyn Fn()>::new(|| {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.location().reload();
-                }
-            });
+            let on_change = Closure::<dyn Fn()>::new(reload);
             window
                 .navigator()
                 .service_worker()

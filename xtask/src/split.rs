@@ -120,14 +120,10 @@ pub fn split_release(
         ])
         .arg(&pkg))?;
 
-    let mut modules: Vec<PathBuf> = fs::read_dir(&pkg)
-        .map_err(|e| e.to_string())?
-        .flatten()
-        .map(|e| e.path())
+    for module in files_under(&pkg)?
+        .iter()
         .filter(|p| p.extension().is_some_and(|x| x == "wasm"))
-        .collect();
-    modules.sort();
-    for module in &modules {
+    {
         optimise(module)?;
     }
 
