@@ -101,6 +101,26 @@ pub struct ToolWords {
     pub slug: &'static str,
     pub summary: &'static str,
     pub intro: &'static str,
+    /// Shown first, with the link to "If you don't feel safe with someone".
+    pub safety: Option<&'static str>,
+    /// Shown where the tool is set up, above its Start button.
+    pub before_you_start: Option<&'static str>,
+}
+
+/// The safety words inside "I'm activated" (`tools.toml`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActivatedCare {
+    pub reframe_skip: &'static str,
+    pub reframe_link: &'static str,
+    pub done_heading: &'static str,
+    pub pending: &'static str,
+    pub eased_heading: &'static str,
+    /// Says `{by}`, the points the feeling eased.
+    pub eased: &'static str,
+    pub rated: &'static str,
+    pub still_hard_heading: &'static str,
+    pub still_hard: &'static str,
+    pub help_link: &'static str,
 }
 
 /// The note shown first on the tools meant for couples (`tools.toml`).
@@ -199,12 +219,30 @@ pub fn tool_words(slug: &str) -> Option<&'static ToolWords> {
     PRACTICE_TOOL_WORDS.iter().find(|t| t.slug == slug)
 }
 
+/// The quiz's care words (`route-pages.toml`): on its intro and every result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuizCare {
+    pub afraid: &'static str,
+    pub afraid_link: &'static str,
+    pub loss: &'static str,
+    pub grief: &'static str,
+    pub grief_link: &'static str,
+    pub unsure_heading: &'static str,
+    pub unsure: &'static str,
+}
+
 /// The couples' safety note, if the tool `slug` is one meant for couples.
 pub fn couple_safety(slug: &str) -> Option<&'static str> {
     COUPLE_SAFETY
         .tools
         .contains(&slug)
         .then_some(COUPLE_SAFETY.note)
+}
+
+/// The note shown first on the tool `slug`: the couples' note, or the
+/// tool's own safety note.
+pub fn safety_note(slug: &str) -> Option<&'static str> {
+    couple_safety(slug).or_else(|| tool_words(slug).and_then(|w| w.safety))
 }
 
 pub fn dimension_words(dimension: Dimension) -> &'static DimensionWords {
@@ -351,20 +389,23 @@ mod tests {
                 .unwrap_or_else(|| panic!("{first:?}: help.md's sections are not as expected"));
             assert_eq!(html.len(), help.html.len(), "{first:?}");
             assert_eq!(headings(&html), headings(help.html), "{first:?}");
-            let crisis = html
-                .find(&format!("<h2 id=\"{}\">", first.crisis_id()))
-                .unwrap();
-            let abuse = html
-                .find(&format!("<h3 id=\"{}\">", first.abuse_id()))
-                .unwrap();
+            let at = |level: u8, id: &str| {
+                html.find(&format!("<h{level} id=\"{id}\">"))
+                    .unwrap_or_else(|| panic!("help.md has no <h{level}> `{id}`"))
+            };
+            let crisis = at(2, first.crisis_id());
+            let abuse = first.abuse_id().map(|id| at(3, id));
             for other in Place::FIXED_ORDER.iter().filter(|p| **p != first) {
-                let c = html
-                    .find(&format!("<h2 id=\"{}\">", other.crisis_id()))
-                    .unwrap();
-                let a = html
-                    .find(&format!("<h3 id=\"{}\">", other.abuse_id()))
-                    .unwrap();
-                assert!(crisis < c && abuse < a, "{first:?} before {other:?}");
+                assert!(
+                    crisis < at(2, other.crisis_id()),
+                    "{first:?} before {other:?}"
+                );
+                if let (Some(abuse), Some(id)) = (abuse, other.abuse_id()) {
+                    assert!(
+                        abuse < at(3, id),
+                        "{first:?}'s abuse lines before {other:?}'s"
+                    );
+                }
             }
         }
     }

@@ -35,6 +35,24 @@ struct Hub {
     need: Spanned<Vec<Need>>,
     tool: Spanned<Vec<Tool>>,
     couple_safety: CoupleSafety,
+    activated_care: ActivatedCare,
+}
+
+/// The safety words inside "I'm activated" (see `tools.toml`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ActivatedCare {
+    reframe_skip: Text,
+    reframe_link: Text,
+    done_heading: Text,
+    pending: Text,
+    eased_heading: Text,
+    /// Says `{by}`: how many points the feeling eased.
+    eased: Text,
+    rated: Text,
+    still_hard_heading: Text,
+    still_hard: Text,
+    help_link: Text,
 }
 
 /// The note shown first on the tools meant for couples: one text, defined
@@ -59,6 +77,12 @@ struct Tool {
     slug: Text,
     summary: Text,
     intro: Text,
+    /// Shown first, with the link to "If you don't feel safe with someone".
+    #[serde(default)]
+    safety: Option<Text>,
+    /// Shown where the tool is set up, above its Start button.
+    #[serde(default)]
+    before_you_start: Option<Text>,
 }
 
 #[derive(Deserialize)]
@@ -228,6 +252,9 @@ pub struct ToolIntro {
     pub slug: String,
     pub summary: String,
     pub intro: String,
+    /// The note shown first: the couples' note, or the tool's own safety note.
+    pub safety: Option<String>,
+    pub before_you_start: Option<String>,
 }
 
 /// A need of the hub: its title and its tools' slugs.
@@ -244,14 +271,28 @@ pub fn tool_intros(content_dir: &Path) -> Result<(Vec<ToolIntro>, Vec<HubNeed>),
     let Some(hub) = hub else {
         return Err(diags);
     };
+    let couples: Vec<&String> = hub
+        .couple_safety
+        .tools
+        .get_ref()
+        .iter()
+        .map(Spanned::get_ref)
+        .collect();
+    let couple_note = hub.couple_safety.note.get_ref();
     let tools = hub
         .tool
-        .into_inner()
-        .into_iter()
+        .get_ref()
+        .iter()
         .map(|t| ToolIntro {
-            slug: t.slug.into_inner(),
-            summary: t.summary.into_inner(),
-            intro: t.intro.into_inner(),
+            slug: t.slug.get_ref().clone(),
+            summary: t.summary.get_ref().clone(),
+            intro: t.intro.get_ref().clone(),
+            safety: if couples.contains(&t.slug.get_ref()) {
+                Some(couple_note.clone())
+            } else {
+                t.safety.as_ref().map(|s| s.get_ref().clone())
+            },
+            before_you_start: t.before_you_start.as_ref().map(|s| s.get_ref().clone()),
         })
         .collect();
     let needs = hub
@@ -341,6 +382,35 @@ fn compile_hub(file: &Path, text: &str, slugs: &[&str], diags: &mut Vec<Diagnost
         }
         c.plain("summary", &tool.summary);
         c.plain("intro", &tool.intro);
+        for (field, note) in [
+            ("safety", &tool.safety),
+            ("before_you_start", &tool.before_you_start),
+        ] {
+            if let Some(note) = note {
+                c.plain(field, note);
+            }
+        }
+    }
+    let care = &hub.activated_care;
+    for (field, words) in [
+        ("reframe_skip", &care.reframe_skip),
+        ("reframe_link", &care.reframe_link),
+        ("done_heading", &care.done_heading),
+        ("pending", &care.pending),
+        ("eased_heading", &care.eased_heading),
+        ("eased", &care.eased),
+        ("rated", &care.rated),
+        ("still_hard_heading", &care.still_hard_heading),
+        ("still_hard", &care.still_hard),
+        ("help_link", &care.help_link),
+    ] {
+        c.plain(field, words);
+    }
+    if !care.eased.get_ref().contains("{by}") {
+        c.error(
+            &care.eased,
+            "`eased` must say `{by}`, the points the feeling eased".into(),
+        );
     }
     let safety = &hub.couple_safety;
     c.plain("the couple safety note", &safety.note);
@@ -384,13 +454,28 @@ fn compile_hub(file: &Path, text: &str, slugs: &[&str], diags: &mut Vec<Diagnost
     code += "];\npub static PRACTICE_TOOL_WORDS: &[ToolWords] = &[\n";
     for tool in hub.tool.get_ref() {
         code += &format!(
-            "    ToolWords {{ slug: {:?}, summary: {:?}, intro: {:?} }},\n",
+            "    ToolWords {{ slug: {:?}, summary: {:?}, intro: {:?}, safety: {:?}, before_you_start: {:?} }},\n",
             tool.slug.get_ref(),
             tool.summary.get_ref(),
-            tool.intro.get_ref()
+            tool.intro.get_ref(),
+            tool.safety.as_ref().map(Spanned::get_ref),
+            tool.before_you_start.as_ref().map(Spanned::get_ref)
         );
     }
     code += "];\n";
+    code += &format!(
+        "pub static ACTIVATED_CARE: ActivatedCare = ActivatedCare {{ reframe_skip: {:?}, reframe_link: {:?}, done_heading: {:?}, pending: {:?}, eased_heading: {:?}, eased: {:?}, rated: {:?}, still_hard_heading: {:?}, still_hard: {:?}, help_link: {:?} }};\n",
+        care.reframe_skip.get_ref(),
+        care.reframe_link.get_ref(),
+        care.done_heading.get_ref(),
+        care.pending.get_ref(),
+        care.eased_heading.get_ref(),
+        care.eased.get_ref(),
+        care.rated.get_ref(),
+        care.still_hard_heading.get_ref(),
+        care.still_hard.get_ref(),
+        care.help_link.get_ref()
+    );
     code + &format!(
         "pub static COUPLE_SAFETY: CoupleSafety = CoupleSafety {{ tools: &{:?}, note: {:?} }};\n",
         strs(&hub.couple_safety.tools),
@@ -675,8 +760,30 @@ mod tests {
         "[[tool]]\nslug = \"wait\"\nsummary = \"Wait.\"\nintro = \"Wait a while.\"\n";
     const TOOL_BREATH: &str =
         "[[tool]]\nslug = \"breathing\"\nsummary = \"Breathe.\"\nintro = \"Breathe out.\"\n";
-    const SAFETY: &str =
-        "\n[couple_safety]\ntools = [\"wait\"]\nnote = \"Only where you both feel safe.\"\n";
+    const SAFETY: &str = "\n[couple_safety]\ntools = [\"wait\"]\nnote = \"Only where you both feel safe.\"\n\
+        [activated_care]\nreframe_skip = \"Skip.\"\nreframe_link = \"Help.\"\ndone_heading = \"Done.\"\n\
+        pending = \"Rate.\"\neased_heading = \"Eased.\"\neased = \"By {by}.\"\nrated = \"Rated.\"\n\
+        still_hard_heading = \"Hard.\"\nstill_hard = \"Call.\"\nhelp_link = \"Find help.\"\n";
+
+    #[test]
+    fn a_tools_own_safety_note_and_the_activated_care_words_are_generated() {
+        let wait = TOOL_WAIT.replace("intro =", "safety = \"Only where you feel safe.\"\nintro =");
+        let text = format!(
+            "[[need]]\ntitle = \"Now\"\ntools = [\"wait\", \"breathing\"]\n\n{wait}\n{TOOL_BREATH}{SAFETY}"
+        );
+        let (code, diags) = hub(&text);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert!(
+            code.contains("safety: Some(\"Only where you feel safe.\"), before_you_start: None"),
+            "{code}"
+        );
+        assert!(code.contains("eased: \"By {by}.\""), "{code}");
+        let (_, diags) = hub(&text.replace("By {by}.", "It eased."));
+        assert!(
+            diags.iter().any(|d| d.message.contains("{by}")),
+            "{diags:?}"
+        );
+    }
 
     #[test]
     fn a_complete_hub_generates_needs_and_tools() {

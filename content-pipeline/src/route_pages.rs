@@ -26,7 +26,20 @@ struct File {
     care_link: Text,
     lock_scope: Text,
     origin: OriginFile,
+    quiz_care: QuizCareFile,
     page: Spanned<Vec<PageFile>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuizCareFile {
+    afraid: Text,
+    afraid_link: Text,
+    loss: Text,
+    grief: Text,
+    grief_link: Text,
+    unsure_heading: Text,
+    unsure: Text,
 }
 
 #[derive(Deserialize)]
@@ -84,6 +97,25 @@ pub struct Origin {
     pub github_pages: String,
 }
 
+/// The quiz's care words: said on its intro (the static page too) and on
+/// every result, so a frightened or grieving reader meets them before any
+/// style name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuizCare {
+    /// If you are afraid of the person you answer about...; linked to the
+    /// help page's "If you don't feel safe with someone".
+    pub afraid: String,
+    pub afraid_link: String,
+    /// What to choose when the person has died or left your life.
+    pub loss: String,
+    /// Longing after a loss is grief, not a style; linked to help.
+    pub grief: String,
+    pub grief_link: String,
+    /// Said instead of "Closest style" when the answer check fires.
+    pub unsure_heading: String,
+    pub unsure: String,
+}
+
 /// Everything in `route-pages.toml`, checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RouteWords {
@@ -91,6 +123,7 @@ pub struct RouteWords {
     pub care_link: String,
     pub lock_scope: String,
     pub origin: Origin,
+    pub quiz_care: QuizCare,
     pub pages: Vec<RoutePage>,
 }
 
@@ -175,6 +208,18 @@ fn read(content_dir: &Path, routes: &[&str], diags: &mut Vec<Diagnostic>) -> Opt
                 .collect(),
             github_pages: plain("github_pages", &parsed.origin.github_pages),
         },
+        quiz_care: {
+            let q = &parsed.quiz_care;
+            QuizCare {
+                afraid: plain("quiz_care.afraid", &q.afraid),
+                afraid_link: plain("quiz_care.afraid_link", &q.afraid_link),
+                loss: plain("quiz_care.loss", &q.loss),
+                grief: plain("quiz_care.grief", &q.grief),
+                grief_link: plain("quiz_care.grief_link", &q.grief_link),
+                unsure_heading: plain("quiz_care.unsure_heading", &q.unsure_heading),
+                unsure: plain("quiz_care.unsure", &q.unsure),
+            }
+        },
         pages,
     };
     let pages_line = line_of(&text, parsed.page.span().start);
@@ -235,6 +280,11 @@ pub fn compile(content_dir: &Path, routes: &[&str], diags: &mut Vec<Diagnostic>)
         "pub static ORIGIN: OriginWords = OriginWords {{ heading: {:?}, paragraphs: &{:?}, github_pages: {:?} }};\n",
         w.origin.heading, w.origin.paragraphs, w.origin.github_pages
     );
+    let q = &w.quiz_care;
+    code += &format!(
+        "pub static QUIZ_CARE: QuizCare = QuizCare {{ afraid: {:?}, afraid_link: {:?}, loss: {:?}, grief: {:?}, grief_link: {:?}, unsure_heading: {:?}, unsure: {:?} }};\n",
+        q.afraid, q.afraid_link, q.loss, q.grief, q.grief_link, q.unsure_heading, q.unsure
+    );
     code += "pub static ROUTE_PAGES: &[RoutePage] = &[\n";
     for p in &w.pages {
         let points: Vec<String> = p
@@ -290,7 +340,8 @@ mod tests {
     }
 
     const HEAD: &str = "care_line = \"Care,\"\ncare_link = \"help\"\nlock_scope = \"Scope.\"\n\
-        [origin]\nheading = \"H\"\nparagraphs = [\"P\"]\ngithub_pages = \"G\"\n";
+        [origin]\nheading = \"H\"\nparagraphs = [\"P\"]\ngithub_pages = \"G\"\n\
+        [quiz_care]\nafraid = \"A\"\nafraid_link = \"AL\"\nloss = \"L\"\ngrief = \"G\"\ngrief_link = \"GL\"\nunsure_heading = \"UH\"\nunsure = \"U\"\n";
 
     #[test]
     fn the_real_file_covers_every_fixed_route() {
@@ -313,7 +364,7 @@ mod tests {
             .map(|e| format!("{}:{}", e.line, e.message))
             .collect();
         assert!(
-            text.iter().any(|t| t.starts_with("9:`nowhere` is not")),
+            text.iter().any(|t| t.starts_with("17:`nowhere` is not")),
             "{text:?}"
         );
         assert!(
@@ -330,6 +381,6 @@ mod tests {
         ));
         let errs = route_words(&d.0, &["journal"]).unwrap_err();
         assert!(errs[0].message.contains("plain text"), "{errs:?}");
-        assert_eq!(errs[0].line, 12);
+        assert_eq!(errs[0].line, 20);
     }
 }

@@ -47,9 +47,9 @@ pub fn ToolPage(
     let action_first = tool.in_the_moment();
     let lead = words.filter(|_| !action_first).map(|w| w.intro);
     let why = words.filter(|_| action_first).map(|w| w.intro);
-    // Before anything else on a couples' tool: it is only for relationships
-    // where both people feel safe (see the help page's section on abuse).
-    let safety = content::couple_safety(slug);
+    // Before anything else on a couples' tool, or a tool whose advice holds
+    // only where you feel safe (see the help page's section on abuse).
+    let safety = content::safety_note(slug);
     view! {
         <Title text=name />
         <p class="breadcrumb"><a href=href("practice")>"Practice"</a></p>

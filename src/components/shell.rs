@@ -93,7 +93,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                     " Steady helps you think about how you connect; it cannot assess you or replace a qualified therapist. "
                     <a href=paths::href(HELP)>"Crisis lines and finding a therapist"</a>
                 </p>
-                <p>"Private by design: everything you enter stays on this device. Steady sends nothing anywhere."</p>
+                <p>"Private by design: what you enter stays on this device. Nothing leaves it unless you share or back up."</p>
             </div>
         </footer>
     }

@@ -18,19 +18,61 @@ pub enum Place {
     Ireland,
     Australia,
     NewZealand,
+    France,
+    Germany,
+    Netherlands,
+    Belgium,
+    Austria,
+    Switzerland,
+    Spain,
+    Italy,
+    Poland,
+    Sweden,
+    Norway,
+    Finland,
+    SouthAfrica,
+    Kenya,
+    India,
+    Japan,
+    SouthKorea,
+    HongKong,
+    Philippines,
+    Brazil,
+    Colombia,
     /// Everywhere else: the EU's 112 and a directory of helplines.
     Elsewhere,
 }
 
 impl Place {
     /// The order of the static page, and of the app when the region is unknown.
-    pub const FIXED_ORDER: [Place; 7] = [
+    pub const FIXED_ORDER: [Place; 28] = [
         Place::UnitedStates,
         Place::Canada,
         Place::UnitedKingdom,
         Place::Ireland,
         Place::Australia,
         Place::NewZealand,
+        Place::France,
+        Place::Germany,
+        Place::Netherlands,
+        Place::Belgium,
+        Place::Austria,
+        Place::Switzerland,
+        Place::Spain,
+        Place::Italy,
+        Place::Poland,
+        Place::Sweden,
+        Place::Norway,
+        Place::Finland,
+        Place::SouthAfrica,
+        Place::Kenya,
+        Place::India,
+        Place::Japan,
+        Place::SouthKorea,
+        Place::HongKong,
+        Place::Philippines,
+        Place::Brazil,
+        Place::Colombia,
         Place::Elsewhere,
     ];
 
@@ -43,20 +85,44 @@ impl Place {
             Place::Ireland => "ireland",
             Place::Australia => "australia",
             Place::NewZealand => "new-zealand",
+            Place::France => "france",
+            Place::Germany => "germany",
+            Place::Netherlands => "the-netherlands",
+            Place::Belgium => "belgium",
+            Place::Austria => "austria",
+            Place::Switzerland => "switzerland",
+            Place::Spain => "spain",
+            Place::Italy => "italy",
+            Place::Poland => "poland",
+            Place::Sweden => "sweden",
+            Place::Norway => "norway",
+            Place::Finland => "finland",
+            Place::SouthAfrica => "south-africa",
+            Place::Kenya => "kenya",
+            Place::India => "india",
+            Place::Japan => "japan",
+            Place::SouthKorea => "south-korea",
+            Place::HongKong => "hong-kong",
+            Place::Philippines => "the-philippines",
+            Place::Brazil => "brazil",
+            Place::Colombia => "colombia",
             Place::Elsewhere => "anywhere-else",
         }
     }
 
-    /// The id of this place's domestic-abuse lines (its `###` heading).
-    pub fn abuse_id(self) -> &'static str {
+    /// The id of this place's own domestic-abuse section (its `###` heading
+    /// under "If you don't feel safe with someone"), for the places that
+    /// have one; the others give their abuse lines in their crisis section.
+    pub fn abuse_id(self) -> Option<&'static str> {
         match self {
-            Place::UnitedStates => "in-the-united-states",
-            Place::Canada => "in-canada",
-            Place::UnitedKingdom => "in-the-united-kingdom",
-            Place::Ireland => "in-ireland",
-            Place::Australia => "in-australia",
-            Place::NewZealand => "in-new-zealand",
-            Place::Elsewhere => "everywhere-else",
+            Place::UnitedStates => Some("in-the-united-states"),
+            Place::Canada => Some("in-canada"),
+            Place::UnitedKingdom => Some("in-the-united-kingdom"),
+            Place::Ireland => Some("in-ireland"),
+            Place::Australia => Some("in-australia"),
+            Place::NewZealand => Some("in-new-zealand"),
+            Place::Elsewhere => Some("everywhere-else"),
+            _ => None,
         }
     }
 
@@ -81,6 +147,27 @@ impl Place {
             "IE" => Place::Ireland,
             "AU" => Place::Australia,
             "NZ" => Place::NewZealand,
+            "FR" => Place::France,
+            "DE" => Place::Germany,
+            "NL" => Place::Netherlands,
+            "BE" => Place::Belgium,
+            "AT" => Place::Austria,
+            "CH" => Place::Switzerland,
+            "ES" => Place::Spain,
+            "IT" => Place::Italy,
+            "PL" => Place::Poland,
+            "SE" => Place::Sweden,
+            "NO" => Place::Norway,
+            "FI" => Place::Finland,
+            "ZA" => Place::SouthAfrica,
+            "KE" => Place::Kenya,
+            "IN" => Place::India,
+            "JP" => Place::Japan,
+            "KR" => Place::SouthKorea,
+            "HK" => Place::HongKong,
+            "PH" => Place::Philippines,
+            "BR" => Place::Brazil,
+            "CO" => Place::Colombia,
             _ => Place::Elsewhere,
         })
     }
@@ -105,7 +192,7 @@ pub fn reading_order(first: Option<Place>) -> Vec<Place> {
 /// shows it unchanged, in the fixed order, which is still complete).
 pub fn reorder_help(html: &str, order: &[Place]) -> Option<String> {
     let crisis: Vec<&str> = order.iter().map(|p| p.crisis_id()).collect();
-    let abuse: Vec<&str> = order.iter().map(|p| p.abuse_id()).collect();
+    let abuse: Vec<&str> = order.iter().filter_map(|p| p.abuse_id()).collect();
     let html = reorder_sections(html, 2, &crisis)?;
     reorder_sections(&html, 3, &abuse)
 }
@@ -168,7 +255,11 @@ mod tests {
             Place::from_language_tag("zh-Hant-TW"),
             Some(Place::Elsewhere)
         );
-        assert_eq!(Place::from_language_tag("de-DE"), Some(Place::Elsewhere));
+        assert_eq!(Place::from_language_tag("de-DE"), Some(Place::Germany));
+        assert_eq!(Place::from_language_tag("fr-BE"), Some(Place::Belgium));
+        assert_eq!(Place::from_language_tag("pt-BR"), Some(Place::Brazil));
+        assert_eq!(Place::from_language_tag("en-ZA"), Some(Place::SouthAfrica));
+        assert_eq!(Place::from_language_tag("es-MX"), Some(Place::Elsewhere));
         assert_eq!(Place::from_language_tag("es-419"), Some(Place::Elsewhere));
     }
 
@@ -189,7 +280,7 @@ mod tests {
         assert_eq!(reading_order(None), Place::FIXED_ORDER.to_vec());
         let uk = reading_order(Some(Place::UnitedKingdom));
         assert_eq!(uk[0], Place::UnitedKingdom);
-        assert_eq!(uk.len(), 7);
+        assert_eq!(uk.len(), Place::FIXED_ORDER.len());
         assert_eq!(
             &uk[1..4],
             &[Place::UnitedStates, Place::Canada, Place::Ireland]
@@ -211,10 +302,9 @@ mod tests {
         }
         html += "<h2 id=\"if-you-dont-feel-safe-with-someone\">Safe</h2>\n<p>Abuse</p>\n";
         for p in Place::FIXED_ORDER {
-            html += &format!(
-                "<h3 id=\"{}\">{p:?}</h3>\n<ul><li>abuse {p:?}</li></ul>\n",
-                p.abuse_id()
-            );
+            if let Some(id) = p.abuse_id() {
+                html += &format!("<h3 id=\"{id}\">{p:?}</h3>\n<ul><li>abuse {p:?}</li></ul>\n");
+            }
         }
         html + "<h2 id=\"finding-a-therapist\">Therapist</h2>\n<p>End</p>\n"
     }
@@ -229,6 +319,13 @@ mod tests {
         assert!(pos("crisis Australia") < pos("crisis UnitedStates"));
         assert!(pos("crisis UnitedStates") < pos("crisis Canada"));
         assert!(pos("abuse Australia") < pos("abuse UnitedStates"));
+        let fr = reorder_help(&html, &reading_order(Some(Place::France))).unwrap();
+        let at = |s: &str| fr.find(s).unwrap_or_else(|| panic!("{s}"));
+        assert!(at("crisis France") < at("crisis UnitedStates"));
+        assert!(
+            at("abuse UnitedStates") < at("abuse Canada"),
+            "no abuse section of its own: the group keeps its order"
+        );
         assert!(pos("crisis Elsewhere") < pos("<h2 id=\"if-you-dont"));
         assert!(pos("abuse Elsewhere") < pos("Therapist"));
         assert!(au.starts_with("<p>Intro</p>"));

@@ -80,7 +80,7 @@ pub fn Home() -> impl IntoView {
                 </li>
                 <li class="card">
                     <h3><a href=href("journal")>"Keep a private journal"</a></h3>
-                    <p>"Notes that never leave this device, and a record of what helps you."</p>
+                    <p>"Notes that stay on this device unless you back them up, and a record of what helps you."</p>
                 </li>
             </ul>
         </section>

@@ -138,6 +138,7 @@ fn Intro(quiz: QuizControls) -> impl IntoView {
                     view! { <li><strong>{p.strong}</strong>" "{p.text}</li> }.into_any()
                 }).collect_view()}
             </ul>
+            <AfraidLine />
             {move || last().map(|r| view! {
                 <p class="quiz-last">
                     {format!("Your last result was on {}. ", clock::date(r.taken_at))}
@@ -153,13 +154,14 @@ fn Intro(quiz: QuizControls) -> impl IntoView {
                 <fieldset class="choice-group">
                     <legend>"Which relationship do you want to reflect on?"</legend>
                     <p class="hint" id="focus-hint">"Each choice keeps its own history, because we can feel different with different people."</p>
+                    <p class="hint" id="focus-loss">{crate::content::QUIZ_CARE.loss}</p>
                     {Focus::ALL.into_iter().map(|f| view! {
                         <label class="choice">
                             <input
                                 type="radio"
                                 name="focus"
                                 value=f.key()
-                                aria-describedby="focus-hint"
+                                aria-describedby="focus-hint focus-loss"
                                 prop:checked=move || focus.get() == f
                                 on:change=move |_| focus.set(f)
                             />
@@ -431,5 +433,18 @@ fn Review(quiz: QuizControls) -> impl IntoView {
                 }>"Back to the last statement"</button>
             </div>
         </div>
+    }
+}
+
+/// The line for the reader who is afraid of the person they answer about:
+/// on the quiz's intro and in every result's care note.
+#[component]
+pub fn AfraidLine() -> impl IntoView {
+    let care = &crate::content::QUIZ_CARE;
+    view! {
+        <p class="care-note safety-note afraid-line" role="note">
+            {care.afraid}" "
+            <a href=format!("{}#{}", href("help"), crate::components::practice::SAFE_WITH_SOMEONE)>{care.afraid_link}</a>
+        </p>
     }
 }

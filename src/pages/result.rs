@@ -6,6 +6,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::clock;
 use crate::components::charts::{AttachmentPlane, TrendChart};
+use crate::components::practice::SAFE_WITH_SOMEONE;
 use crate::components::title::Title;
 use crate::content::{self, BANK_VERSION, QUIZ_ITEMS, SCALE_LABELS, dimension_words};
 use crate::domain::history::{History, QuizResult};
@@ -13,16 +14,28 @@ use crate::domain::quiz::{Answer, AnswerCheck, Dimension, Focus, OwnAnswers, Rat
 use crate::domain::report::{self, Summary};
 use crate::paths::href;
 use crate::routes::HELP;
+
+/// The help page's section on support after a loss (`content/pages/help.md`).
+pub const AFTER_A_LOSS: &str = "after-a-loss";
 use crate::state::use_results;
 
 /// The care note every result carries.
 #[component]
 pub fn CareNote() -> impl IntoView {
+    let care = &crate::content::QUIZ_CARE;
     view! {
         <aside class="care-note" aria-label="About this result">
             <p>
                 <strong>"This is self-reflection, not a diagnosis."</strong>
                 " The quiz uses our own statements on the two research dimensions; it is not a clinical test, and scores move over time."
+            </p>
+            <p class="afraid-line">
+                {care.afraid}" "
+                <a href=format!("{}#{SAFE_WITH_SOMEONE}", href(HELP))>{care.afraid_link}</a>
+            </p>
+            <p class="grief-line">
+                {care.grief}" "
+                <a href=format!("{}#{AFTER_A_LOSS}", href(HELP))>{care.grief_link}</a>
             </p>
             <p>"If you are struggling right now, "<a href=href(HELP)>"find help and crisis lines"</a>"."</p>
         </aside>
@@ -196,6 +209,7 @@ pub fn ResultPage() -> impl IntoView {
         let words = content::region_words(region);
         let nearby = result.scores.nearby_regions();
         let own = own_answers(&result);
+        let unsure = answer_check(&result).may_not_reflect();
         view! {
             <Title text="Your quiz result" />
             <h1>"Your result"</h1>
@@ -211,29 +225,41 @@ pub fn ResultPage() -> impl IntoView {
                 </div>
             </section>
             <section aria-labelledby="style-heading">
-                <h2 id="style-heading">{format!("Closest style: {}", report::closest_style(result.scores))}</h2>
-                {report::describe_tie(result.scores).map(|tie| view! { <p class="on-the-line">{tie}</p> })}
-                <p>{words.meaning}</p>
-                {(!nearby.is_empty()).then(|| view! {
-                    <p class="near-boundary">
-                        <strong>{format!("Near the line with {}. ", report::list_regions(&nearby))}</strong>
-                        {words.near_boundary}
-                    </p>
-                })}
-                <p>{THE_LINE}</p>
-                <p>"The label is approximate: attachment is a matter of degree, and your point on the plane says more than the name. "
-                    <a href=href(&format!("learn/{}", words.article))>{format!("Read about the {} style", region.name().to_lowercase())}</a>"."
-                </p>
-                <div class="two-up">
-                    <div>
-                        <h3>"Strengths"</h3>
-                        <FromAnswersThenStyle rated=own.most_secure.clone() focus=result.focus own_intro=MOST_SECURE style=words.strengths />
-                    </div>
-                    <div>
-                        <h3>"Growth edges"</h3>
-                        <FromAnswersThenStyle rated=own.least_secure.clone() focus=result.focus own_intro=LEAST_SECURE style=words.growth_edges />
-                    </div>
-                </div>
+                {if unsure {
+                    // A style named from answers that may not be the
+                    // person's own would mislead more than it helps.
+                    let care = &content::QUIZ_CARE;
+                    view! {
+                        <h2 id="style-heading">{care.unsure_heading}</h2>
+                        <p>{care.unsure}</p>
+                    }.into_any()
+                } else {
+                    view! {
+                        <h2 id="style-heading">{format!("Closest style: {}", report::closest_style(result.scores))}</h2>
+                        {report::describe_tie(result.scores).map(|tie| view! { <p class="on-the-line">{tie}</p> })}
+                        <p>{words.meaning}</p>
+                        {(!nearby.is_empty()).then(|| view! {
+                            <p class="near-boundary">
+                                <strong>{format!("Near the line with {}. ", report::list_regions(&nearby))}</strong>
+                                {words.near_boundary}
+                            </p>
+                        })}
+                        <p>{THE_LINE}</p>
+                        <p>"The label is approximate: attachment is a matter of degree, and your point on the plane says more than the name. "
+                            <a href=href(&format!("learn/{}", words.article))>{format!("Read about the {} style", region.name().to_lowercase())}</a>"."
+                        </p>
+                        <div class="two-up">
+                            <div>
+                                <h3>"Strengths"</h3>
+                                <FromAnswersThenStyle rated=own.most_secure.clone() focus=result.focus own_intro=MOST_SECURE style=words.strengths />
+                            </div>
+                            <div>
+                                <h3>"Growth edges"</h3>
+                                <FromAnswersThenStyle rated=own.least_secure.clone() focus=result.focus own_intro=LEAST_SECURE style=words.growth_edges />
+                            </div>
+                        </div>
+                    }.into_any()
+                }}
             </section>
             <section aria-labelledby="next-heading">
                 <h2 id="next-heading">"Three next steps"</h2>
@@ -338,15 +364,25 @@ pub fn ReportPage() -> impl IntoView {
                     </div>
                 </section>
                 <section aria-labelledby="report-meaning">
-                    <h2 id="report-meaning">{format!("What it means: closest to {}", report::closest_style(result.scores).to_lowercase())}</h2>
-                    {report::describe_tie(result.scores).map(|tie| view! { <p>{tie}</p> })}
-                    <p>{words.meaning}</p>
-                    <p>{THE_LINE}</p>
-                    {result.scores.is_near_boundary().then(|| view! { <p>{words.near_boundary}</p> })}
-                    <h3>"Strengths"</h3>
-                    <FromAnswersThenStyle rated=own.most_secure.clone() focus=result.focus own_intro=MOST_SECURE style=words.strengths />
-                    <h3>"Growth edges"</h3>
-                    <FromAnswersThenStyle rated=own.least_secure.clone() focus=result.focus own_intro=LEAST_SECURE style=words.growth_edges />
+                    {if answer_check(&result).may_not_reflect() {
+                        let care = &content::QUIZ_CARE;
+                        view! {
+                            <h2 id="report-meaning">{care.unsure_heading}</h2>
+                            <p>{care.unsure}</p>
+                        }.into_any()
+                    } else {
+                        view! {
+                            <h2 id="report-meaning">{format!("What it means: closest to {}", report::closest_style(result.scores).to_lowercase())}</h2>
+                            {report::describe_tie(result.scores).map(|tie| view! { <p>{tie}</p> })}
+                            <p>{words.meaning}</p>
+                            <p>{THE_LINE}</p>
+                            {result.scores.is_near_boundary().then(|| view! { <p>{words.near_boundary}</p> })}
+                            <h3>"Strengths"</h3>
+                            <FromAnswersThenStyle rated=own.most_secure.clone() focus=result.focus own_intro=MOST_SECURE style=words.strengths />
+                            <h3>"Growth edges"</h3>
+                            <FromAnswersThenStyle rated=own.least_secure.clone() focus=result.focus own_intro=LEAST_SECURE style=words.growth_edges />
+                        }.into_any()
+                    }}
                 </section>
                 <section aria-labelledby="report-plan">
                     <h2 id="report-plan">"Your four-week practice plan"</h2>

@@ -183,7 +183,13 @@ fn route_pages(
                         );
                     }
                 }
-                m + "</ul></div>" + &needs_javascript("the quiz")
+                // As `AfraidLine`, straight after the points.
+                m += &format!(
+                    "</ul><p class=\"care-note safety-note afraid-line\" role=\"note\">{} <a href=\"help#if-you-dont-feel-safe-with-someone\">{}</a></p>",
+                    text(&words.quiz_care.afraid),
+                    text(&words.quiz_care.afraid_link)
+                );
+                m + "</div>" + &needs_javascript("the quiz")
             }
             "learn" => {
                 // The shelves follow the search box in the app; here they
@@ -306,8 +312,15 @@ fn route_pages(
         } else {
             String::new()
         };
+        // As `ToolPage`: the safety note comes before anything else.
+        let safety = tool.safety.as_ref().map_or(String::new(), |note| {
+            format!(
+                "<p class=\"care-note safety-note\" role=\"note\">{} <a href=\"help#if-you-dont-feel-safe-with-someone\">If you don\u{2019}t feel safe with someone</a></p>",
+                text(note)
+            )
+        });
         let main = format!(
-            "<p class=\"breadcrumb\"><a href=\"practice\">Practice</a></p><h1>{}</h1>{lead}\
+            "<p class=\"breadcrumb\"><a href=\"practice\">Practice</a></p><h1>{}</h1>{safety}{lead}\
              <p class=\"care-line\">{} <a href=\"help\">{}</a>.</p>{}{why}",
             text(name),
             text(&words.care_line),

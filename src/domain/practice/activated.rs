@@ -1,6 +1,8 @@
 //! "I'm activated": five steps in a fixed order, each of which can be done
 //! or skipped, and going back is always possible. The run is saved whole.
 
+use crate::domain::journal::Intensity;
+
 /// The steps, in the order they are offered. `content/practice/prompts.toml`
 /// must list exactly these ids in this order (checked at build time).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -163,9 +165,67 @@ impl ActivatedRun {
     }
 }
 
+/// How a run ends, read from the ratings before and after. A feeling that
+/// is still strong (8 or more of 10), or no lower than it was, is never
+/// called a success: the page then points to help instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// Lower than before, and below [`Ending::STILL_STRONG`].
+    Eased { by: u8 },
+    /// Rated after without a rating before, and below the strong band.
+    Rated,
+    /// At or above [`Ending::STILL_STRONG`], or no lower than before.
+    StillHard,
+}
+
+impl Ending {
+    /// From this rating on, the feeling counts as still strong.
+    pub const STILL_STRONG: u8 = 8;
+
+    /// `None` until the after-rating is given.
+    pub fn of(before: Option<Intensity>, after: Option<Intensity>) -> Option<Ending> {
+        let after = after?.value();
+        if after >= Ending::STILL_STRONG {
+            return Some(Ending::StillHard);
+        }
+        Some(match before.map(Intensity::value) {
+            Some(b) if after < b => Ending::Eased { by: b - after },
+            Some(_) => Ending::StillHard,
+            None => Ending::Rated,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn rating(v: u8) -> Option<Intensity> {
+        Intensity::new(v)
+    }
+
+    #[test]
+    fn a_strong_or_unchanged_feeling_never_ends_as_eased() {
+        assert_eq!(
+            Ending::of(rating(9), None),
+            None,
+            "no ending before the after-rating"
+        );
+        assert_eq!(Ending::of(rating(10), rating(8)), Some(Ending::StillHard));
+        assert_eq!(Ending::of(rating(10), rating(10)), Some(Ending::StillHard));
+        assert_eq!(Ending::of(rating(3), rating(3)), Some(Ending::StillHard));
+        assert_eq!(Ending::of(rating(3), rating(5)), Some(Ending::StillHard));
+        assert_eq!(Ending::of(None, rating(8)), Some(Ending::StillHard));
+        assert_eq!(
+            Ending::of(rating(9), rating(7)),
+            Some(Ending::Eased { by: 2 })
+        );
+        assert_eq!(
+            Ending::of(rating(6), rating(0)),
+            Some(Ending::Eased { by: 6 })
+        );
+        assert_eq!(Ending::of(None, rating(7)), Some(Ending::Rated));
+    }
 
     #[test]
     fn every_step_can_be_done_or_skipped_in_order() {

@@ -6,13 +6,16 @@ use leptos::prelude::*;
 use crate::clock;
 use crate::components::focus::focus_after_render;
 use crate::components::kept_draft::{DraftFields, KeptDraft};
+use crate::components::practice::SAFE_WITH_SOMEONE;
 use crate::components::practice::{
     IntensityPicker, SaveUse, TextField, TimerPanel, ToolPage, WordChips, ticker,
 };
 use crate::components::time_up::{TimeUpSettings, ring_at_end};
-use crate::content::{ACTIVATED_STEPS, BODY_PLACES, FEELING_WORDS, SECURE_RESPONSES};
+use crate::content::{
+    ACTIVATED_CARE, ACTIVATED_STEPS, BODY_PLACES, FEELING_WORDS, SECURE_RESPONSES,
+};
 use crate::domain::journal::Intensity;
-use crate::domain::practice::activated::{ActivatedRun, ActivatedStep, Outcome};
+use crate::domain::practice::activated::{ActivatedRun, ActivatedStep, Ending, Outcome};
 use crate::domain::practice::alerts::TimeUp;
 use crate::domain::practice::breathing::BreathingSession;
 use crate::domain::practice::record::{ActivatedNotes, activated_use};
@@ -162,6 +165,12 @@ pub fn Activated() -> impl IntoView {
                         <p class="hint">"To keep a wait running while you do other things, use "<a href=href("practice/wait")>"Wait before you act"</a>" instead."</p>
                     }.into_any(),
                     ActivatedStep::Reframe => view! {
+                        // Before any "other explanation": a frightened person
+                        // reading threat may be reading it right.
+                        <p class="care-note safety-note" role="note">
+                            {ACTIVATED_CARE.reframe_skip}" "
+                            <a href=format!("{}#{SAFE_WITH_SOMEONE}", href("help"))>{ACTIVATED_CARE.reframe_link}</a>
+                        </p>
                         <TextField label="The story my mind is telling".to_string() value=story rows=2 id="activated-story" />
                         {explanations.into_iter().enumerate().map(|(i, e)| view! {
                             <TextField label=format!("Another explanation ({})", i + 1) value=e rows=2 />
@@ -197,7 +206,7 @@ pub fn Activated() -> impl IntoView {
                 }.into_any()
             }).unwrap_or_else(|| view! {
                 <section class="tool-finish" aria-labelledby="activated-step">
-                    <h2 id="activated-step" tabindex="-1">"You came through it"</h2>
+                    <h2 id="activated-step" tabindex="-1">{ACTIVATED_CARE.done_heading}</h2>
                     <ul class="activated-summary">
                         {ActivatedStep::ALL.into_iter().map(|s| {
                             let outcome = match run.with_untracked(|r| r.outcome(s)) {
@@ -209,6 +218,7 @@ pub fn Activated() -> impl IntoView {
                         }).collect_view()}
                     </ul>
                     <IntensityPicker id="activated-after" label="How strong is the feeling now?" value=after />
+                    <ActivatedEnding before after />
                     <SaveUse kept answers label="Save this run to my journal" />
                     <div class="actions">
                         <button type="button" class="button quiet" on:click=move_on(ActivatedRun::back)>"Back"</button>
@@ -217,5 +227,35 @@ pub fn Activated() -> impl IntoView {
                 </section>
             }.into_any())}
         </ToolPage>
+    }
+}
+
+/// What the end of a run says once the feeling is rated again: a feeling
+/// still strong, or no lower than before, gets kind words and the way to
+/// help, never praise for coming through.
+#[component]
+fn ActivatedEnding(
+    before: RwSignal<Option<Intensity>>,
+    after: RwSignal<Option<Intensity>>,
+) -> impl IntoView {
+    let care = &ACTIVATED_CARE;
+    let ending = Memo::new(move |_| Ending::of(before.get(), after.get()));
+    view! {
+        <div class="activated-ending" role="status" aria-live="polite">
+            {move || match ending.get() {
+                None => view! { <p class="hint">{care.pending}</p> }.into_any(),
+                Some(Ending::Eased { by }) => view! {
+                    <p class="ending-eased"><strong>{care.eased_heading}</strong>" "{care.eased.replace("{by}", &by.to_string())}</p>
+                }.into_any(),
+                Some(Ending::Rated) => view! { <p>{care.rated}</p> }.into_any(),
+                Some(Ending::StillHard) => view! {
+                    <div class="care-note ending-still-hard">
+                        <p><strong>{care.still_hard_heading}</strong></p>
+                        <p>{care.still_hard}</p>
+                        <p><a class="button primary" href=href("help")>{care.help_link}</a></p>
+                    </div>
+                }.into_any(),
+            }}
+        </div>
     }
 }
