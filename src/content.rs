@@ -219,6 +219,18 @@ pub fn tool_words(slug: &str) -> Option<&'static ToolWords> {
     PRACTICE_TOOL_WORDS.iter().find(|t| t.slug == slug)
 }
 
+/// Words that mean a reader may be in danger or in pain
+/// (`content/synonyms.toml`): a search with one of them puts `message` and
+/// a link to the help page's `anchor` first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CrisisSearch {
+    pub words: &'static [&'static str],
+    pub message: &'static str,
+    pub link: &'static str,
+    /// A heading id of the help page, checked at build time; empty for its top.
+    pub anchor: &'static str,
+}
+
 /// The quiz's care words (`route-pages.toml`): on its intro and every result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct QuizCare {

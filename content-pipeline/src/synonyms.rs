@@ -16,6 +16,20 @@ use crate::{Diagnostic, DocKind, Document};
 #[serde(deny_unknown_fields)]
 struct File {
     synonym: Vec<Synonym>,
+    #[serde(default)]
+    crisis: Vec<Crisis>,
+}
+
+/// Words that mean someone may be in danger or in pain: a search with one of
+/// them puts `message` and a link to the help page's `anchor` first.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Crisis {
+    words: Vec<Spanned<String>>,
+    message: Spanned<String>,
+    link: Spanned<String>,
+    /// The id of a heading on the help page; empty for the page's top.
+    anchor: Spanned<String>,
 }
 
 #[derive(Deserialize)]
@@ -61,10 +75,10 @@ fn is_typed(s: &str) -> bool {
 }
 
 /// Checks the synonyms file and returns `SYNONYMS` for the generated code:
-/// `(typed, &[finds])` in file order.
+/// `(typed, &[finds])` in file order, and `CRISIS_SEARCHES`.
 pub fn compile(file: &Path, docs: &[Document], diags: &mut Vec<Diagnostic>) -> String {
     let Ok(text) = std::fs::read_to_string(file) else {
-        return "pub static SYNONYMS: &[(&str, &[&str])] = &[];\n".into();
+        return "pub static SYNONYMS: &[(&str, &[&str])] = &[];\npub static CRISIS_SEARCHES: &[CrisisSearch] = &[];\n".into();
     };
     check_and_generate(file, &text, docs, diags)
 }
@@ -77,7 +91,7 @@ fn check_and_generate(
 ) -> String {
     let mut code = String::from("pub static SYNONYMS: &[(&str, &[&str])] = &[\n");
     let Some(list) = parse::<File>(file, text, "synonyms", diags) else {
-        return code + "];\n";
+        return code + "];\npub static CRISIS_SEARCHES: &[CrisisSearch] = &[];\n";
     };
     let library = library_words(docs);
     let mut seen = BTreeSet::new();
@@ -119,6 +133,58 @@ fn check_and_generate(
         let finds: Vec<&str> = s.finds.iter().map(|w| w.get_ref().as_str()).collect();
         code.push_str(&format!("    ({typed:?}, &{finds:?}),\n"));
     }
+    code += "];\npub static CRISIS_SEARCHES: &[CrisisSearch] = &[\n";
+    let help = docs
+        .iter()
+        .find(|d| d.kind == DocKind::Page && d.route() == "help");
+    let mut crisis_seen = BTreeSet::new();
+    for c in &list.crisis {
+        let line = line_of(text, c.message.span().start);
+        if c.words.is_empty() {
+            diags.push(at(file, line, "a [[crisis]] needs words".into()));
+        }
+        for w in &c.words {
+            let word = w.get_ref();
+            let line = line_of(text, w.span().start);
+            if !is_typed(word) {
+                diags.push(at(file, line, format!("`{word}`: write what people type in lowercase letters, spaces, hyphens or apostrophes")));
+            }
+            if !crisis_seen.insert(word.clone()) {
+                diags.push(at(
+                    file,
+                    line,
+                    format!("`{word}` is in two [[crisis]] groups"),
+                ));
+            }
+        }
+        for (field, value) in [("message", &c.message), ("link", &c.link)] {
+            let v = value.get_ref();
+            if v.trim().is_empty() || v.contains(['<', '>', '[', ']', '*', '`']) {
+                diags.push(at(
+                    file,
+                    line_of(text, value.span().start),
+                    format!("a crisis `{field}` is plain text, not empty"),
+                ));
+            }
+        }
+        let anchor = c.anchor.get_ref();
+        let found = help
+            .is_some_and(|h| anchor.is_empty() || h.html.contains(&format!(" id=\"{anchor}\"")));
+        if !found {
+            diags.push(at(
+                file,
+                line_of(text, c.anchor.span().start),
+                format!("the help page has no heading `{anchor}`"),
+            ));
+        }
+        let words: Vec<&str> = c.words.iter().map(|w| w.get_ref().as_str()).collect();
+        code.push_str(&format!(
+            "    CrisisSearch {{ words: &{words:?}, message: {:?}, link: {:?}, anchor: {:?} }},\n",
+            c.message.get_ref(),
+            c.link.get_ref(),
+            anchor
+        ));
+    }
     code + "];\n"
 }
 
@@ -135,7 +201,25 @@ mod tests {
                 DocKind::Article,
             )
             .unwrap(),
+            parse_document(
+                Path::new("help.md"),
+                "+++\ntitle = \"Need help now?\"\nsummary = \"s\"\n+++\nCall.\n\n## After a loss\n\nGrief.\n",
+                DocKind::Page,
+            )
+            .unwrap(),
         ]
+    }
+
+    #[test]
+    fn crisis_words_point_at_a_heading_of_the_help_page() {
+        let good = "[[synonym]]\ntyped = \"clingy\"\nfinds = [\"anxious\"]\n\n[[crisis]]\nwords = [\"grief\", \"passed away\"]\nmessage = \"Kind words.\"\nlink = \"Support\"\nanchor = \"after-a-loss\"\n";
+        let (code, d) = run(good);
+        assert!(d.is_empty(), "{d:?}");
+        assert!(code.contains("CrisisSearch { words: &[\"grief\", \"passed away\"], message: \"Kind words.\", link: \"Support\", anchor: \"after-a-loss\" }"), "{code}");
+        let (_, d) = run(&good.replace("after-a-loss", "after-loss"));
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].line, 9);
+        assert!(d[0].message.contains("no heading `after-loss`"), "{d:?}");
     }
 
     fn run(text: &str) -> (String, Vec<Diagnostic>) {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::clock;
 use crate::domain::history::QuizResult;
-use crate::domain::quiz::{DimensionScore, MEANINGFUL_CHANGE, Region, Scores};
+use crate::domain::quiz::{DimensionScore, MEANINGFUL_CHANGE, Region, ScoreChange, Scores};
 use crate::domain::report;
 
 // Whole-pixel coordinates throughout: formatting floats would pull Rust's
@@ -251,8 +251,8 @@ pub fn TrendChart(results: Vec<QuizResult>, #[prop(into)] label: String) -> impl
         .collect();
     let first = &results[0];
     let last = &results[n - 1];
-    // Less than half a point either side of the first result: a later point
-    // inside its band is "about the same", not progress or relapse.
+    // Less than MEANINGFUL_CHANGE either side of the first result: a later
+    // point inside its band is "about the same", not progress or relapse.
     let band = |score: DimensionScore, class: &'static str| {
         let tenths = i16::from(score.tenths());
         let edge = |t: i16| {
@@ -285,7 +285,7 @@ pub fn TrendChart(results: Vec<QuizResult>, #[prop(into)] label: String) -> impl
         )
     } else {
         format!(
-            "{label}: {n} results from {} to {}. Anxiety went from {} to {}{}; avoidance from {} to {}{}. A change of less than 0.5 reads as about the same; shaded bands show that range around the first result.",
+            "{label}: {n} results from {} to {}. Anxiety went from {} to {}{}; avoidance from {} to {}{}. A change of less than {} reads as about the same; shaded bands show that range around the first result.",
             clock::date(first.taken_at),
             clock::date(last.taken_at),
             first.scores.anxiety,
@@ -294,6 +294,7 @@ pub fn TrendChart(results: Vec<QuizResult>, #[prop(into)] label: String) -> impl
             first.scores.avoidance,
             last.scores.avoidance,
             same(first.scores.avoidance, last.scores.avoidance),
+            ScoreChange::threshold(),
         )
     };
     view! {
@@ -312,7 +313,7 @@ pub fn TrendChart(results: Vec<QuizResult>, #[prop(into)] label: String) -> impl
                 {marks}
             </svg>
             {(n > 1).then(|| view! {
-                <figcaption class="trend-band-note">"Shaded: less than 0.5 from the first result, where a change reads as about the same."</figcaption>
+                <figcaption class="trend-band-note">{format!("Shaded: less than {} from the first result, where a change reads as about the same: smaller moves are as likely the wobble of answering on another day.", ScoreChange::threshold())}</figcaption>
             })}
         </figure>
     }

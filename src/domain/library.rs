@@ -153,7 +153,19 @@ pub fn query_words(query: &str, synonyms: Synonyms<'_>) -> Vec<Wanted> {
 }
 
 /// Indices of the matching articles, best first (ties keep library order).
+/// A misspelt word is read as the library word it is closest to (see
+/// [`Vocabulary::forgive`]).
 pub fn search(articles: &[Searchable<'_>], query: &str, synonyms: Synonyms<'_>) -> Vec<usize> {
+    let vocabulary = Vocabulary::of(articles, synonyms, &[]);
+    search_forgiven(articles, &vocabulary.forgive(query), synonyms)
+}
+
+/// [`search`] for a query already read through [`Vocabulary::forgive`].
+pub fn search_forgiven(
+    articles: &[Searchable<'_>],
+    query: &str,
+    synonyms: Synonyms<'_>,
+) -> Vec<usize> {
     let q = query_words(query, synonyms);
     let mut hits: Vec<(usize, u32)> = articles
         .iter()
@@ -162,6 +174,96 @@ pub fn search(articles: &[Searchable<'_>], query: &str, synonyms: Synonyms<'_>) 
         .collect();
     super::sort::sort_by(&mut hits, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     hits.into_iter().map(|(i, _)| i).collect()
+}
+
+/// Every word search knows: the articles' words, what people type
+/// (`synonyms`) and any `extra` words (the crisis words), so a misspelling
+/// can be read as the word it is closest to.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    words: Vec<String>,
+    stems: Vec<String>,
+}
+
+impl Vocabulary {
+    pub fn of(articles: &[Searchable<'_>], synonyms: Synonyms<'_>, extra: &[&str]) -> Vocabulary {
+        let mut words: Vec<String> = articles
+            .iter()
+            .flat_map(|a| a.terms.split(' ').map(str::to_string))
+            .chain(
+                articles
+                    .iter()
+                    .flat_map(|a| self::words(a.title).chain(self::words(a.summary))),
+            )
+            .chain(synonyms.iter().flat_map(|(typed, _)| self::words(typed)))
+            .chain(extra.iter().flat_map(|w| self::words(w)))
+            .filter(|w| !w.is_empty())
+            .collect();
+        super::sort::sort_by(&mut words, |a, b| a.cmp(b));
+        words.dedup();
+        let mut stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
+        super::sort::sort_by(&mut stems, |a, b| a.cmp(b));
+        stems.dedup();
+        Vocabulary { words, stems }
+    }
+
+    /// Whether a typed word already finds something: a known word starts
+    /// with it (it may be half typed), or it shares a known word's stem.
+    fn knows(&self, typed: &str) -> bool {
+        let from = self.words.partition_point(|w| w.as_str() < typed);
+        self.words.get(from).is_some_and(|w| w.starts_with(typed))
+            || self.stems.binary_search(&stem(typed)).is_ok()
+    }
+
+    /// `query` with each unknown word of five letters or more replaced by
+    /// the known word closest to it: one slip (a letter missing, extra,
+    /// wrong or two swapped) for words up to seven letters, two for longer
+    /// ones. A word with no close match, or with two equally close, stays
+    /// as typed. Only ever used to search: nothing typed is changed on
+    /// screen.
+    pub fn forgive(&self, query: &str) -> String {
+        words(query)
+            .map(|typed| {
+                let len = typed.chars().count();
+                if len < 5 || self.knows(&typed) {
+                    return typed;
+                }
+                let most = if len <= 7 { 1 } else { 2 };
+                let mut best: Option<(usize, &str, bool)> = None;
+                for known in &self.words {
+                    let d = strsim::osa_distance(&typed, known);
+                    if d > most {
+                        continue;
+                    }
+                    best = match best {
+                        Some((bd, w, _)) if d == bd => Some((bd, w, true)),
+                        Some((bd, _, _)) if d > bd => best,
+                        _ => Some((d, known.as_str(), false)),
+                    };
+                }
+                match best {
+                    Some((_, known, false)) => known.to_string(),
+                    _ => typed,
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// The first crisis group (`groups`, each a list of words and phrases)
+/// that `query` names: a word by its stem, a phrase word by word in order.
+pub fn crisis_group<'a>(
+    query: &str,
+    groups: impl IntoIterator<Item = &'a [&'a str]>,
+) -> Option<usize> {
+    let typed: Vec<String> = words(query).map(|w| stem(&w)).collect();
+    groups.into_iter().position(|group| {
+        group.iter().any(|phrase| {
+            let phrase: Vec<String> = words(phrase).map(|w| stem(&w)).collect();
+            !phrase.is_empty() && typed.windows(phrase.len()).any(|w| w == phrase.as_slice())
+        })
+    })
 }
 
 /// The attachment styles, as the library's "for my style" filter names them.
@@ -346,5 +448,66 @@ mod tests {
         assert!(StyleFilter::All.admits(&[]));
         assert!(StyleFilter::Anxious.admits(&["anxious", "fearful"]));
         assert!(!StyleFilter::Avoidant.admits(&["anxious"]));
+    }
+
+    #[test]
+    fn a_misspelt_word_is_read_as_the_library_word_it_is_closest_to() {
+        let articles = [
+            Searchable {
+                title: "Anxious attachment",
+                summary: "",
+                terms: "anxious reassurance suicide withdraw",
+                stems: "",
+            },
+            Searchable {
+                title: "Avoidant attachment",
+                summary: "",
+                terms: "avoidant distance",
+                stems: "",
+            },
+        ];
+        let v = Vocabulary::of(&articles, &[("clingy", &["anxious"])], &["bereavement"]);
+        assert_eq!(v.forgive("anxios"), "anxious");
+        assert_eq!(v.forgive("avoidnat"), "avoidant", "two letters swapped");
+        assert_eq!(v.forgive("reasurance"), "reassurance");
+        assert_eq!(v.forgive("sucide"), "suicide");
+        assert_eq!(v.forgive("clingly"), "clingy", "a synonym is a known word");
+        assert_eq!(
+            v.forgive("bereavment"),
+            "bereavement",
+            "an extra word is a known word"
+        );
+        // Known words, half-typed words and short words stay as typed.
+        assert_eq!(v.forgive("anx"), "anx");
+        assert_eq!(v.forgive("withdrawing distance"), "withdrawing distance");
+        assert_eq!(v.forgive("zzzqqq"), "zzzqqq");
+        assert_eq!(
+            search(&articles, "avoidnat", &[]),
+            vec![1],
+            "search forgives it too"
+        );
+    }
+
+    #[test]
+    fn a_crisis_word_or_phrase_in_any_form_names_its_group() {
+        let groups: [&[&str]; 2] = [
+            &["suicide", "hurt myself", "self-harm"],
+            &["grieving", "passed away"],
+        ];
+        assert_eq!(crisis_group("suicide", groups), Some(0));
+        assert_eq!(
+            crisis_group("thoughts of suicide at night", groups),
+            Some(0)
+        );
+        assert_eq!(crisis_group("I keep hurting myself", groups), Some(0));
+        assert_eq!(crisis_group("self harm", groups), Some(0));
+        assert_eq!(crisis_group("my dad passed away", groups), Some(1));
+        assert_eq!(crisis_group("grief", groups), None);
+        assert_eq!(
+            crisis_group("myself", groups),
+            None,
+            "a phrase needs all its words in order"
+        );
+        assert_eq!(crisis_group("", groups), None);
     }
 }

@@ -284,23 +284,23 @@ mod tests {
         let two = describe_trail(&[&a, &c], date).unwrap();
         assert_eq!(
             two,
-            "1 earlier result of this focus is shown as a trail. Since the first, on day 1, anxiety went from 5.8 to 5.2 and avoidance from 3.0 to 2.8 (about the same)."
+            "1 earlier result of this focus is shown as a trail. Since the first, on day 1, anxiety went from 5.8 to 5.2 (about the same) and avoidance from 3.0 to 2.8 (about the same)."
         );
         let three = describe_trail(&[&a, &b, &c], date).unwrap();
         assert!(three.starts_with("2 earlier results of this focus are shown"));
         assert!(three.ends_with(
             "Since the one before, on day 2: anxiety \u{2212}0.3 (about the same), avoidance \u{2212}0.3 (about the same)."
         ));
-        // A move of half a point or more is a change; less is about the same.
-        let d = result(4.0, 52, 36);
+        // A move of a point or more is a change; less is about the same.
+        let d = result(4.0, 48, 41);
         assert!(
             describe_trail(&[&a, &d], date)
                 .unwrap()
-                .ends_with("anxiety went from 5.8 to 5.2 and avoidance from 3.0 to 3.6.")
+                .ends_with("anxiety went from 5.8 to 4.8 and avoidance from 3.0 to 4.1.")
         );
-        let e = result(5.0, 54, 34);
+        let e = result(5.0, 49, 39);
         assert!(describe_trail(&[&a, &e], date).unwrap().ends_with(
-            "anxiety went from 5.8 to 5.4 (about the same) and avoidance from 3.0 to 3.4 (about the same)."
+            "anxiety went from 5.8 to 4.9 (about the same) and avoidance from 3.0 to 3.9 (about the same)."
         ));
     }
 

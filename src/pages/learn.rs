@@ -26,6 +26,19 @@ fn article_terms() -> &'static [(String, String)] {
     })
 }
 
+/// Every word search knows, for reading a misspelling as what was meant;
+/// built with the index, on the first search.
+fn vocabulary() -> &'static library::Vocabulary {
+    static VOCABULARY: OnceLock<library::Vocabulary> = OnceLock::new();
+    VOCABULARY.get_or_init(|| {
+        let crisis: Vec<&str> = content::CRISIS_SEARCHES
+            .iter()
+            .flat_map(|c| c.words.iter().copied())
+            .collect();
+        library::Vocabulary::of(&search_index(), content::SYNONYMS, &crisis)
+    })
+}
+
 fn search_index() -> Vec<Searchable<'static>> {
     ARTICLES
         .iter()
@@ -52,35 +65,45 @@ pub fn Library() -> impl IntoView {
     let mine = latest.map(StyleFilter::for_region);
     let style = RwSignal::new(StyleFilter::All);
 
+    // The query as search reads it: misspellings forgiven.
+    let forgiven = Memo::new(move |_| {
+        let q = query.get();
+        (!q.trim().is_empty()).then(|| vocabulary().forgive(&q))
+    });
+    // A reader who types a crisis word meets help before any article.
+    let crisis = Memo::new(move |_| {
+        forgiven.get().and_then(|q| {
+            library::crisis_group(&q, content::CRISIS_SEARCHES.iter().map(|c| c.words))
+                .map(|i| &content::CRISIS_SEARCHES[i])
+        })
+    });
     // `None` while the box is empty: the shelves show instead of results.
     let results = Memo::new(move |_| {
-        let q = query.get();
-        if q.trim().is_empty() {
-            return None;
-        }
+        let q = forgiven.get()?;
         let style = style.get();
         Some(
-            library::search(&search_index(), &q, content::SYNONYMS)
+            library::search_forgiven(&search_index(), &q, content::SYNONYMS)
                 .into_iter()
                 .map(|i| &ARTICLES[i])
                 .filter(|a| style.admits(a.tags))
                 .collect::<Vec<_>>(),
         )
     });
-    let status = move || match results.get() {
-        None => {
+    let status = move || match (results.get(), crisis.get()) {
+        (Some(_), Some(c)) => c.message.to_string(),
+        (None, _) => {
             let shown = ARTICLES
                 .iter()
                 .filter(|a| style.get().admits(a.tags))
                 .count();
             format!("Showing {shown} of {} articles.", ARTICLES.len())
         }
-        Some(r) if r.is_empty() => {
+        (Some(r), None) if r.is_empty() => {
             "No article matches. Try fewer or shorter words, or start with one of the styles below."
                 .into()
         }
-        Some(r) if r.len() == 1 => "1 article matches.".into(),
-        Some(r) => format!("{} articles match.", r.len()),
+        (Some(r), None) if r.len() == 1 => "1 article matches.".into(),
+        (Some(r), None) => format!("{} articles match.", r.len()),
     };
     let chips = NodeRef::<leptos::html::Fieldset>::new();
 
@@ -163,7 +186,9 @@ pub fn Library() -> impl IntoView {
         <p class="search-status" role="status" aria-live="polite">
             {status}
         </p>
+        {move || crisis.get().map(|c| view! { <HelpFirst crisis=c /> })}
         {move || match results.get() {
+            Some(found) if found.is_empty() && crisis.get().is_some() => ().into_any(),
             Some(found) if found.is_empty() => view! { <NoMatch /> }.into_any(),
             Some(found) => {
                 view! {
@@ -176,6 +201,24 @@ pub fn Library() -> impl IntoView {
             }
             None => view! { <Shelves style /> }.into_any(),
         }}
+    }
+}
+
+/// Before any article, for a search with a crisis word: kind words and the
+/// way to the help page's section for it.
+#[component]
+fn HelpFirst(crisis: &'static content::CrisisSearch) -> impl IntoView {
+    let to = if crisis.anchor.is_empty() {
+        href("help")
+    } else {
+        format!("{}#{}", href("help"), crisis.anchor)
+    };
+    view! {
+        <section class="care-note help-first" aria-labelledby="help-first-heading">
+            <h2 id="help-first-heading">{content::page("help").map_or("Need help now?", |p| p.title)}</h2>
+            <p>{crisis.message}</p>
+            <p><a class="button primary" href=to>{crisis.link}</a></p>
+        </section>
     }
 }
 

@@ -220,9 +220,12 @@ pub fn ResultPage() -> impl IntoView {
             <section aria-labelledby="where-heading">
                 <h2 id="where-heading">"Where you are"</h2>
                 <div class="result-grid">
-                    <AttachmentPlane trail=trail id="result-plane" />
+                    <AttachmentPlane trail=trail.clone() id="result-plane" />
                     <ScoreList result=result.clone() />
                 </div>
+                {(trail.len() > 1).then(|| view! {
+                    <p class="change-note">{format!("Your earlier results of this focus show as a trail. A move of less than {} on a dimension reads as about the same: it is as likely the wobble of answering on another day as a change in you.", crate::domain::quiz::ScoreChange::threshold())}</p>
+                })}
             </section>
             <section aria-labelledby="style-heading">
                 {if unsure {

@@ -139,7 +139,7 @@ test("the crisis page lists real numbers", async ({ page }) => {
   await expect(page.locator("h1")).toHaveText("Need help now?");
   // Several countries share a number (988 in the US and Canada, 116 123 in
   // the UK and Ireland); every link to it must call it.
-  for (const [name, href] of [["988", "tel:988"], ["116 123", "tel:116123"]]) {
+  for (const [name, href] of [["Call 988", "tel:988"], ["Call 116 123", "tel:116123"]]) {
     const links = page.getByRole("link", { name, exact: true });
     expect(await links.count(), name).toBeGreaterThanOrEqual(2);
     for (const link of await links.all()) await expect(link).toHaveAttribute("href", href);

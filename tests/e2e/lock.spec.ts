@@ -227,7 +227,7 @@ test("while locked, the calm tools run without the passphrase and save after the
     await expect(page.getByText(`Step ${n} of 5`)).toBeVisible();
     await page.getByRole("button", { name: "Skip this step" }).click();
   }
-  await expect(page.getByRole("heading", { name: "You came through it" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "The steps are done" })).toBeVisible();
   const before = await atRest(page);
   await page.getByRole("button", { name: "Unlock to save this to your journal" }).click();
   // Nothing was written while locked.

@@ -391,9 +391,10 @@ test("I'm activated: every step by keyboard, one skipped, the whole run saved", 
   await step("Done, next step");
   await press(page.getByRole("radio", { name: "Send one calm message, then put the phone down." }), "Space");
   await step("Done, finish");
-  await expect(page.getByRole("heading", { name: "You came through it" })).toBeFocused();
+  await expect(page.getByRole("heading", { name: "The steps are done" })).toBeFocused();
   await expect(page.locator(".activated-summary")).toContainText("Wait before you act: skipped");
   await rate(page.locator("#activated-after"), 5);
+  await expect(page.locator(".activated-ending")).toContainText("It has eased by 4 of 10.");
   await save(page, "Save this run to my journal");
   const entry = await journalHas(page, "I'm activated", "scared, felt in the chest");
   await expect(entry).toContainText("Another way to see it: He is driving");

@@ -321,8 +321,10 @@ test("the same answer to every statement gets the middle wording and a plain war
   await expect(page.locator(".score-list")).toContainText("On anxiety you are in the middle");
   await expect(page.locator(".score-list")).toContainText("On avoidance you are in the middle");
   await expect(page.locator(".score-list")).not.toContainText("real alarm");
-  await expect(page.getByRole("heading", { name: "Closest style: All four styles, equally close" })).toBeVisible();
-  await expect(page.locator(".on-the-line")).toContainText("Both scores are exactly 4.0");
+  // The answer check fired, so no style is named, and the page says why.
+  await expect(page.getByRole("heading", { name: "No style named for these answers" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Closest style/ })).toHaveCount(0);
+  await expect(page.locator("section[aria-labelledby=style-heading]")).toContainText("may not reflect you");
   await expect(page.locator("figure.plane figcaption")).toContainText("at the centre, where all four regions meet");
 
   const check = page.locator(".answer-check");
@@ -348,8 +350,45 @@ test("agreeing with every statement also lists the pairs that contradict each ot
   await expect(check.locator(".contradictions li")).toHaveCount(12);
   await expect(check.locator(".contradictions li").first()).toContainText("my close friend");
   // The report says it too.
+  await expect(page.getByRole("heading", { name: /^Closest style/ })).toHaveCount(0);
   await page.getByRole("link", { name: "Open your personal report" }).click();
   await expect(page.locator(".answer-check")).toContainText("These answers may not reflect you");
+  await expect(page.getByRole("heading", { name: "No style named for these answers" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^What it means/ })).toHaveCount(0);
+});
+
+test("a result from the previous bank (version 2, with statements since rewritten) still opens with its scores", async ({ page }) => {
+  await page.goto("progress");
+  await appReady(page);
+  await page.evaluate(() =>
+    localStorage.setItem(
+      "steady.quiz.results",
+      JSON.stringify({
+        v: 1,
+        data: [
+          {
+            id: "v2result",
+            focus: "partner",
+            taken_at: 1780000000000,
+            scores: { anxiety: 47, avoidance: 33 },
+            // Two ids this bank still has, and two it retired.
+            answers: { "abandon-1": 6, "closeness-1": 2, "abandon-3": 5, "reject-1": 5 },
+            answered: 36,
+            of: 36,
+            bank: 2,
+          },
+        ],
+      }),
+    ),
+  );
+  await page.goto("quiz/result/v2result");
+  await appReady(page);
+  await expect(page.locator('[data-dimension="anxiety"]')).toHaveText("4.7");
+  await expect(page.locator('[data-dimension="avoidance"]')).toHaveText("3.3");
+  await expect(page.locator(".earlier-bank")).toContainText("This result came from an earlier set of statements.");
+  await expect(page.getByRole("heading", { name: "Closest style: Anxious" })).toBeVisible();
+  await page.getByRole("link", { name: "Open your personal report" }).click();
+  await expect(page.getByRole("heading", { name: /What it means: closest to anxious/ })).toBeVisible();
 });
 
 test("a result saved with the earlier set of statements opens with its stored scores and says so", async ({ page }) => {
