@@ -120,6 +120,7 @@ pub struct ActivatedCare {
     pub rated: &'static str,
     pub still_hard_heading: &'static str,
     pub still_hard: &'static str,
+    pub unchanged: &'static str,
     pub help_link: &'static str,
 }
 

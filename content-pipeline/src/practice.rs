@@ -52,6 +52,7 @@ struct ActivatedCare {
     rated: Text,
     still_hard_heading: Text,
     still_hard: Text,
+    unchanged: Text,
     help_link: Text,
 }
 
@@ -402,6 +403,7 @@ fn compile_hub(file: &Path, text: &str, slugs: &[&str], diags: &mut Vec<Diagnost
         ("rated", &care.rated),
         ("still_hard_heading", &care.still_hard_heading),
         ("still_hard", &care.still_hard),
+        ("unchanged", &care.unchanged),
         ("help_link", &care.help_link),
     ] {
         c.plain(field, words);
@@ -464,7 +466,7 @@ fn compile_hub(file: &Path, text: &str, slugs: &[&str], diags: &mut Vec<Diagnost
     }
     code += "];\n";
     code += &format!(
-        "pub static ACTIVATED_CARE: ActivatedCare = ActivatedCare {{ reframe_skip: {:?}, reframe_link: {:?}, done_heading: {:?}, pending: {:?}, eased_heading: {:?}, eased: {:?}, rated: {:?}, still_hard_heading: {:?}, still_hard: {:?}, help_link: {:?} }};\n",
+        "pub static ACTIVATED_CARE: ActivatedCare = ActivatedCare {{ reframe_skip: {:?}, reframe_link: {:?}, done_heading: {:?}, pending: {:?}, eased_heading: {:?}, eased: {:?}, rated: {:?}, still_hard_heading: {:?}, still_hard: {:?}, unchanged: {:?}, help_link: {:?} }};\n",
         care.reframe_skip.get_ref(),
         care.reframe_link.get_ref(),
         care.done_heading.get_ref(),
@@ -474,6 +476,7 @@ fn compile_hub(file: &Path, text: &str, slugs: &[&str], diags: &mut Vec<Diagnost
         care.rated.get_ref(),
         care.still_hard_heading.get_ref(),
         care.still_hard.get_ref(),
+        care.unchanged.get_ref(),
         care.help_link.get_ref()
     );
     code + &format!(
@@ -763,7 +766,7 @@ mod tests {
     const SAFETY: &str = "\n[couple_safety]\ntools = [\"wait\"]\nnote = \"Only where you both feel safe.\"\n\
         [activated_care]\nreframe_skip = \"Skip.\"\nreframe_link = \"Help.\"\ndone_heading = \"Done.\"\n\
         pending = \"Rate.\"\neased_heading = \"Eased.\"\neased = \"By {by}.\"\nrated = \"Rated.\"\n\
-        still_hard_heading = \"Hard.\"\nstill_hard = \"Call.\"\nhelp_link = \"Find help.\"\n";
+        still_hard_heading = \"Hard.\"\nstill_hard = \"Call.\"\nunchanged = \"Not yet.\"\nhelp_link = \"Find help.\"\n";
 
     #[test]
     fn a_tools_own_safety_note_and_the_activated_care_words_are_generated() {

@@ -1,8 +1,9 @@
 //! The help page's places, and putting the reader's own place first.
 //!
 //! `content/pages/help.md` has one `##` section per place, in a fixed order,
-//! and under "If you don't feel safe with someone" one `###` section per
-//! place with its domestic-abuse lines. The static page (JavaScript off)
+//! and under "If you don't feel safe with someone" one `###` section of
+//! domestic-abuse lines for each place that has more than one; the other
+//! places give their abuse line in their own section. The static page (JavaScript off)
 //! shows that fixed order. The app guesses the reader's country from the
 //! browser's language region (`en-GB` is the UK) and moves that place to the
 //! front of both groups; every other place stays on the page, in order.

@@ -261,7 +261,7 @@ test("the couple bubble does not send everyone to couples therapy", async ({ pag
 // ---------------------------------------------------------------------------
 // The reader who is afraid of the person they answer about, or grieving.
 
-const AFRAID = "If you are afraid of the person you answer about, your answers may show real danger, not a style.";
+const AFRAID = "If you are afraid of the person you have in mind, that fear may be about real danger, not a style.";
 
 test("the quiz intro says, before the start, that fear of the person may be danger, linked to help", async ({ page }) => {
   await page.goto("quiz");
@@ -278,9 +278,9 @@ test("the quiz intro says, before the start, that fear of the person may be dang
   const startBox = (await page.getByRole("button", { name: "Start the quiz" }).boundingBox())!;
   expect(lineBox.y).toBeLessThan(startBox.y);
   // The grieving reader is told what to choose, and that grief is not measured.
-  await expect(page.locator("#focus-loss")).toContainText("has died, or is no longer in your life");
+  await expect(page.locator("#focus-loss")).toContainText("has died or left your life");
   await expect(page.getByRole("radio", { name: "A partner" })).toHaveAttribute("aria-describedby", "focus-hint focus-loss");
-  await expect(page.locator(".quiz-facts")).toContainText("It does not measure grief, illness or danger.");
+  await expect(page.locator(".quiz-facts")).toContainText("It cannot tell whether you are safe. It does not measure grief or health.");
 });
 
 test.describe("the static quiz page, JavaScript off", () => {
@@ -349,7 +349,7 @@ async function throughTheSteps(page: Page, before: string) {
     await expect(page.getByText(`Step ${n} of 5`)).toBeVisible();
     if (n === 4) {
       const exit = page.locator(".activated-step .safety-note");
-      await expect(exit).toContainText("If this is about how you are treated, or you feel afraid, skip this step.");
+      await expect(exit).toContainText("If this is about how you are treated, or you feel afraid, your alarm may be right. Skip this step.");
       await expect(exit.getByRole("link")).toHaveAttribute("href", new RegExp(`/help#${SAFE_ID}$`));
     }
     await page.getByRole("button", { name: "Skip this step" }).click();
@@ -360,7 +360,7 @@ async function throughTheSteps(page: Page, before: string) {
 for (const [before, after] of [
   ["6", "9"],
   ["10", "8"],
-  ["5", "5"],
+  ["3", "5"],
 ]) {
   test(`'I'm activated' rated ${before} then ${after} ends with kind words and the way to help`, async ({ page }) => {
     await throughTheSteps(page, before);
@@ -370,15 +370,25 @@ for (const [before, after] of [
     await expect(ending).toContainText("That is not a failure");
     await expect(ending.getByRole("link", { name: "Find help now" })).toHaveAttribute("href", /\/help$/);
     await expect(page.locator("main")).not.toContainText("You came through it");
-    await expect(page.locator("main")).not.toContainText("It has eased");
+    await expect(page.locator("main")).not.toContainText("It has come down");
   });
 }
+
+test("'I'm activated' at the same rating as before says it has not shifted yet, gently, with the way to help", async ({ page }) => {
+  await throughTheSteps(page, "5");
+  await page.locator("#activated-after").getByRole("radio", { name: "5", exact: true }).check();
+  const ending = page.locator(".activated-ending");
+  await expect(ending).toContainText("It has not shifted yet. That is all right");
+  await expect(ending.getByRole("link", { name: "Find help now" })).toHaveAttribute("href", /\/help$/);
+  await expect(ending).not.toContainText("emergency number");
+  await expect(page.locator("main")).not.toContainText("You came through it");
+});
 
 test("'I'm activated' that eased says by how much, and names no help it does not need", async ({ page }) => {
   await throughTheSteps(page, "7");
   await expect(page.locator(".activated-ending")).toContainText("Rate the feeling once more");
   await page.locator("#activated-after").getByRole("radio", { name: "3", exact: true }).check();
-  await expect(page.locator(".activated-ending")).toContainText("It has eased by 4 of 10.");
+  await expect(page.locator(".activated-ending")).toContainText("It has come down 4 points.");
   await expect(page.locator(".activated-ending")).not.toContainText("This is still hard");
 });
 
@@ -387,7 +397,7 @@ test("opposite action and kinder readings say first that they are for safe relat
   await appReady(page);
   const note = page.locator(".safety-note");
   await expect(note).toContainText("Opposite action is for feelings that do not fit the facts (Linehan, 2015).");
-  await expect(note).toContainText("Stepping back from someone who is unkind, controlling or frightening is wise.");
+  await expect(note).toContainText("If you want to pull away from someone who is unkind, controlling or frightening, that urge fits the facts.");
   await page.goto("practice/reframe");
   await appReady(page);
   await expect(page.locator(".safety-note")).toContainText("Kinder readings are for relationships where you feel safe.");
@@ -450,12 +460,15 @@ test("the monitored-phone advice says what lingers, syncs and stays in history, 
   await expect(phone).toBeVisible();
   const prose = page.locator("main .prose");
   for (const words of [
+    "Changes can be noticed.",
     "Deleting is not always enough.",
     "Accounts sync.",
     "A work phone may be watched.",
     "including this one and every page of Steady, stays in the browser\u2019s history",
     "Keyboards learn.",
-    "It does not hide that Steady is on the phone",
+    "They are hidden only while locked",
+    "The lock does not hide that Steady is on the phone",
+    "If someone can make you tell them the passphrase, the lock cannot protect you.",
   ]) {
     await expect(prose).toContainText(words);
   }

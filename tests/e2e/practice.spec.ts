@@ -394,7 +394,7 @@ test("I'm activated: every step by keyboard, one skipped, the whole run saved", 
   await expect(page.getByRole("heading", { name: "The steps are done" })).toBeFocused();
   await expect(page.locator(".activated-summary")).toContainText("Wait before you act: skipped");
   await rate(page.locator("#activated-after"), 5);
-  await expect(page.locator(".activated-ending")).toContainText("It has eased by 4 of 10.");
+  await expect(page.locator(".activated-ending")).toContainText("It has come down 4 points.");
   await save(page, "Save this run to my journal");
   const entry = await journalHas(page, "I'm activated", "scared, felt in the chest");
   await expect(entry).toContainText("Another way to see it: He is driving");

@@ -167,14 +167,18 @@ impl ActivatedRun {
 
 /// How a run ends, read from the ratings before and after. A feeling that
 /// is still strong (8 or more of 10), or no lower than it was, is never
-/// called a success: the page then points to help instead.
+/// called a success: the page then points to help instead, with words for a
+/// feeling that rose or stays strong, and gentler ones for one that has not
+/// moved yet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ending {
     /// Lower than before, and below [`Ending::STILL_STRONG`].
     Eased { by: u8 },
     /// Rated after without a rating before, and below the strong band.
     Rated,
-    /// At or above [`Ending::STILL_STRONG`], or no lower than before.
+    /// The same as before, below the strong band.
+    Unchanged,
+    /// At or above [`Ending::STILL_STRONG`], or higher than before.
     StillHard,
 }
 
@@ -190,6 +194,7 @@ impl Ending {
         }
         Some(match before.map(Intensity::value) {
             Some(b) if after < b => Ending::Eased { by: b - after },
+            Some(b) if after == b => Ending::Unchanged,
             Some(_) => Ending::StillHard,
             None => Ending::Rated,
         })
@@ -213,7 +218,8 @@ mod tests {
         );
         assert_eq!(Ending::of(rating(10), rating(8)), Some(Ending::StillHard));
         assert_eq!(Ending::of(rating(10), rating(10)), Some(Ending::StillHard));
-        assert_eq!(Ending::of(rating(3), rating(3)), Some(Ending::StillHard));
+        assert_eq!(Ending::of(rating(3), rating(3)), Some(Ending::Unchanged));
+        assert_eq!(Ending::of(rating(0), rating(0)), Some(Ending::Unchanged));
         assert_eq!(Ending::of(rating(3), rating(5)), Some(Ending::StillHard));
         assert_eq!(Ending::of(None, rating(8)), Some(Ending::StillHard));
         assert_eq!(

@@ -248,6 +248,12 @@ fn ActivatedEnding(
                     <p class="ending-eased"><strong>{care.eased_heading}</strong>" "{care.eased.replace("{by}", &by.to_string())}</p>
                 }.into_any(),
                 Some(Ending::Rated) => view! { <p>{care.rated}</p> }.into_any(),
+                Some(Ending::Unchanged) => view! {
+                    <div class="care-note ending-unchanged">
+                        <p>{care.unchanged}</p>
+                        <p><a href=href("help")>{care.help_link}</a></p>
+                    </div>
+                }.into_any(),
                 Some(Ending::StillHard) => view! {
                     <div class="care-note ending-still-hard">
                         <p><strong>{care.still_hard_heading}</strong></p>
