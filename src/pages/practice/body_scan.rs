@@ -126,11 +126,13 @@ pub fn BodyScan() -> impl IntoView {
             {move || walk.with(Option::is_none).then(|| view! {
                 <div class="tool-setup">
                     <p>{format!("About {} minutes, {} regions. It moves on by itself at a gentle pace; you can pause, go on early or stop at any time.", BODY_SCAN.iter().map(|s| s.seconds).sum::<u32>().div_ceil(60), BODY_SCAN.len())}</p>
+                    <IntensityPicker id="scan-before" label="How tense or stirred up do you feel?" value=before />
+                    <div class="actions"><button type="button" class="button primary" on:click=start>"Start the body scan"</button></div>
+                    // Beside Start, where it is read before the scan begins,
+                    // without pushing Start below a phone's first screen.
                     {crate::content::tool_words(Tool::BodyScan.slug()).and_then(|w| w.before_you_start).map(|note| view! {
                         <p class="care-note stop-note">{note}</p>
                     })}
-                    <IntensityPicker id="scan-before" label="How tense or stirred up do you feel?" value=before />
-                    <div class="actions"><button type="button" class="button primary" on:click=start>"Start the body scan"</button></div>
                     <TimeUpSettings />
                 </div>
             })}
