@@ -183,7 +183,9 @@ pub fn Library() -> impl IntoView {
                 </button>
             </p>
         </div>
-        <p class="search-status" role="status" aria-live="polite">
+        // With a crisis word the kind words are read out here and shown once,
+        // in the card below, rather than twice on screen.
+        <p class=move || if crisis.get().is_some() { "search-status visually-hidden" } else { "search-status" } role="status" aria-live="polite">
             {status}
         </p>
         {move || crisis.get().map(|c| view! { <HelpFirst crisis=c /> })}
