@@ -62,15 +62,15 @@ import { test, expect } from "@playwright/test";
 // are 797,316 B (each chunk is compressed alone, and the chunks carry their
 // own imports and tables), which only the service worker fetches, in idle
 // time. The goal is still issue 21's: a first load of at most 200 KiB.
-// Issue 34 (care, round 3) measured 336,608 B for the entry (+5.2 KB) and
-// 808,430 B for all modules (+11.1 KB): the help page grew from six places
+// Issue 34 (care, round 3) measured 336,601 B for the entry (+5.2 KB) and
+// 816,221 B for all modules (+18.9 KB): the help page grew from six places
 // to 27 with lines for young people, LGBTQ+ people and after a loss, and a
 // true monitored-phone section (help is in the entry so a crisis never waits
 // on a chunk); the quiz's and results' care words; forgiving misspellings
 // (strsim) and the crisis words of the library's search, in its chunk; and
 // the articles' citations and hedges.
 const ENTRY_GZIP_BUDGET = 330 * 1024;
-const ALL_MODULES_GZIP_BUDGET = 792 * 1024;
+const ALL_MODULES_GZIP_BUDGET = 800 * 1024;
 
 function gzipBytes(path: string): number {
   return gzipSync(readFileSync(path), { level: 9 }).length;
