@@ -1,8 +1,10 @@
 //! Plain Rust: the rules of Steady with no browser in sight.
 //!
-//! Nothing in here may import the UI framework or the browser bindings: these
-//! modules are tested with a plain `cargo test` and hold every decision worth
-//! testing. Times and random ids come in from the edge as arguments.
+//! This crate depends on no UI framework and no browser binding, so Cargo
+//! itself keeps the browser out: its modules are tested with a plain `cargo
+//! test` and hold every decision worth testing. Times and random ids come in
+//! from the edge as arguments. The app (as `steady::domain`), `build.rs`,
+//! the content pipeline and xtask all use it.
 
 pub mod backup;
 pub mod draft;
@@ -16,6 +18,7 @@ pub mod lock;
 pub mod practice;
 pub mod quiz;
 pub mod report;
+pub mod routes;
 pub mod share;
 pub mod sort;
 pub mod theme;

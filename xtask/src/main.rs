@@ -13,10 +13,7 @@ use std::process::{Command, ExitCode};
 
 mod offline;
 mod prerender;
-/// The app's fixed routes and tools, the same file the app and `build.rs` use.
-#[path = "../../src/routes.rs"]
-#[allow(dead_code)]
-mod routes;
+use steady_domain::routes;
 mod split;
 
 const TRUNK_VERSION: &str = "0.21.14";
