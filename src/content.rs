@@ -103,7 +103,7 @@ pub struct ToolWords {
     pub intro: &'static str,
     /// Shown first, with the link to "If you don't feel safe with someone".
     pub safety: Option<&'static str>,
-    /// Shown where the tool is set up, above its Start button.
+    /// Shown where the tool is set up, right after its Start button.
     pub before_you_start: Option<&'static str>,
 }
 

@@ -81,7 +81,7 @@ struct Tool {
     /// Shown first, with the link to "If you don't feel safe with someone".
     #[serde(default)]
     safety: Option<Text>,
-    /// Shown where the tool is set up, above its Start button.
+    /// Shown where the tool is set up, right after its Start button.
     #[serde(default)]
     before_you_start: Option<Text>,
 }

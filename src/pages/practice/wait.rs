@@ -113,6 +113,11 @@ fn StartWait(saved: RwSignal<Option<String>>) -> impl IntoView {
             <div class="actions">
                 <button type="submit" class="button primary">"Start waiting"</button>
             </div>
+            // Beside Start, where it is read before the wait begins, without
+            // pushing Start below a phone's first screen.
+            {crate::content::tool_words(Tool::Wait.slug()).and_then(|w| w.before_you_start).map(|note| view! {
+                <p class="care-note stop-note">{note}</p>
+            })}
             // Below Start, behind one tap, so Start stays in a phone's first
             // screen; a tap fills the box above.
             <WordChips label="Urges" words=URGES value=urge pick=Pick::One first=0 more="Not sure how to put it? Common urges" />
