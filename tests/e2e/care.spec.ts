@@ -504,3 +504,15 @@ test("a retake says a move under one point is about the same, on the result and 
   await appReady(page);
   await expect(page.locator(".trend-band-note").first()).toContainText("Shaded: less than 1.0 from the first result");
 });
+
+test("the wait timer says, right after Start, that a fast reply out of fear is not an urge to train away", async ({ page }) => {
+  await page.goto("practice/wait");
+  await appReady(page);
+  const note = page.locator(".stop-note");
+  await expect(note).toContainText("If you feel you must reply fast because you fear how someone will react");
+  const after = await page.evaluate(() => {
+    const start = [...document.querySelectorAll("main button")].find((b) => b.textContent?.trim() === "Start waiting")!;
+    return start.closest(".actions")!.nextElementSibling?.classList.contains("stop-note");
+  });
+  expect(after).toBe(true);
+});
