@@ -1,11 +1,15 @@
 //! Compiles `content/` into `$OUT_DIR/content.rs` (see content-pipeline).
 //! A problem in the content fails the build with `file:line: message`.
 
+#[path = "src/routes.rs"]
+#[allow(dead_code)]
+mod routes;
+
 use std::path::Path;
-use steady_domain::routes;
 
 fn main() {
     println!("cargo::rerun-if-changed=content");
+    println!("cargo::rerun-if-changed=src/routes.rs");
     // The wasm splitter (run by `cargo xtask build`) needs the linker's
     // relocations; only the split release asks for them, and only for the
     // final link, so no dependency is rebuilt.

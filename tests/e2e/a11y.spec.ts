@@ -18,13 +18,13 @@ const ARTICLES = readdirSync(new URL("content/articles/", root))
   .sort();
 // Every practice tool, from the same list the router and link checker use.
 const PRACTICE_TOOLS = (() => {
-  const src = readFileSync(new URL("domain/src/routes.rs", root), "utf8");
+  const src = readFileSync(new URL("src/routes.rs", root), "utf8");
   // The arms of `Tool::slug`: `Tool::Wait => "wait",`.
   const body = src.slice(src.indexOf("pub const fn slug(self)"));
   return [...body.slice(0, body.indexOf("\n    }\n")).matchAll(/Tool::\w+ => "([a-z0-9-]+)"/g)].map((m) => m[1]);
 })();
 // Parsed from Rust source: an empty list would let every per-tool check pass unseen.
-if (PRACTICE_TOOLS.length < 11) throw new Error(`found only ${PRACTICE_TOOLS.length} tools in domain/src/routes.rs`);
+if (PRACTICE_TOOLS.length < 11) throw new Error(`found only ${PRACTICE_TOOLS.length} tools in src/routes.rs`);
 
 // ---------- data to seed, in the app's own storage format ----------
 

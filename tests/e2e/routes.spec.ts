@@ -8,9 +8,9 @@ import { test, expect, appReady } from "./fixtures";
 
 const root = new URL("../../", import.meta.url);
 
-/** [slug, name] of every practice tool, from domain/src/routes.rs. */
+/** [slug, name] of every practice tool, from src/routes.rs. */
 const TOOLS: [string, string][] = (() => {
-  const src = readFileSync(new URL("domain/src/routes.rs", root), "utf8");
+  const src = readFileSync(new URL("src/routes.rs", root), "utf8");
   // The arms of `Tool::slug` and `Tool::name`: `Tool::Wait => "wait",`.
   const arms = (fn: string) => {
     const body = src.slice(src.indexOf(`pub const fn ${fn}(self)`));
@@ -20,7 +20,7 @@ const TOOLS: [string, string][] = (() => {
   return [...arms("slug")].map(([tool, slug]): [string, string] => [slug, names.get(tool)!]);
 })();
 // Parsed from Rust source: an empty list would let every per-tool check pass unseen.
-if (TOOLS.length < 11 || TOOLS.some(([, name]) => !name)) throw new Error(`domain/src/routes.rs: could not read the tools (${TOOLS.length})`);
+if (TOOLS.length < 11 || TOOLS.some(([, name]) => !name)) throw new Error(`src/routes.rs: could not read the tools (${TOOLS.length})`);
 
 /** route -> title of every [[page]] in content/route-pages.toml. */
 const PAGES: [string, string][] = (() => {

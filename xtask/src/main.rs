@@ -13,7 +13,10 @@ use std::process::{Command, ExitCode};
 
 mod offline;
 mod prerender;
-use steady_domain::routes;
+/// The app's fixed routes and tools, the same file the app and `build.rs` use.
+#[path = "../../src/routes.rs"]
+#[allow(dead_code)]
+mod routes;
 mod split;
 
 const TRUNK_VERSION: &str = "0.21.14";

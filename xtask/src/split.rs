@@ -42,7 +42,7 @@ impl Chunks {
         for &(_, split) in CHUNKED_ROUTES {
             if !self.files.contains_key(split) {
                 return Err(format!(
-                    "domain/src/routes.rs names a chunk `{split}` that the build does not have"
+                    "src/routes.rs names a chunk `{split}` that the build does not have"
                 ));
             }
         }

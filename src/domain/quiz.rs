@@ -837,13 +837,13 @@ impl Region {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
     use proptest::prelude::*;
 
     /// A small bank shaped like the real one: alternating dimensions, every
-    /// third statement reverse-keyed. Other modules' tests use it too.
-    pub(crate) const BANK: &[Item] = &[
+    /// third statement reverse-keyed.
+    const BANK: &[Item] = &[
         Item {
             id: "a1",
             dimension: Dimension::Anxiety,
