@@ -403,17 +403,21 @@ test("opposite action and kinder readings say first that they are for safe relat
   await expect(page.locator(".safety-note")).toContainText("Kinder readings are for relationships where you feel safe.");
 });
 
+/** Whether the element right after the row holding the button `start` is a tool's stop note. */
+async function stopNoteFollows(page: Page, start: string) {
+  return page.evaluate((name) => {
+    const button = [...document.querySelectorAll("main button")].find((b) => b.textContent?.trim() === name)!;
+    return button.closest(".actions")!.nextElementSibling?.classList.contains("stop-note") ?? false;
+  }, start);
+}
+
 test("the body scan's stop note is shown where it is set up, next to Start", async ({ page }) => {
   await page.goto("practice/body-scan");
   await appReady(page);
   const stop = page.locator(".tool-setup .stop-note");
   await expect(stop).toContainText("If it brings up distress, old memories or dizziness, stop.");
   // Right after Start in reading order, before any other control.
-  const next = await page.evaluate(() => {
-    const start = [...document.querySelectorAll("main button")].find((b) => b.textContent?.trim() === "Start the body scan")!;
-    return start.closest(".actions")!.nextElementSibling?.classList.contains("stop-note");
-  });
-  expect(next).toBe(true);
+  expect(await stopNoteFollows(page, "Start the body scan")).toBe(true);
   await expect(stop).toBeVisible();
 });
 
@@ -510,9 +514,5 @@ test("the wait timer says, right after Start, that a fast reply out of fear is n
   await appReady(page);
   const note = page.locator(".stop-note");
   await expect(note).toContainText("If you feel you must reply fast because you fear how someone will react");
-  const after = await page.evaluate(() => {
-    const start = [...document.querySelectorAll("main button")].find((b) => b.textContent?.trim() === "Start waiting")!;
-    return start.closest(".actions")!.nextElementSibling?.classList.contains("stop-note");
-  });
-  expect(after).toBe(true);
+  expect(await stopNoteFollows(page, "Start waiting")).toBe(true);
 });
