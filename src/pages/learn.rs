@@ -217,7 +217,7 @@ fn HelpFirst(crisis: &'static content::CrisisSearch) -> impl IntoView {
     };
     view! {
         <section class="care-note help-first" aria-labelledby="help-first-heading">
-            <h2 id="help-first-heading">{content::page("help").map_or("Need help now?", |p| p.title)}</h2>
+            <h2 id="help-first-heading">{content::page(crate::routes::HELP).expect("content/pages/help.md is checked at build time").title}</h2>
             <p>{crisis.message}</p>
             <p><a class="button primary" href=to>{crisis.link}</a></p>
         </section>

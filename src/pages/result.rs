@@ -111,6 +111,18 @@ fn answer_check(result: &QuizResult) -> AnswerCheck {
     AnswerCheck::of(items, &result.answers)
 }
 
+/// In place of the closest style when the answer check fires: a style named
+/// from answers that may not be the person's own would mislead more than it
+/// helps.
+#[component]
+fn NoStyleNamed(heading_id: &'static str) -> impl IntoView {
+    let care = &content::QUIZ_CARE;
+    view! {
+        <h2 id=heading_id>{care.unsure_heading}</h2>
+        <p>{care.unsure}</p>
+    }
+}
+
 /// When the answers may not reflect the person: says so plainly, shows
 /// why, offers a retake, and leaves the scores in place below it.
 #[component]
@@ -229,13 +241,7 @@ pub fn ResultPage() -> impl IntoView {
             </section>
             <section aria-labelledby="style-heading">
                 {if unsure {
-                    // A style named from answers that may not be the
-                    // person's own would mislead more than it helps.
-                    let care = &content::QUIZ_CARE;
-                    view! {
-                        <h2 id="style-heading">{care.unsure_heading}</h2>
-                        <p>{care.unsure}</p>
-                    }.into_any()
+                    view! { <NoStyleNamed heading_id="style-heading" /> }.into_any()
                 } else {
                     view! {
                         <h2 id="style-heading">{format!("Closest style: {}", report::closest_style(result.scores))}</h2>
@@ -368,11 +374,7 @@ pub fn ReportPage() -> impl IntoView {
                 </section>
                 <section aria-labelledby="report-meaning">
                     {if answer_check(&result).may_not_reflect() {
-                        let care = &content::QUIZ_CARE;
-                        view! {
-                            <h2 id="report-meaning">{care.unsure_heading}</h2>
-                            <p>{care.unsure}</p>
-                        }.into_any()
+                        view! { <NoStyleNamed heading_id="report-meaning" /> }.into_any()
                     } else {
                         view! {
                             <h2 id="report-meaning">{format!("What it means: closest to {}", report::closest_style(result.scores).to_lowercase())}</h2>

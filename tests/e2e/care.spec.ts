@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Page } from "@playwright/test";
-import { test, expect, appReady } from "./fixtures";
+import { test, expect, appReady, storeResults } from "./fixtures";
 
 // The help page covers 27 places and everywhere else, and puts the
 // reader's own place first (guessed from the browser's language region).
@@ -295,19 +295,9 @@ test.describe("the static quiz page, JavaScript off", () => {
 
 /** Stores one result of the current bank and opens it. */
 async function openResult(page: Page, anxiety: number, avoidance: number) {
-  await page.goto("progress");
-  await appReady(page);
-  await page.evaluate(
-    ([anx, avo]) =>
-      localStorage.setItem(
-        "steady.quiz.results",
-        JSON.stringify({
-          v: 1,
-          data: [{ id: "r1", focus: "partner", taken_at: 1780000000000, scores: { anxiety: anx, avoidance: avo }, answers: {}, answered: 36, of: 36, bank: 3 }],
-        }),
-      ),
-    [anxiety, avoidance],
-  );
+  await storeResults(page, [
+    { id: "r1", focus: "partner", taken_at: 1780000000000, scores: { anxiety, avoidance }, answers: {}, answered: 36, of: 36, bank: 3 },
+  ]);
   await page.goto("quiz/result/r1");
   await appReady(page);
 }
@@ -485,20 +475,10 @@ test("the monitored-phone advice says what lingers, syncs and stays in history, 
 });
 
 test("a retake says a move under one point is about the same, on the result and on the chart", async ({ page }) => {
-  await page.goto("progress");
-  await appReady(page);
-  await page.evaluate(() =>
-    localStorage.setItem(
-      "steady.quiz.results",
-      JSON.stringify({
-        v: 1,
-        data: [
-          { id: "r1", focus: "partner", taken_at: 1780000000000, scores: { anxiety: 58, avoidance: 30 }, answers: {}, answered: 36, of: 36, bank: 3 },
-          { id: "r2", focus: "partner", taken_at: 1782000000000, scores: { anxiety: 50, avoidance: 29 }, answers: {}, answered: 36, of: 36, bank: 3 },
-        ],
-      }),
-    ),
-  );
+  await storeResults(page, [
+    { id: "r1", focus: "partner", taken_at: 1780000000000, scores: { anxiety: 58, avoidance: 30 }, answers: {}, answered: 36, of: 36, bank: 3 },
+    { id: "r2", focus: "partner", taken_at: 1782000000000, scores: { anxiety: 50, avoidance: 29 }, answers: {}, answered: 36, of: 36, bank: 3 },
+  ]);
   await page.goto("quiz/result/r2");
   await appReady(page);
   await expect(page.locator(".change-note")).toContainText("A move of less than 1.0 on a dimension reads as about the same");

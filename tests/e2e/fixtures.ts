@@ -46,6 +46,14 @@ export async function appReady(page: Page) {
   await expect(page.locator("main[aria-busy]")).toHaveCount(0);
 }
 
+/** Stores `results` (each as Steady keeps a quiz result) from the progress
+ *  page, as if they had been taken here. */
+export async function storeResults(page: Page, results: object[]) {
+  await page.goto("progress");
+  await appReady(page);
+  await page.evaluate((data) => localStorage.setItem("steady.quiz.results", JSON.stringify({ v: 1, data })), results);
+}
+
 /** The oldest copy of `name` (e.g. "journal") that Steady set aside as
  *  unreadable, or null. Copies are kept under `steady.quarantine.<name>@<ms>`. */
 export async function keptAside(page: Page, name: string): Promise<string | null> {

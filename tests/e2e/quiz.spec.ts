@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { test, expect, appReady, keptAside } from "./fixtures";
+import { test, expect, appReady, keptAside, storeResults } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 // The same answers and expected scores the domain's unit test checks
@@ -358,29 +358,19 @@ test("agreeing with every statement also lists the pairs that contradict each ot
 });
 
 test("a result from the previous bank (version 2, with statements since rewritten) still opens with its scores", async ({ page }) => {
-  await page.goto("progress");
-  await appReady(page);
-  await page.evaluate(() =>
-    localStorage.setItem(
-      "steady.quiz.results",
-      JSON.stringify({
-        v: 1,
-        data: [
-          {
-            id: "v2result",
-            focus: "partner",
-            taken_at: 1780000000000,
-            scores: { anxiety: 47, avoidance: 33 },
-            // Two ids this bank still has, and two it retired.
-            answers: { "abandon-1": 6, "closeness-1": 2, "abandon-3": 5, "reject-1": 5 },
-            answered: 36,
-            of: 36,
-            bank: 2,
-          },
-        ],
-      }),
-    ),
-  );
+  await storeResults(page, [
+    {
+      id: "v2result",
+      focus: "partner",
+      taken_at: 1780000000000,
+      scores: { anxiety: 47, avoidance: 33 },
+      // Two ids this bank still has, and two it retired.
+      answers: { "abandon-1": 6, "closeness-1": 2, "abandon-3": 5, "reject-1": 5 },
+      answered: 36,
+      of: 36,
+      bank: 2,
+    },
+  ]);
   await page.goto("quiz/result/v2result");
   await appReady(page);
   await expect(page.locator('[data-dimension="anxiety"]')).toHaveText("4.7");
