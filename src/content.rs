@@ -180,8 +180,8 @@ pub struct Point {
     pub text: &'static str,
 }
 
-/// The opening of a fixed route (`content/route-pages.toml`): the release's
-/// static page for the route shows the same words (`xtask/src/prerender.rs`).
+/// The opening of a fixed route (`content/route-pages.toml`), shown by its
+/// view in `views`, in the app and on the route's static page alike.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RoutePage {
     pub route: &'static str,
@@ -205,9 +205,9 @@ pub struct OriginWords {
 
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
 
-/// The opening of a fixed route. Every top-level route of
-/// `routes::STATIC_ROUTES` but home and the library has one (checked at
-/// build time), so a missing one is a programming error.
+/// The opening of a fixed route. Every top-level route of `routes::ROUTES`
+/// but home and help has one (checked at build time), so a missing one is a
+/// programming error.
 pub fn route_page(route: &str) -> &'static RoutePage {
     ROUTE_PAGES
         .iter()

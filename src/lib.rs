@@ -6,6 +6,10 @@
 //! is the build-time library, and `app`, `pages` and `components` are the
 //! thin Leptos shell.
 
+// Rendered natively with tachys' `ssr` (render/), the largest pages' view
+// types nest deeper than the default limit allows.
+#![recursion_limit = "256"]
+
 pub mod alerts;
 pub mod app;
 pub mod clock;
@@ -19,9 +23,11 @@ pub mod offline;
 pub mod pages;
 pub mod paths;
 pub mod routes;
+pub mod routes_gen;
 pub mod share_sheet;
 pub mod state;
 pub mod store;
+pub mod views;
 
 /// Mounts the app in place of the static shell that `index.html` painted
 /// before the wasm arrived.

@@ -32,7 +32,6 @@ mod synonyms;
 #[path = "../../src/domain/words.rs"]
 mod words;
 
-pub use practice::{ToolIntro, tool_intros};
 pub use route_pages::{Origin, Point, RoutePage, RouteWords, route_words};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};

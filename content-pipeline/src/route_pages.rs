@@ -1,8 +1,7 @@
 //! `content/route-pages.toml`: the opening words of each fixed page (title,
 //! description, lead), the practice tools' care line, the shared-origin
 //! explanation of "Your data" and the lock's scope. The app gets them as
-//! statics; the release's post-build step reads them with [`route_words`] to
-//! write each route's static page, so both show the same words.
+//! statics, which its views show in the app and on the static pages alike.
 
 use std::fs;
 use std::path::Path;
@@ -13,9 +12,9 @@ use toml::Spanned;
 use crate::Diagnostic;
 use crate::data_file::{at, line_of, parse};
 
-/// Routes the static shell (`index.html`) already covers, so they have no
-/// `[[page]]`.
-const COVERED_ELSEWHERE: &[&str] = &[""];
+/// Routes whose words live elsewhere (home's in its view, help's in
+/// `content/pages/help.md`), so they have no `[[page]]`.
+const COVERED_ELSEWHERE: &[&str] = &["", "help"];
 
 type Text = Spanned<String>;
 
@@ -134,8 +133,8 @@ impl RouteWords {
 }
 
 /// Reads and checks `route-pages.toml` under `content_dir`. `routes` are the
-/// app's fixed routes (`routes::STATIC_ROUTES`): each one not covered by the
-/// shell or the library needs exactly one `[[page]]`.
+/// app's fixed routes (`routes::fixed_routes()`): each top-level one whose
+/// words do not live elsewhere needs exactly one `[[page]]`.
 pub fn route_words(content_dir: &Path, routes: &[&str]) -> Result<RouteWords, Vec<Diagnostic>> {
     let mut diags = Vec::new();
     let words = read(content_dir, routes, &mut diags);

@@ -13,26 +13,21 @@ use crate::clock;
 use crate::components::focus::focus_first_of_after_render;
 use crate::components::kept_draft::{KeptDraft, KeptNote};
 use crate::components::title::Title;
-use crate::content;
 use crate::domain::journal::Intensity;
 use crate::domain::practice::record::ToolUse;
 use crate::domain::practice::timer::{Countdown, digits, words};
 use crate::domain::practice::words::{choose_word, has_word, is_chosen, toggle_word};
 use crate::paths::href;
-use crate::routes::{HELP, Tool};
+use crate::routes::Tool;
 use crate::share_sheet;
 use crate::state::JournalData;
+use crate::views::practice::{self as views, ToolFrame};
 
-/// The id of the help page's section for people who feel unsafe with a
-/// partner or family member (from its heading in `content/pages/help.md`;
-/// a native test checks it exists).
-pub const SAFE_WITH_SOMEONE: &str = "if-you-dont-feel-safe-with-someone";
+pub use crate::views::practice::SAFE_WITH_SOMEONE;
 
-/// A tool's page: its title, introduction, a care line, then the tool. A
-/// tool for a hard moment (`Tool::in_the_moment`) goes from its title and care
-/// line straight to the tool, so Start is in a phone's first screen; its
-/// introduction, with the evidence, follows the tool under "Why this helps".
-/// `prerender.rs` writes the same order.
+/// A tool's page: its opening (`views::practice::ToolOpening`, as its static
+/// page shows it), a kept draft's note, the tool, and for a tool for a hard
+/// moment "Why this helps" after it.
 #[component]
 pub fn ToolPage(
     tool: Tool,
@@ -41,35 +36,11 @@ pub fn ToolPage(
     kept: Option<KeptDraft>,
     children: Children,
 ) -> impl IntoView {
-    let name = tool.name();
-    let slug = tool.slug();
-    let words = content::tool_words(slug);
-    let action_first = tool.in_the_moment();
-    let lead = words.filter(|_| !action_first).map(|w| w.intro);
-    let why = words.filter(|_| action_first).map(|w| w.intro);
-    // Before anything else on a couples' tool, or a tool whose advice holds
-    // only where you feel safe (see the help page's section on abuse).
-    let safety = content::safety_note(slug);
     view! {
-        <Title text=name />
-        <p class="breadcrumb"><a href=href("practice")>"Practice"</a></p>
-        <h1>{name}</h1>
-        {safety.map(|note| view! {
-            <p class="care-note safety-note" role="note">
-                {note}" "
-                <a href=format!("{}#{SAFE_WITH_SOMEONE}", href(HELP))>"If you don\u{2019}t feel safe with someone"</a>
-            </p>
-        })}
-        {lead.map(|i| view! { <p class="lead">{i}</p> })}
-        <p class="care-line">{content::CARE_LINE}" "<a href=href(HELP)>{content::CARE_LINK}</a>"."</p>
-        {kept.map(|kept| view! { <KeptNote kept /> })}
-        <div class="tool">{children()}</div>
-        {why.map(|w| view! {
-            <details class="why-this-helps">
-                <summary>"Why this helps"</summary>
-                <p>{w}</p>
-            </details>
-        })}
+        <Title text=tool.name() />
+        <ToolFrame tool kept=kept.map(|kept| view! { <KeptNote kept /> })>
+            {children()}
+        </ToolFrame>
     }
 }
 
@@ -102,11 +73,8 @@ pub fn AfterPicker(
     }
 }
 
-/// The 0-10 scale as one row of eleven radio buttons, so a rating is one
-/// tap, not a dropdown: each at least 44 px, one tab stop, arrows move and
-/// choose (native radios in a fieldset). "Clear" takes a rating back, since
-/// the rating is optional and a radio cannot be unticked. `id` names the
-/// fieldset, and the group's radios by `name`.
+/// The 0-10 scale (`views::practice::IntensityScale`); "Clear" keeps the
+/// keyboard on the scale, at 0.
 #[component]
 pub fn IntensityScale(
     #[prop(into)] id: String,
@@ -114,39 +82,14 @@ pub fn IntensityScale(
     #[prop(into)] value: Signal<Option<Intensity>>,
     on_change: Callback<Option<Intensity>>,
 ) -> impl IntoView {
-    let name = id.clone();
-    // "Clear" goes with the rating: keep the keyboard on the scale, at 0.
-    let first = format!("{name}-0");
-    let clear = move |_| {
-        on_change.run(None);
-        focus_first_of_after_render(vec![first.clone()]);
-    };
-    view! {
-        <fieldset class="field intensity-field" id=id>
-            <legend class="field-label">{label}" "<span class="optional">"(optional)"</span></legend>
-            <div class="intensity-scale">
-                {Intensity::all().map(|i| {
-                    let n = i.value();
-                    // The ends say what they mean to a screen reader too.
-                    let end = match n { 0 => ", none", 10 => ", as strong as it gets", _ => "" };
-                    view! {
-                        <label class="intensity-option">
-                            <input type="radio" name=name.clone() id=format!("{name}-{n}") value=n.to_string()
-                                prop:checked=move || value.get() == Some(i)
-                                on:change=move |_| on_change.run(Some(i)) />
-                            <span class="intensity-number">{n.to_string()}<span class="visually-hidden">{end}</span></span>
-                        </label>
-                    }
-                }).collect_view()}
-            </div>
-            <p class="scale-ends" aria-hidden="true"><span>"0: none"</span><span>"10: as strong as it gets"</span></p>
-            {move || value.get().is_some().then(|| view! {
-                <button type="button" class="link-button" on:click=clear.clone()>
-                    "Clear"<span class="visually-hidden">" the rating: "{label}</span>
-                </button>
-            })}
-        </fieldset>
-    }
+    let first = format!("{id}-0");
+    let on_change = Callback::new(move |v: Option<Intensity>| {
+        on_change.run(v);
+        if v.is_none() {
+            focus_first_of_after_render(vec![first.clone()]);
+        }
+    });
+    view! { <views::IntensityScale id label value on_change /> }
 }
 
 /// The wall clock, updated every `every_ms` while this component lives.

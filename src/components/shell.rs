@@ -1,7 +1,6 @@
-//! The frame of every page: skip link, header with the sections and the
-//! crisis link, notices, main, and the footer with the care and privacy notes.
-//! `index.html` paints a static copy of the header before the wasm arrives;
-//! keep the two alike so nothing shifts when the app mounts.
+//! The frame of every page, with its state: the pure frame of
+//! `views::frame` (as every static page paints it) with the lock and theme
+//! buttons, the notices, the wait indicator and `<main>`'s busy state.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -11,7 +10,7 @@ use crate::components::notice::NoticeArea;
 use crate::components::theme::ThemeToggle;
 use crate::components::wait_indicator::WaitIndicator;
 use crate::paths;
-use crate::routes::{HELP, SECTIONS};
+use crate::views::frame::{SiteFooter, SiteHeader, SkipLink};
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
@@ -37,45 +36,9 @@ pub fn Shell(children: Children) -> impl IntoView {
     // busy; the stylesheet shows "Opening…" if that takes a moment.
     let on_their_way = pages_on_their_way();
 
-    let is_current = move |section: &'static str| {
-        move || {
-            let r = route.get();
-            let here = if section.is_empty() {
-                r.is_empty()
-            } else {
-                r == section || r.starts_with(&format!("{section}/"))
-            };
-            here.then_some("page")
-        }
-    };
-
     view! {
-        // A fragment link would resolve against <base>, i.e. the home page, so
-        // the skip link names the current path; rel=external leaves the
-        // in-page jump to the browser, which also moves focus.
-        <a class="skip-link" rel="external" href=move || format!("{}#main", location.pathname.get())>
-            "Skip to content"
-        </a>
-        <header class="site-header">
-            <div class="wrap header-bar">
-                <a class="brand" href=paths::href("")>
-                    <span class="brand-mark" aria-hidden="true"></span>
-                    "Steady"
-                </a>
-                <div class="header-actions">
-                    <a class="help-link" href=paths::href(HELP)>"Need help now?"</a>
-                    <LockNow />
-                    <ThemeToggle />
-                </div>
-            </div>
-            <nav class="site-nav" aria-label="Sections">
-                <ul class="wrap">
-                    {SECTIONS.iter().map(|s| view! {
-                        <li><a href=paths::href(s.route) aria-current=is_current(s.route)>{s.label}</a></li>
-                    }).collect_view()}
-                </ul>
-            </nav>
-        </header>
+        <SkipLink href=move || format!("{}#main", location.pathname.get()) />
+        <SiteHeader route actions=view! { <LockNow /> <ThemeToggle /> } />
         <NoticeArea />
         <WaitIndicator />
         <main
@@ -86,16 +49,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         >
             {children()}
         </main>
-        <footer class="site-footer">
-            <div class="wrap">
-                <p>
-                    <strong>"Self-reflection, not a diagnosis."</strong>
-                    " Steady helps you think about how you connect; it cannot assess you or replace a qualified therapist. "
-                    <a href=paths::href(HELP)>"Crisis lines and finding a therapist"</a>
-                </p>
-                <p>"Private by design: what you enter stays on this device. Nothing leaves it unless you share or back up."</p>
-            </div>
-        </footer>
+        <SiteFooter />
     }
 }
 

@@ -22,6 +22,7 @@ use crate::state::data::{
 use crate::state::lock;
 use crate::state::theme::use_theme;
 use crate::state::{AllData, use_journal};
+use crate::views::openings::DataOpening;
 
 /// After this long without a backup, the page suggests making one.
 const EXPORT_REMINDER_DAYS: f64 = 30.0;
@@ -46,8 +47,6 @@ pub fn DataPage() -> impl IntoView {
     view! {
         // The same words as the static page (content/route-pages.toml).
         <Title text=words.title />
-        <h1>{words.title}</h1>
-        <p class="lede">{words.lead}</p>
         <OriginSection />
         <BackupSection />
         <RestoreSection />
@@ -59,10 +58,10 @@ pub fn DataPage() -> impl IntoView {
     }
 }
 
-/// Who else can reach what Steady keeps: every page of the same origin. The
-/// static page shows the heading and paragraphs too; the warning for a
-/// folder of a `*.github.io` address comes after them, so nothing moves
-/// when the app takes over.
+/// The opening, with who else can reach what Steady keeps: every page of the
+/// same origin. The warning for a folder of a `*.github.io` address comes
+/// after the paragraphs the static page shows, so nothing moves when the app
+/// takes over.
 #[component]
 fn OriginSection() -> impl IntoView {
     let origin = &content::ORIGIN;
@@ -70,13 +69,9 @@ fn OriginSection() -> impl IntoView {
         .location()
         .hostname()
         .is_ok_and(|host| paths::base().shares_github_origin(&host));
-    view! {
-        <section aria-labelledby="origin-heading">
-            <h2 id="origin-heading">{origin.heading}</h2>
-            {origin.paragraphs.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
-            {shared.then(|| view! { <p class="warning origin-warning">{origin.github_pages}</p> })}
-        </section>
-    }
+    let warning =
+        shared.then(|| view! { <p class="warning origin-warning">{origin.github_pages}</p> });
+    view! { <DataOpening warning /> }
 }
 
 #[component]

@@ -5,6 +5,7 @@ use crate::components::title::Title;
 use crate::content;
 use crate::domain::help::{Place, reading_order, reorder_help};
 use crate::routes::HELP;
+use crate::views::openings::HelpView;
 
 /// Crisis resources, one step from every page. The words live in
 /// content/pages/help.md so they can be reviewed like any other content.
@@ -25,10 +26,6 @@ pub fn Help() -> impl IntoView {
         .unwrap_or_else(|| page.html.to_string());
     view! {
         <Title text=page.title />
-        <article class="article help-page">
-            <h1>{page.title}</h1>
-            // Build-time HTML compiled from our own markdown in content/.
-            <div class="prose" inner_html=html></div>
-        </article>
+        <HelpView title=page.title html />
     }
 }

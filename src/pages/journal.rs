@@ -13,7 +13,6 @@ use crate::clock;
 use crate::components::focus::{focus_after_render, focus_first_of_after_render};
 use crate::domain::draft::{DraftProblem, JournalDraft};
 use crate::domain::journal::{EntryKind, Intensity, JournalEntry, JournalQuery, intensity_words};
-use crate::paths::href;
 use crate::state::journal::{clear_draft, load_draft, save_draft};
 use crate::state::use_journal;
 
@@ -105,9 +104,7 @@ pub fn JournalPage() -> impl IntoView {
     view! {
         // The same words as the journal's static page (content/route-pages.toml).
         <Title text=crate::content::route_page("journal").title />
-        <h1>{crate::content::route_page("journal").title}</h1>
-        <p class="lead">{crate::content::route_page("journal").lead}</p>
-        <p class="care-line">{crate::content::route_page("journal").care}" "<a href=href("help")>{crate::content::CARE_LINK}</a>"."</p>
+        <crate::views::openings::JournalOpening />
         <EntryForm draft />
         <section class="journal-list" aria-labelledby="entries-heading">
             <h2 id="entries-heading" tabindex="-1">"Your entries"</h2>

@@ -4,11 +4,14 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::title::Title;
-use crate::content::{self, ARTICLES, Article, SHELVES};
+use crate::content::{self, ARTICLES, Article};
 use crate::domain::library::{self, Searchable, StyleFilter};
 use crate::pages::not_found::NotFound;
 use crate::paths::href;
 use crate::state::{try_use_progress, try_use_results};
+use crate::views::learn::{
+    ArticleCard, ArticleView, LibraryOpening, LibrarySearch, SearchStatus, Shelves, showing,
+};
 
 /// Each article's search words and their stems, derived from its HTML on
 /// the first search (not at start-up: most visits never search).
@@ -91,13 +94,7 @@ pub fn Library() -> impl IntoView {
     });
     let status = move || match (results.get(), crisis.get()) {
         (Some(_), Some(c)) => c.message.to_string(),
-        (None, _) => {
-            let shown = ARTICLES
-                .iter()
-                .filter(|a| style.get().admits(a.tags))
-                .count();
-            format!("Showing {shown} of {} articles.", ARTICLES.len())
-        }
+        (None, _) => showing(style.get()),
         (Some(r), None) if r.is_empty() => {
             "No article matches. Try fewer or shorter words, or start with one of the styles below."
                 .into()
@@ -107,87 +104,54 @@ pub fn Library() -> impl IntoView {
     };
     let chips = NodeRef::<leptos::html::Fieldset>::new();
 
-    view! {
-        // The same words as the library's static page (content/route-pages.toml).
-        <Title text=crate::content::route_page("learn").title />
-        <h1>{crate::content::route_page("learn").title}</h1>
-        <p class="lede">{crate::content::route_page("learn").lead}</p>
-        <div class="library-tools" role="search">
-            <label class="field">
-                <span class="field-label">"Search the library"</span>
-                <input
-                    type="search"
-                    autocomplete="off"
-                    spellcheck="false"
-                    placeholder="reassurance, timeout, jealousy"
-                    prop:value=move || query.get()
-                    on:input=move |ev| query.set(event_target_value(&ev))
-                />
-            </label>
-            <fieldset class="chips" node_ref=chips>
-                <legend>"Show articles for"</legend>
-                {StyleFilter::ALL
-                    .into_iter()
-                    .map(|s| {
-                        view! {
-                            <label class="chip">
-                                <input
-                                    type="radio"
-                                    name="style"
-                                    prop:checked=move || style.get() == s
-                                    on:change=move |_| style.set(s)
-                                />
-                                <span>{s.label()}</span>
-                            </label>
-                        }
-                    })
-                    .collect_view()}
-            </fieldset>
-            // One button that stays put as its job changes, so the focus
-            // stays on it: "For my style" while everything shows, "Show all"
-            // while a filter is on.
-            <p class="filter-note" hidden=move || style.get() == StyleFilter::All && mine.is_none()>
-                {move || {
-                    let s = style.get();
-                    (s != StyleFilter::All).then(|| {
-                        let which = if mine == Some(s) {
-                            format!("Showing: {} (your latest result)", s.label())
-                        } else {
-                            format!("Showing: {}", s.label())
-                        };
-                        view! { <span>{which}</span><span aria-hidden="true">" · "</span> }
-                    })
-                }}
-                <button type="button" class="link-button" on:click=move |_| {
-                    match (style.get_untracked(), mine) {
-                        (StyleFilter::All, Some(m)) => style.set(m),
-                        _ => {
-                            style.set(StyleFilter::All);
-                            if mine.is_none() {
-                                // The button hides: the focus goes to "Everything".
-                                if let Some(first) = chips
-                                    .get_untracked()
-                                    .and_then(|f| f.query_selector("input").ok().flatten())
-                                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-                                {
-                                    let _ = first.focus();
-                                }
+    let filter_note = view! {
+        // One button that stays put as its job changes, so the focus
+        // stays on it: "For my style" while everything shows, "Show all"
+        // while a filter is on.
+        <p class="filter-note" hidden=move || style.get() == StyleFilter::All && mine.is_none()>
+            {move || {
+                let s = style.get();
+                (s != StyleFilter::All).then(|| {
+                    let which = if mine == Some(s) {
+                        format!("Showing: {} (your latest result)", s.label())
+                    } else {
+                        format!("Showing: {}", s.label())
+                    };
+                    view! { <span>{which}</span><span aria-hidden="true">" · "</span> }
+                })
+            }}
+            <button type="button" class="link-button" on:click=move |_| {
+                match (style.get_untracked(), mine) {
+                    (StyleFilter::All, Some(m)) => style.set(m),
+                    _ => {
+                        style.set(StyleFilter::All);
+                        if mine.is_none() {
+                            // The button hides: the focus goes to "Everything".
+                            if let Some(first) = chips
+                                .get_untracked()
+                                .and_then(|f| f.query_selector("input").ok().flatten())
+                                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+                            {
+                                let _ = first.focus();
                             }
                         }
                     }
-                }>
-                    {move || match (style.get(), mine) {
-                        (StyleFilter::All, Some(m)) => format!("For my style ({})", m.label()),
-                        _ => "Show all".to_string(),
-                    }}
-                </button>
-            </p>
-        </div>
+                }
+            }>
+                {move || match (style.get(), mine) {
+                    (StyleFilter::All, Some(m)) => format!("For my style ({})", m.label()),
+                    _ => "Show all".to_string(),
+                }}
+            </button>
+        </p>
+    };
+    view! {
+        <Title text=crate::content::route_page("learn").title />
+        <LibraryOpening />
+        <LibrarySearch query style chips note=filter_note />
         // With a crisis word the kind words are read out here and shown once,
         // in the card below, rather than twice on screen.
-        <p class=move || if crisis.get().is_some() { "search-status visually-hidden" } else { "search-status" } role="status" aria-live="polite">
-            {status}
-        </p>
+        <SearchStatus text=status heard_only=move || crisis.get().is_some() />
         {move || crisis.get().map(|c| view! { <HelpFirst crisis=c /> })}
         {move || match results.get() {
             Some(found) if found.is_empty() && crisis.get().is_some() => ().into_any(),
@@ -253,51 +217,6 @@ fn NoMatch() -> impl IntoView {
     }
 }
 
-/// The library by topic, narrowed to one style when chosen.
-#[component]
-fn Shelves(style: RwSignal<StyleFilter>) -> impl IntoView {
-    move || {
-        let style = style.get();
-        SHELVES
-            .iter()
-            .filter_map(|(key, name)| {
-                let articles: Vec<&'static Article> = ARTICLES
-                    .iter()
-                    .filter(|a| a.topic == *key && style.admits(a.tags))
-                    .collect();
-                (!articles.is_empty()).then(|| {
-                    let heading_id = format!("shelf-{key}");
-                    let labelled_by = heading_id.clone();
-                    view! {
-                        <section class="shelf" aria-labelledby=labelled_by>
-                            <h2 id=heading_id>{*name}</h2>
-                            <ul class="card-list">
-                                {articles
-                                    .into_iter()
-                                    .map(|a| view! { <ArticleCard article=a /> })
-                                    .collect_view()}
-                            </ul>
-                        </section>
-                    }
-                })
-            })
-            .collect_view()
-    }
-}
-
-#[component]
-fn ArticleCard(article: &'static Article) -> impl IntoView {
-    view! {
-        <li class="card">
-            <h3 class="card-title">
-                <a href=href(&format!("learn/{}", article.slug))>{article.title}</a>
-            </h3>
-            <p>{article.summary}</p>
-            <p class="meta">{format!("{} min read", article.reading_minutes)}</p>
-        </li>
-    }
-}
-
 /// Opening the page for the latest result's style ticks the starter plan's
 /// "Read the page for your style". Nothing is noted while Steady is locked.
 fn note_style_page(article: &'static Article) {
@@ -323,50 +242,17 @@ pub fn ArticlePage() -> impl IntoView {
     move || {
         let slug = params.read().get("slug").unwrap_or_default();
         match content::article(&slug) {
-            Some(article) => view! { <ArticleView article /> }.into_any(),
+            Some(article) => view! { <ArticleRead article /> }.into_any(),
             None => view! { <NotFound /> }.into_any(),
         }
     }
 }
 
 #[component]
-fn ArticleView(article: &'static Article) -> impl IntoView {
+fn ArticleRead(article: &'static Article) -> impl IntoView {
     note_style_page(article);
-    let related: Vec<&'static Article> = article
-        .related
-        .iter()
-        .filter_map(|s| content::article(s))
-        .collect();
     view! {
         <Title text=article.title />
-        <article class="article">
-            <p class="breadcrumb">
-                <a href=href("learn")>"Learn"</a>
-            </p>
-            <h1>{article.title}</h1>
-            <p class="meta">{format!("{} min read", article.reading_minutes)}</p>
-            // Build-time HTML compiled from our own markdown in content/.
-            <div class="prose" inner_html=article.html></div>
-            {(!related.is_empty())
-                .then(|| {
-                    view! {
-                        <aside class="related" aria-labelledby="related-heading">
-                            <h2 id="related-heading">"Related reading"</h2>
-                            <ul>
-                                {related
-                                    .into_iter()
-                                    .map(|r| {
-                                        view! {
-                                            <li>
-                                                <a href=href(&format!("learn/{}", r.slug))>{r.title}</a>
-                                            </li>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </ul>
-                        </aside>
-                    }
-                })}
-        </article>
+        <ArticleView article />
     }
 }

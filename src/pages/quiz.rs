@@ -17,6 +17,7 @@ use crate::paths::href;
 use crate::state::notices::{Notices, use_notices};
 use crate::state::quiz::{self as quiz_state, NotFinished};
 use crate::state::{use_journal, use_results};
+use crate::views::quiz::{QuizHeading, QuizIntro};
 
 const STATEMENT_ID: &str = "quiz-statement";
 const REVIEW_ID: &str = "quiz-review";
@@ -58,7 +59,7 @@ pub fn QuizPage() -> impl IntoView {
 
     view! {
         <Title text=crate::content::route_page("quiz").title />
-        <h1>{crate::content::route_page("quiz").title}</h1>
+        <QuizHeading />
         {move || match stage.get() {
             Stage::Intro => view! { <Intro quiz /> }.into_any(),
             Stage::Statement => view! { <Statement quiz /> }.into_any(),
@@ -124,54 +125,23 @@ impl QuizControls {
 #[component]
 fn Intro(quiz: QuizControls) -> impl IntoView {
     let focus = RwSignal::new(Focus::General);
-    let history = use_results().history();
-    let last = move || history.with(|h| h.latest().cloned());
-    let words = crate::content::route_page("quiz");
+    // Read once: the intro shows until Start, and a result saved meanwhile
+    // (in another tab) is there on the next visit.
+    let last = use_results()
+        .history()
+        .with_untracked(|h| h.latest().cloned());
+    let on_start = move || {
+        quiz.start(focus.get_untracked());
+        focus_statement();
+    };
     view! {
-        <div class="quiz-intro">
-            // The same words as the quiz's static page (content/route-pages.toml).
-            <p class="lead">{words.lead}</p>
-            <ul class="quiz-facts">
-                {words.points.iter().map(|p| if p.strong.is_empty() {
-                    view! { <li>{p.text}</li> }.into_any()
-                } else {
-                    view! { <li><strong>{p.strong}</strong>" "{p.text}</li> }.into_any()
-                }).collect_view()}
-            </ul>
-            <AfraidLine />
-            {move || last().map(|r| view! {
-                <p class="quiz-last">
-                    {format!("Your last result was on {}. ", clock::date(r.taken_at))}
-                    <a href=href(&format!("quiz/result/{}", r.id))>"See your last result"</a>
-                    " or take it again to add a point to your trail."
-                </p>
-            })}
-            <form class="quiz-start" on:submit=move |ev: ev::SubmitEvent| {
-                ev.prevent_default();
-                quiz.start(focus.get_untracked());
-                focus_statement();
-            }>
-                <fieldset class="choice-group">
-                    <legend>"Which relationship do you want to reflect on?"</legend>
-                    <p class="hint" id="focus-hint">"Each choice keeps its own history, because we can feel different with different people."</p>
-                    <p class="hint" id="focus-loss">{crate::content::QUIZ_CARE.loss}</p>
-                    {Focus::ALL.into_iter().map(|f| view! {
-                        <label class="choice">
-                            <input
-                                type="radio"
-                                name="focus"
-                                value=f.key()
-                                aria-describedby="focus-hint focus-loss"
-                                prop:checked=move || focus.get() == f
-                                on:change=move |_| focus.set(f)
-                            />
-                            <span>{f.label()}</span>
-                        </label>
-                    }).collect_view()}
-                </fieldset>
-                <button type="submit" class="button primary">"Start the quiz"</button>
-            </form>
-        </div>
+        <QuizIntro focus on_start last=last.map(|r| view! {
+            <p class="quiz-last">
+                {format!("Your last result was on {}. ", clock::date(r.taken_at))}
+                <a href=href(&format!("quiz/result/{}", r.id))>"See your last result"</a>
+                " or take it again to add a point to your trail."
+            </p>
+        }) />
     }
 }
 
@@ -433,18 +403,5 @@ fn Review(quiz: QuizControls) -> impl IntoView {
                 }>"Back to the last statement"</button>
             </div>
         </div>
-    }
-}
-
-/// The line for the reader who is afraid of the person they answer about:
-/// on the quiz's intro and in every result's care note.
-#[component]
-pub fn AfraidLine() -> impl IntoView {
-    let care = &crate::content::QUIZ_CARE;
-    view! {
-        <p class="care-note safety-note afraid-line" role="note">
-            {care.afraid}" "
-            <a href=format!("{}#{}", href("help"), crate::components::practice::SAFE_WITH_SOMEONE)>{care.afraid_link}</a>
-        </p>
     }
 }

@@ -309,11 +309,8 @@ pub fn ReportPage() -> impl IntoView {
             return match wanted {
                 Some(_) => view! { <MissingResult /> }.into_any(),
                 None => view! {
-                    // As the report's static page (content/route-pages.toml).
                     <Title text=content::route_page("report").title />
-                    <h1>{content::route_page("report").title}</h1>
-                    <p>{content::route_page("report").lead}</p>
-                    <p><a class="button primary" href=href("quiz")>"Take the quiz"</a></p>
+                    <crate::views::openings::ReportOpening />
                 }
                 .into_any(),
             };

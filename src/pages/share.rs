@@ -113,8 +113,7 @@ fn Opening() -> impl IntoView {
     let page = content::route_page(ROUTE);
     view! {
         <Title text=page.title />
-        <h1>{page.title}</h1>
-        <p class="lead">{page.lead}</p>
+        <crate::views::openings::ShareOpening />
     }
 }
 

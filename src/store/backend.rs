@@ -6,6 +6,8 @@
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 
+use gloo_storage::{LocalStorage, Storage as _};
+
 /// Why a write did not happen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WriteRefused {
@@ -24,14 +26,27 @@ pub trait StorageBackend {
     fn keys(&self) -> Vec<String>;
 }
 
-/// The browser's localStorage.
+/// The browser's localStorage, through gloo-storage's [`LocalStorage`].
+///
+/// Values are stored as the text they are: gloo's typed `get` and `set`
+/// would wrap every value in JSON once more, and the stored format (read by
+/// every release and by backups) is ours, so this reads and writes through
+/// its `raw()` area.
 pub struct BrowserStorage;
 
 impl BrowserStorage {
+    /// The area, when this browser gives one. Some private modes, or storage
+    /// turned off, give none, and gloo's `raw()` would panic then (which ends
+    /// the app): without one, nothing reads as stored and every write as not
+    /// saved.
     fn storage() -> Option<web_sys::Storage> {
-        // Some private modes, or storage turned off, give no storage: that
-        // reads as "nothing stored" and every write as "not saved".
-        web_sys::window()?.local_storage().ok().flatten()
+        let window = web_sys::window()?;
+        window
+            .local_storage()
+            .ok()
+            .flatten()
+            .is_some()
+            .then(LocalStorage::raw)
     }
 }
 
@@ -42,12 +57,12 @@ impl StorageBackend for BrowserStorage {
 
     fn set(&self, key: &str, value: &str) -> Result<(), WriteRefused> {
         let storage = Self::storage().ok_or(WriteRefused::Unavailable)?;
-        storage.set_item(key, value).map_err(|_| WriteRefused::Full)
+        storage.set_item(key, value).map_err(|e| refused(&e))
     }
 
     fn remove(&self, key: &str) {
-        if let Some(storage) = Self::storage() {
-            let _ = storage.remove_item(key);
+        if Self::storage().is_some() {
+            LocalStorage::delete(key);
         }
     }
 
@@ -55,10 +70,23 @@ impl StorageBackend for BrowserStorage {
         let Some(storage) = Self::storage() else {
             return Vec::new();
         };
-        let n = storage.length().unwrap_or(0);
-        (0..n)
+        (0..LocalStorage::length())
             .filter_map(|i| storage.key(i).ok().flatten())
             .collect()
+    }
+}
+
+/// Why the browser refused a write: a full quota is `Full` (freeing space
+/// helps); anything else (storage blocked by a setting) is `Unavailable`.
+fn refused(error: &wasm_bindgen::JsValue) -> WriteRefused {
+    use wasm_bindgen::JsCast;
+    match error.dyn_ref::<web_sys::DomException>().map(|e| e.name()) {
+        Some(name) if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" => {
+            WriteRefused::Full
+        }
+        Some(_) => WriteRefused::Unavailable,
+        // Not a DOMException: most likely full; say what frees space.
+        None => WriteRefused::Full,
     }
 }
 

@@ -1,6 +1,5 @@
-import { readFileSync, readdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { test, expect, appReady } from "./fixtures";
+import { test, expect, appReady, BUILT } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 // Accessibility, end to end: axe (WCAG 2.0, 2.1 and 2.2 A and AA) on every
@@ -9,22 +8,14 @@ import type { Page } from "@playwright/test";
 
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const BASE = process.env.STEADY_BASE ?? "/steady/";
-const root = new URL("../../", import.meta.url);
 
-// Every article, from content/ (new articles are covered as they land).
-const ARTICLES = readdirSync(new URL("content/articles/", root))
-  .filter((f) => f.endsWith(".md"))
-  .map((f) => f.slice(0, -3))
+// Every article the build wrote a page for (new articles are covered as they land).
+const ARTICLES = BUILT.pages
+  .filter((p) => p.route.startsWith("learn/"))
+  .map((p) => p.route.slice("learn/".length))
   .sort();
-// Every practice tool, from the same list the router and link checker use.
-const PRACTICE_TOOLS = (() => {
-  const src = readFileSync(new URL("src/routes.rs", root), "utf8");
-  // The arms of `Tool::slug`: `Tool::Wait => "wait",`.
-  const body = src.slice(src.indexOf("pub const fn slug(self)"));
-  return [...body.slice(0, body.indexOf("\n    }\n")).matchAll(/Tool::\w+ => "([a-z0-9-]+)"/g)].map((m) => m[1]);
-})();
-// Parsed from Rust source: an empty list would let every per-tool check pass unseen.
-if (PRACTICE_TOOLS.length < 11) throw new Error(`found only ${PRACTICE_TOOLS.length} tools in src/routes.rs`);
+// Every practice tool, from the route table the build wrote.
+const PRACTICE_TOOLS = BUILT.tools.map((t) => t.slug);
 
 // ---------- data to seed, in the app's own storage format ----------
 

@@ -1,7 +1,5 @@
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import type { Page } from "@playwright/test";
-import { test, expect, appReady, storeResults } from "./fixtures";
+import { test, expect, appReady, storeResults, BUILT } from "./fixtures";
 
 // The help page covers 27 places and everywhere else, and puts the
 // reader's own place first (guessed from the browser's language region).
@@ -197,12 +195,8 @@ test.describe("the static help page, JavaScript off", () => {
   });
 });
 
-// Every tool `content/practice/tools.toml` names as meant for couples.
-const coupleTools = (() => {
-  const toml = readFileSync(resolve(import.meta.dirname, "../../content/practice/tools.toml"), "utf8");
-  const list = /\[couple_safety\][^[]*?tools = \[([^\]]*)\]/.exec(toml)?.[1] ?? "";
-  return [...list.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
-})();
+// Every tool meant for couples, from the build.
+const coupleTools = BUILT.tools.filter((t) => t.couples).map((t) => t.slug);
 
 test("the couple tools are the repair scripts and the agreement, at least", () => {
   expect(coupleTools).toEqual(expect.arrayContaining(["repair", "couple-agreement"]));
@@ -289,7 +283,8 @@ test.describe("the static quiz page, JavaScript off", () => {
   test("carries the same safety line", async ({ page }) => {
     await page.goto("quiz");
     await expect(page.locator(".afraid-line")).toContainText(AFRAID);
-    await expect(page.locator(".afraid-line a")).toHaveAttribute("href", `help#${SAFE_ID}`);
+    // The same absolute link the app renders, under the base path.
+    await expect(page.locator(".afraid-line a")).toHaveAttribute("href", new RegExp(`/help#${SAFE_ID}$`));
   });
 });
 

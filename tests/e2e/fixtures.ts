@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { test as base, expect, type Page } from "@playwright/test";
 
 // Every test runs under two guards: the page may not log an error or throw,
@@ -78,3 +80,17 @@ export async function turnLockOn(page: Page, passphrase: string) {
   await expect(lock.locator(".lock-result")).toContainText("The lock is on.");
   return lock;
 }
+
+/** The route table and the static pages of the build under test, as the
+ *  release writes them (`dist/routes.json`, from src/routes.rs). */
+export interface Built {
+  routes: { path: string; chunk: string | null; whileLocked: "opens" | "shows" | "asks"; nav: string | null }[];
+  tools: { slug: string; name: string; inTheMoment: boolean; safety: string | null; couples: boolean }[];
+  pages: { route: string; title: string; file: string }[];
+}
+
+export const BUILT: Built = (() => {
+  // As playwright.config.ts finds the release.
+  const dist = process.env.STEADY_DIST ?? resolve(import.meta.dirname, "../../target/e2e-dist");
+  return JSON.parse(readFileSync(`${dist}/routes.json`, "utf8")) as Built;
+})();

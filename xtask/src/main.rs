@@ -12,7 +12,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 mod offline;
-mod prerender;
 /// The app's fixed routes and tools, the same file the app and `build.rs` use.
 #[path = "../../src/routes.rs"]
 #[allow(dead_code)]
@@ -406,34 +405,60 @@ fn post_build() -> Result {
     let staging = env::var("TRUNK_STAGING_DIR")
         .map_err(|_| "post-build runs from Trunk's hook (TRUNK_STAGING_DIR is unset)")?;
     let staging = Path::new(&staging);
-    // GitHub Pages answers an unknown path with 404.html; as a copy of the app
-    // it routes the deep link itself.
     let index = staging.join("index.html");
     let html = fs::read_to_string(&index).map_err(|e| format!("reading index.html: {e}"))?;
-    // Only releases get the CSP and the service worker: `trunk serve` injects
-    // an inline live-reload script, and a worker would cache stale dev builds.
+    // Only releases get the CSP, the static pages and the service worker:
+    // `trunk serve` injects an inline live-reload script, and a worker would
+    // cache stale dev builds.
     let release = env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release");
+    if !release {
+        return Ok(());
+    }
     let source = env::var("TRUNK_SOURCE_DIR").map_or_else(|_| PathBuf::from("."), PathBuf::from);
-    let (html, chunks) = if release && env::var_os(SPLIT_ENV).is_some() {
+    let (html, chunks) = if env::var_os(SPLIT_ENV).is_some() {
         let target = cargo_target_dir(&source)?;
         let (html, chunks) = split::split_release(staging, &html, &target)?;
         (html, Some(chunks))
     } else {
         (html, None)
     };
-    let html = if release {
-        offline::add_csp(&html)?
-    } else {
-        html
-    };
+    let html = offline::add_csp(&html)?;
     fs::write(&index, &html).map_err(|e| format!("writing index.html: {e}"))?;
-    fs::write(staging.join("404.html"), &html).map_err(|e| format!("writing 404.html: {e}"))?;
-    if release {
-        let pages = prerender::write_pages(staging, &html, &source.join("content"))?;
-        if let Some(chunks) = chunks {
-            chunks.preload_on(staging, &pages)?;
-        }
-        offline::write_service_worker(staging, &pages)?;
+    let pages = render_pages(&source, staging)?;
+    if let Some(chunks) = chunks {
+        chunks.preload_on(staging, &pages)?;
     }
-    Ok(())
+    // The cached home page answers every navigation offline, so it is
+    // precached; the other pages are not (the app has their words built in).
+    let mut not_precached: Vec<String> = pages.into_iter().filter(|p| p != "index.html").collect();
+    not_precached.push("routes.json".into());
+    offline::write_service_worker(staging, &not_precached)
+}
+
+/// Writes every route's static page, 404.html and routes.json into
+/// `staging` from its shell (`index.html`), with the app's own views
+/// rendered natively (render/); returns the pages written.
+fn render_pages(source: &Path, staging: &Path) -> Result<Vec<String>> {
+    say("rendering the static pages from the app's views");
+    let out = cmd(&env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .current_dir(source)
+        .args([
+            "run",
+            "--quiet",
+            "--offline",
+            "--package",
+            "steady-render",
+            "--",
+        ])
+        .arg(staging)
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .map_err(|e| format!("could not start steady-render: {e}"))?;
+    if !out.status.success() {
+        return Err("steady-render failed (its message is above)".into());
+    }
+    Ok(String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect())
 }

@@ -19,7 +19,7 @@ use std::process::Command;
 use sha2::{Digest, Sha256, Sha384};
 
 use crate::offline::{base64, hex};
-use crate::routes::{CHUNKED_ROUTES, chunk_of};
+use crate::routes::{chunk_of, chunks};
 use crate::run;
 
 /// The folder, relative to the staging dir, that holds the split modules.
@@ -39,7 +39,7 @@ impl Chunks {
     /// app starts; without this, the chunk's download would only begin then,
     /// and the page would wait blank on a slow connection.
     pub fn preload_on(&self, staging: &Path, pages: &[String]) -> Result<(), String> {
-        for &(_, split) in CHUNKED_ROUTES {
+        for split in chunks() {
             if !self.files.contains_key(split) {
                 return Err(format!(
                     "src/routes.rs names a chunk `{split}` that the build does not have"
@@ -435,9 +435,9 @@ mod tests {
         for page in ["learn/x.html", "help.html", "report.html"] {
             fs::write(dir.join(page), "<head><title>t</title></head><body></body>").unwrap();
         }
-        let mut files: HashMap<String, Vec<String>> = CHUNKED_ROUTES
-            .iter()
-            .map(|(_, split)| (split.to_string(), vec![format!("split_{split}")]))
+        let mut files: HashMap<String, Vec<String>> = chunks()
+            .into_iter()
+            .map(|split| (split.to_string(), vec![format!("split_{split}")]))
             .collect();
         files.insert("learn".into(), vec!["chunk_3".into(), "split_learn".into()]);
         let chunks = Chunks {

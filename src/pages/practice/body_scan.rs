@@ -18,6 +18,7 @@ use crate::domain::practice::timer::digits;
 use crate::routes::Tool;
 use crate::state::alerts::use_alerts;
 use crate::state::lock::count_while_running;
+use crate::views::practice::BodyScanSetup;
 
 fn seconds() -> Vec<u32> {
     BODY_SCAN.iter().map(|s| s.seconds).collect()
@@ -67,7 +68,7 @@ pub fn BodyScan() -> impl IntoView {
         }
         is
     });
-    let start = move |_| {
+    let start = move || {
         alerts.starting();
         stopped.set(false);
         walk.set(secs.with_value(|s| BodyScanWalk::start(s, clock::now())));
@@ -124,17 +125,11 @@ pub fn BodyScan() -> impl IntoView {
         <ToolPage tool=Tool::BodyScan>
             <p class="visually-hidden" role="status" aria-live="polite">{move || announcement.get()}</p>
             {move || walk.with(Option::is_none).then(|| view! {
-                <div class="tool-setup">
-                    <p>{format!("About {} minutes, {} regions. It moves on by itself at a gentle pace; you can pause, go on early or stop at any time.", BODY_SCAN.iter().map(|s| s.seconds).sum::<u32>().div_ceil(60), BODY_SCAN.len())}</p>
-                    <IntensityPicker id="scan-before" label="How tense or stirred up do you feel?" value=before />
-                    <div class="actions"><button type="button" class="button primary" on:click=start>"Start the body scan"</button></div>
-                    // Beside Start, where it is read before the scan begins,
-                    // without pushing Start below a phone's first screen.
-                    {crate::content::tool_words(Tool::BodyScan.slug()).and_then(|w| w.before_you_start).map(|note| view! {
-                        <p class="care-note stop-note">{note}</p>
-                    })}
-                    <TimeUpSettings />
-                </div>
+                <BodyScanSetup
+                    intensity=view! { <IntensityPicker id="scan-before" label="How tense or stirred up do you feel?" value=before /> }
+                    on_start=start
+                    settings=view! { <TimeUpSettings /> }
+                />
             })}
             {move || running.get().then(|| view! {
                 <Moment label="Body scan"
@@ -176,7 +171,7 @@ pub fn BodyScan() -> impl IntoView {
                     }}
                     <IntensityPicker id="scan-after" label="How tense or stirred up do you feel now?" value=after />
                     <SaveUse answers on_saved once=true />
-                    <div class="actions"><button type="button" class="button quiet" on:click=move |ev| { before.set(None); after.set(None); start(ev); }>"Start again"</button></div>
+                    <div class="actions"><button type="button" class="button quiet" on:click=move |_| { before.set(None); after.set(None); start(); }>"Start again"</button></div>
                 </section>
             })}
         </ToolPage>

@@ -16,6 +16,7 @@ use crate::domain::practice::record::breathing_use;
 use crate::domain::practice::timer::{Countdown, MINUTE_MS, digits};
 use crate::routes::Tool;
 use crate::state::alerts::use_alerts;
+use crate::views::practice::BreathingSetup;
 
 /// A running session in the focused mode (`components::moment`): a circle
 /// that grows and shrinks with the breath, one word, the cue in a quiet
@@ -104,7 +105,7 @@ pub fn Breathing() -> impl IntoView {
     let now = ticker(100);
     let problem = RwSignal::new(None::<&'static str>);
     let alerts = use_alerts();
-    let start = move |_| match SessionMinutes::parse(&minutes.get_untracked()) {
+    let start = move || match SessionMinutes::parse(&minutes.get_untracked()) {
         Some(m) => {
             problem.set(None);
             alerts.starting();
@@ -132,20 +133,13 @@ pub fn Breathing() -> impl IntoView {
     view! {
         <ToolPage tool=Tool::Breathing>
             {move || (!active.get()).then(|| view! {
-                <div class="tool-setup">
-                    <label class="field">
-                        <span class="field-label">"Length in minutes"</span>
-                        <span class="hint">"1 to 20. If you feel dizzy, stop and breathe normally."</span>
-                        <input type="number" min="1" max="20" step="1" inputmode="numeric"
-                            prop:value=move || minutes.get() on:input=move |ev| minutes.set(event_target_value(&ev)) />
-                    </label>
-                    <IntensityPicker id="breath-before" label="How strong is the feeling now?" value=before />
-                    <div class="actions">
-                        <button type="button" class="button primary" on:click=start>"Start breathing"</button>
-                    </div>
-                    <div role="status">{move || problem.get().map(|p| view! { <p class="warning">{p}</p> })}</div>
-                    <TimeUpSettings />
-                </div>
+                <BreathingSetup
+                    minutes
+                    intensity=view! { <IntensityPicker id="breath-before" label="How strong is the feeling now?" value=before /> }
+                    on_start=start
+                    status=view! { <div role="status">{move || problem.get().map(|p| view! { <p class="warning">{p}</p> })}</div> }
+                    settings=view! { <TimeUpSettings /> }
+                />
             })}
             {move || active.get().then(|| view! { <BreathingGuide countdown now label="Session" after="breath-done" /> })}
             {move || finished.get().then(|| view! {

@@ -6,11 +6,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::title::Title;
-use crate::content::{CARE_LINK, PRACTICE_NEEDS, route_page, tool_words};
+use crate::content::route_page;
 use crate::pages::lock::{LockOpen, OnOpen, UnlockPage};
 use crate::pages::not_found::NotFound;
-use crate::paths::href;
-use crate::routes::{HELP, Tool};
+use crate::routes::Tool;
+use crate::views::practice::Hub;
 
 // One file per tool, named after its slug.
 mod activated;
@@ -29,35 +29,11 @@ mod wait;
 /// ten of `content/practice/prompts.toml`, ordered for that.
 pub const FIRST_FEELINGS: usize = 10;
 
-fn name_of(slug: &str) -> &'static str {
-    Tool::from_slug(slug).map_or("", Tool::name)
-}
-
 #[component]
 pub fn Practice() -> impl IntoView {
-    let words = route_page("practice");
     view! {
-        // The same words as the hub's static page (content/route-pages.toml).
-        <Title text=words.title />
-        <h1>{words.title}</h1>
-        <p class="lead">{words.lead}</p>
-        <p class="care-note">{words.care}" "<a href=href(HELP)>{CARE_LINK}</a>"."</p>
-        {PRACTICE_NEEDS.iter().enumerate().map(|(n, need)| {
-            let id = format!("need-{n}");
-            view! {
-                <section class="practice-need" aria-labelledby=id.clone()>
-                    <h2 id=id.clone()>{need.title}</h2>
-                    <ul class="card-list tool-cards">
-                        {need.tools.iter().map(|slug| view! {
-                            <li class="card">
-                                <a class="tool-link" href=href(&format!("practice/{slug}"))>{name_of(slug)}</a>
-                                <p>{tool_words(slug).map(|w| w.summary)}</p>
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                </section>
-            }
-        }).collect_view()}
+        <Title text=route_page("practice").title />
+        <Hub />
     }
 }
 

@@ -1,0 +1,188 @@
+//! The practice hub, each tool's opening, and the 0-10 intensity scale most
+//! tools start with.
+
+use leptos::prelude::*;
+
+use crate::content::{self, CARE_LINK, PRACTICE_NEEDS, route_page, tool_words};
+use crate::domain::journal::Intensity;
+use crate::paths::href;
+use crate::routes::{HELP, Tool};
+
+/// The id of the help page's section for people who feel unsafe with a
+/// partner or family member (from its heading in `content/pages/help.md`;
+/// a native test checks it exists).
+pub const SAFE_WITH_SOMEONE: &str = "if-you-dont-feel-safe-with-someone";
+
+/// The hub: every tool, sorted by need.
+#[component]
+pub fn Hub() -> impl IntoView {
+    let words = route_page("practice");
+    view! {
+        <h1>{words.title}</h1>
+        <p class="lead">{words.lead}</p>
+        <p class="care-note">{words.care}" "<a href=href(HELP)>{CARE_LINK}</a>"."</p>
+        {PRACTICE_NEEDS.iter().enumerate().map(|(n, need)| {
+            let id = format!("need-{n}");
+            view! {
+                <section class="practice-need" aria-labelledby=id.clone()>
+                    <h2 id=id.clone()>{need.title}</h2>
+                    <ul class="card-list tool-cards">
+                        {need.tools.iter().map(|slug| view! {
+                            <li class="card">
+                                <a class="tool-link" href=href(&format!("practice/{slug}"))>
+                                    {Tool::from_slug(slug).map_or("", Tool::name)}
+                                </a>
+                                <p>{tool_words(slug).map(|w| w.summary)}</p>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }
+        }).collect_view()}
+    }
+}
+
+/// A tool's opening: its title, a safety note first where the tool has one
+/// (a couples' tool, or advice that holds only where you feel safe), its
+/// introduction, and the care line. A tool for a hard moment
+/// (`Tool::in_the_moment`) goes from the care line straight to the tool, so
+/// Start is in a phone's first screen; its introduction, with the evidence,
+/// follows the tool under [`WhyThisHelps`].
+#[component]
+pub fn ToolOpening(tool: Tool) -> impl IntoView {
+    let words = content::tool_words(tool.slug());
+    let lead = words.filter(|_| !tool.in_the_moment()).map(|w| w.intro);
+    view! {
+        <p class="breadcrumb"><a href=href("practice")>"Practice"</a></p>
+        <h1>{tool.name()}</h1>
+        {content::safety_note(tool.slug()).map(|note| view! {
+            <p class="care-note safety-note" role="note">
+                {note}" "
+                <a href=format!("{}#{SAFE_WITH_SOMEONE}", href(HELP))>"If you don\u{2019}t feel safe with someone"</a>
+            </p>
+        })}
+        {lead.map(|i| view! { <p class="lead">{i}</p> })}
+        <p class="care-line">{content::CARE_LINE}" "<a href=href(HELP)>{CARE_LINK}</a>"."</p>
+    }
+}
+
+/// A tool's page: its opening, `kept` (a kept draft's note, in the app),
+/// the tool, and for a tool for a hard moment "Why this helps" after it.
+#[component]
+pub fn ToolFrame(tool: Tool, kept: impl IntoView + 'static, children: Children) -> impl IntoView {
+    view! {
+        <ToolOpening tool />
+        {kept}
+        <div class="tool">{children()}</div>
+        <WhyThisHelps tool />
+    }
+}
+
+/// Breathing before Start: the length, how strong the feeling is, and
+/// Start; `status` and `settings` follow Start.
+#[component]
+pub fn BreathingSetup(
+    minutes: RwSignal<String>,
+    intensity: impl IntoView + 'static,
+    on_start: impl Fn() + 'static,
+    status: impl IntoView + 'static,
+    settings: impl IntoView + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="tool-setup">
+            <label class="field">
+                <span class="field-label">"Length in minutes"</span>
+                <span class="hint">"1 to 20. If you feel dizzy, stop and breathe normally."</span>
+                <input type="number" min="1" max="20" step="1" inputmode="numeric"
+                    value=minutes.get_untracked()
+                    prop:value=move || minutes.get() on:input=move |ev| minutes.set(event_target_value(&ev)) />
+            </label>
+            {intensity}
+            <div class="actions">
+                <button type="button" class="button primary" on:click=move |_| on_start()>"Start breathing"</button>
+            </div>
+            {status}
+            {settings}
+        </div>
+    }
+}
+
+/// The body scan before Start: how long it takes, how tense you feel, Start,
+/// and the note on stopping; `settings` follow.
+#[component]
+pub fn BodyScanSetup(
+    intensity: impl IntoView + 'static,
+    on_start: impl Fn() + 'static,
+    settings: impl IntoView + 'static,
+) -> impl IntoView {
+    let regions = content::BODY_SCAN;
+    let minutes = regions.iter().map(|s| s.seconds).sum::<u32>().div_ceil(60);
+    view! {
+        <div class="tool-setup">
+            <p>{format!("About {minutes} minutes, {} regions. It moves on by itself at a gentle pace; you can pause, go on early or stop at any time.", regions.len())}</p>
+            {intensity}
+            <div class="actions"><button type="button" class="button primary" on:click=move |_| on_start()>"Start the body scan"</button></div>
+            // Beside Start, where it is read before the scan begins,
+            // without pushing Start below a phone's first screen.
+            {content::tool_words(Tool::BodyScan.slug()).and_then(|w| w.before_you_start).map(|note| view! {
+                <p class="care-note stop-note">{note}</p>
+            })}
+            {settings}
+        </div>
+    }
+}
+
+/// A tool for a hard moment's introduction, after the tool.
+#[component]
+pub fn WhyThisHelps(tool: Tool) -> impl IntoView {
+    let why = content::tool_words(tool.slug()).filter(|_| tool.in_the_moment());
+    why.map(|w| {
+        view! {
+            <details class="why-this-helps">
+                <summary>"Why this helps"</summary>
+                <p>{w.intro}</p>
+            </details>
+        }
+    })
+}
+
+/// The 0-10 scale as one row of eleven radio buttons, so a rating is one
+/// tap, not a dropdown: each at least 44 px, one tab stop, arrows move and
+/// choose (native radios in a fieldset). "Clear" takes a rating back
+/// (`on_change(None)`), since the rating is optional and a radio cannot be
+/// unticked. `id` names the fieldset, and the group's radios by `name`.
+#[component]
+pub fn IntensityScale(
+    #[prop(into)] id: String,
+    label: &'static str,
+    #[prop(into)] value: Signal<Option<Intensity>>,
+    on_change: Callback<Option<Intensity>>,
+) -> impl IntoView {
+    let name = id.clone();
+    view! {
+        <fieldset class="field intensity-field" id=id>
+            <legend class="field-label">{label}" "<span class="optional">"(optional)"</span></legend>
+            <div class="intensity-scale">
+                {Intensity::all().map(|i| {
+                    let n = i.value();
+                    // The ends say what they mean to a screen reader too.
+                    let end = match n { 0 => ", none", 10 => ", as strong as it gets", _ => "" };
+                    view! {
+                        <label class="intensity-option">
+                            <input type="radio" name=name.clone() id=format!("{name}-{n}") value=n.to_string()
+                                prop:checked=move || value.get() == Some(i)
+                                on:change=move |_| on_change.run(Some(i)) />
+                            <span class="intensity-number">{n.to_string()}<span class="visually-hidden">{end}</span></span>
+                        </label>
+                    }
+                }).collect_view()}
+            </div>
+            <p class="scale-ends" aria-hidden="true"><span>"0: none"</span><span>"10: as strong as it gets"</span></p>
+            {move || value.get().is_some().then(|| view! {
+                <button type="button" class="link-button" on:click=move |_| on_change.run(None)>
+                    "Clear"<span class="visually-hidden">" the rating: "{label}</span>
+                </button>
+            })}
+        </fieldset>
+    }
+}

@@ -1,0 +1,198 @@
+//! The static page of every route (`routes::StaticView`), composed from the
+//! same views the app's pages compose: what a browser paints before the wasm
+//! arrives, and all a reader without JavaScript gets.
+
+use leptos::prelude::*;
+
+use crate::content::{self, ARTICLES, route_page};
+use crate::domain::library::StyleFilter;
+use crate::domain::practice::breathing::DEFAULT_SESSION;
+use crate::domain::quiz::Focus;
+use crate::routes::{HELP, ROUTES, StaticView, Tool};
+use crate::views::frame::NeedsApp;
+use crate::views::home::{HomeHero, HomeWays};
+use crate::views::learn::{
+    ArticleView, LibraryOpening, LibrarySearch, SearchStatus, Shelves, showing,
+};
+use crate::views::openings::{
+    DataOpening, HelpView, JournalOpening, ProgressOpening, ReportOpening, ShareOpening,
+};
+use crate::views::practice::{BodyScanSetup, BreathingSetup, Hub, IntensityScale, ToolFrame};
+use crate::views::quiz::{QuizHeading, QuizIntro};
+
+/// One static page.
+pub struct StaticPage {
+    /// The route it is the page of, relative to the base (`""` is home).
+    pub route: String,
+    /// The `<title>` before " · Steady"; empty for home.
+    pub title: &'static str,
+    /// The meta description; empty keeps the shell's.
+    pub description: &'static str,
+    /// What goes in `<main>`.
+    pub main: Box<dyn Fn() -> AnyView>,
+}
+
+/// Every static page the release writes, in route-table order.
+pub fn static_pages() -> Vec<StaticPage> {
+    let mut pages = Vec::new();
+    for route in ROUTES {
+        let fixed =
+            |title: &'static str, description: &'static str, main: fn() -> AnyView| StaticPage {
+                route: route.path.to_string(),
+                title,
+                description,
+                main: Box::new(main),
+            };
+        let words = || route_page(route.path);
+        match route.statics {
+            StaticView::Home => pages.push(fixed("", "", home)),
+            StaticView::Quiz => pages.push(fixed(words().title, words().description, quiz)),
+            StaticView::Report => pages.push(fixed(words().title, words().description, report)),
+            StaticView::Library => pages.push(fixed(words().title, words().description, library)),
+            StaticView::Hub => pages.push(fixed(words().title, words().description, hub)),
+            StaticView::Journal => pages.push(fixed(words().title, words().description, journal)),
+            StaticView::Progress => pages.push(fixed(words().title, words().description, progress)),
+            StaticView::Data => pages.push(fixed(words().title, words().description, data)),
+            StaticView::Share => pages.push(fixed(words().title, words().description, share)),
+            StaticView::Help => {
+                let help =
+                    content::page(HELP).expect("content/pages/help.md is checked at build time");
+                pages.push(fixed(help.title, help.summary, help_page));
+            }
+            StaticView::EachArticle => {
+                for article in ARTICLES {
+                    pages.push(StaticPage {
+                        route: format!("learn/{}", article.slug),
+                        title: article.title,
+                        description: article.summary,
+                        main: Box::new(move || {
+                            view! { <ArticleView article /> <ReadsWithout /> }.into_any()
+                        }),
+                    });
+                }
+            }
+            StaticView::EachTool => {
+                for tool in Tool::ALL {
+                    pages.push(StaticPage {
+                        route: format!("practice/{}", tool.slug()),
+                        title: tool.name(),
+                        description: content::tool_words(tool.slug()).map_or("", |w| w.summary),
+                        main: Box::new(move || tool_page(tool)),
+                    });
+                }
+            }
+            StaticView::None => {}
+        }
+    }
+    pages
+}
+
+/// For a page that reads in full without the app.
+#[component]
+fn ReadsWithout() -> impl IntoView {
+    view! {
+        <noscript>
+            <p class="noscript-note">
+                "You can read this page without JavaScript. The quiz, the practice tools and the journal need it: they run inside your browser, so nothing you write leaves this device."
+            </p>
+        </noscript>
+    }
+}
+
+fn home() -> AnyView {
+    view! {
+        <HomeHero />
+        <HomeWays />
+        <NeedsApp what="Steady" />
+    }
+    .into_any()
+}
+
+fn quiz() -> AnyView {
+    view! {
+        <QuizHeading />
+        <QuizIntro focus=RwSignal::new(Focus::General) on_start=|| {} last=() />
+        <NeedsApp what="the quiz" />
+    }
+    .into_any()
+}
+
+fn library() -> AnyView {
+    view! {
+        <LibraryOpening />
+        <LibrarySearch query=RwSignal::new(String::new()) style=RwSignal::new(StyleFilter::All) note=() />
+        <SearchStatus text=|| showing(StyleFilter::All) heard_only=|| false />
+        <Shelves style=RwSignal::new(StyleFilter::All) />
+        <noscript>
+            <p class="noscript-note">"Searching and filtering the library need JavaScript. Every article reads without it."</p>
+        </noscript>
+    }
+    .into_any()
+}
+
+fn hub() -> AnyView {
+    view! { <Hub /> <NeedsApp what="each tool" /> }.into_any()
+}
+
+/// A tool's page with what it shows before Start, where that is plain: the
+/// app then takes the same controls over.
+fn tool_page(tool: Tool) -> AnyView {
+    let scale = |id: &'static str, label: &'static str| {
+        view! { <IntensityScale id label value=None on_change=Callback::new(|_| {}) /> }
+    };
+    let setup = match tool {
+        Tool::Breathing => view! {
+            <BreathingSetup
+                minutes=RwSignal::new(DEFAULT_SESSION.to_string())
+                intensity=scale("breath-before", "How strong is the feeling now?")
+                on_start=|| {}
+                status=()
+                settings=()
+            />
+        }
+        .into_any(),
+        Tool::BodyScan => view! {
+            <BodyScanSetup
+                intensity=scale("scan-before", "How tense or stirred up do you feel?")
+                on_start=|| {}
+                settings=()
+            />
+        }
+        .into_any(),
+        _ => ().into_any(),
+    };
+    view! {
+        <ToolFrame tool kept=()>
+            {setup}
+            <NeedsApp what="this tool" />
+        </ToolFrame>
+    }
+    .into_any()
+}
+
+fn journal() -> AnyView {
+    view! { <JournalOpening /> <NeedsApp what="the journal" /> }.into_any()
+}
+
+fn progress() -> AnyView {
+    view! { <ProgressOpening /> <NeedsApp what="this page" /> }.into_any()
+}
+
+fn data() -> AnyView {
+    view! { <DataOpening warning=() /> <NeedsApp what="backing up, restoring and erasing" /> }
+        .into_any()
+}
+
+fn report() -> AnyView {
+    view! { <ReportOpening /> <NeedsApp what="the report" /> }.into_any()
+}
+
+fn share() -> AnyView {
+    view! { <ShareOpening /> <NeedsApp what="opening a shared result" /> }.into_any()
+}
+
+/// Help in its fixed order; the app moves the reader's own place first.
+fn help_page() -> AnyView {
+    let help = content::page(HELP).expect("content/pages/help.md is checked at build time");
+    view! { <HelpView title=help.title html=help.html.to_string() /> <ReadsWithout /> }.into_any()
+}
