@@ -124,7 +124,7 @@ fn routes_code() -> (String, String) {
     let mut locked = String::from(
         "/// The routes while locked; any other route asks for the passphrase.\n\
          pub fn locked_routes(on_open: Callback<crate::state::lock::Opened>) -> impl IntoView {\n    \
-         let unlock = move || view! { <crate::pages::lock::UnlockPage on_open /> };\n    view! {\n        <Routes fallback=unlock>\n",
+         let unlock = move || view! { <crate::components::lock::UnlockPage on_open /> };\n    view! {\n        <Routes fallback=unlock>\n",
     );
     for r in ROUTES {
         open += &route(r.path, view_of(r.page, r.chunk));

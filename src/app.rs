@@ -5,9 +5,8 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{Lazy, path};
 
+use crate::browser::paths;
 use crate::components::shell::Shell;
-use crate::pages;
-use crate::paths;
 use crate::state::alerts::provide_alerts;
 use crate::state::journal::{provide_held_tool_use, use_held_tool_use};
 use crate::state::lock::{Opened, provide_running_timers};
@@ -23,10 +22,10 @@ pub fn App() -> impl IntoView {
     provide_notices();
     provide_theme();
     let notices = use_notices();
-    crate::offline::register(notices);
+    crate::browser::offline::register(notices);
     // Open when there is no lock; otherwise once the passphrase opened it.
     let open = RwSignal::new(!crate::state::lock::is_on());
-    provide_context(pages::lock::LockOpen(open.read_only()));
+    provide_context(crate::state::lock::LockOpen(open.read_only()));
     // Above the lock: a calm tool used while locked keeps its timer and
     // what it would save through the unlock.
     provide_alerts();
@@ -72,7 +71,7 @@ fn tell_damaged(notices: Notices, damaged: &[&str]) {
 /// offers in place.
 #[component]
 fn LockedApp(on_open: Callback<Opened>) -> impl IntoView {
-    provide_context(pages::lock::OnOpen(on_open));
+    provide_context(crate::state::lock::OnOpen(on_open));
     view! {
         <Router base=paths::base().router_base().to_string()>
             <Shell>{locked_routes(on_open)}</Shell>

@@ -115,7 +115,7 @@ include!(concat!(env!("OUT_DIR"), "/split_pages.rs"));
 /// provides how.
 #[component]
 pub fn LockedShare() -> impl IntoView {
-    let on_open = expect_context::<crate::pages::lock::OnOpen>().0;
+    let on_open = expect_context::<crate::state::lock::OnOpen>().0;
     view! { <crate::pages::share::LockedSharePage on_open /> }
 }
 

@@ -10,21 +10,15 @@
 // types nest deeper than the default limit allows.
 #![recursion_limit = "256"]
 
-pub mod alerts;
 pub mod app;
-pub mod clock;
+pub mod browser;
 pub mod components;
 pub mod content;
-pub mod crypto;
 pub mod domain;
-pub mod files;
 pub mod lazy_pages;
-pub mod offline;
 pub mod pages;
-pub mod paths;
 pub mod routes;
 pub mod routes_gen;
-pub mod share_sheet;
 pub mod state;
 pub mod store;
 pub mod views;
@@ -35,7 +29,7 @@ pub fn start() {
     use wasm_bindgen::JsCast;
 
     let document = leptos::prelude::document();
-    paths::init(read_base_href(&document).as_deref());
+    browser::paths::init(read_base_href(&document).as_deref());
     let root = document
         .get_element_by_id("app")
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
@@ -51,7 +45,7 @@ pub fn start() {
         .location()
         .pathname()
         .unwrap_or_default();
-    let route = paths::base().route_of(&path).unwrap_or_default();
+    let route = browser::paths::base().route_of(&path).unwrap_or_default();
     match lazy_pages::first_page_chunk(route) {
         Some(arriving) => wasm_bindgen_futures::spawn_local(async move {
             arriving.await;

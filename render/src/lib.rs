@@ -20,7 +20,7 @@ const BASE: &str = "<base href=\"";
 pub fn write_release(folder: &Path) -> Result<Vec<String>, String> {
     let shell = fs::read_to_string(folder.join("index.html"))
         .map_err(|e| format!("reading index.html: {e}"))?;
-    steady::paths::init(base_href(&shell));
+    steady::browser::paths::init(base_href(&shell));
     let mut written = Vec::new();
     let mut listed = Vec::new();
     let pages = static_pages();
@@ -180,7 +180,7 @@ mod tests {
         <div id=\"app\"></div></body></html>";
 
     fn rendered() -> Vec<(StaticPage, String)> {
-        steady::paths::init(base_href(SHELL));
+        steady::browser::paths::init(base_href(SHELL));
         static_pages()
             .into_iter()
             .map(|p| {

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::clock;
+use crate::browser::clock;
 use crate::domain::history::QuizResult;
 use crate::domain::quiz::{DimensionScore, MEANINGFUL_CHANGE, Region, ScoreChange, Scores};
 use crate::domain::report;

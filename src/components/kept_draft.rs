@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::clock;
+use crate::browser::clock;
 use crate::components::toast::Toast;
 use crate::domain::draft::ToolDraft;
 use crate::domain::journal::Intensity;

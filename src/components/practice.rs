@@ -9,7 +9,9 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::clock;
+use crate::browser::clock;
+use crate::browser::paths::href;
+use crate::browser::share_sheet;
 use crate::components::focus::focus_first_of_after_render;
 use crate::components::kept_draft::{KeptDraft, KeptNote};
 use crate::components::title::Title;
@@ -17,9 +19,7 @@ use crate::domain::journal::Intensity;
 use crate::domain::practice::record::ToolUse;
 use crate::domain::practice::timer::{Countdown, digits, words};
 use crate::domain::practice::words::{choose_word, has_word, is_chosen, toggle_word};
-use crate::paths::href;
 use crate::routes::Tool;
-use crate::share_sheet;
 use crate::state::JournalData;
 use crate::views::practice::{self as views, ToolFrame};
 

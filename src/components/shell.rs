@@ -5,11 +5,11 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use crate::browser::paths;
 use crate::components::focus::{focus_heading_after_render, pages_on_their_way};
 use crate::components::notice::NoticeArea;
 use crate::components::theme::ThemeToggle;
 use crate::components::wait_indicator::WaitIndicator;
-use crate::paths;
 use crate::views::frame::{SiteFooter, SiteHeader, SkipLink};
 
 #[component]

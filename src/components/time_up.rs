@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::alerts::NotifyPermission;
+use crate::browser::alerts::NotifyPermission;
 use crate::domain::practice::alerts::{TimeUp, TimerAlerts};
 use crate::domain::practice::timer::Countdown;
 use crate::state::alerts::use_alerts;

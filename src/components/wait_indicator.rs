@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 
+use crate::browser::paths;
 use crate::domain::practice::timer::digits;
-use crate::paths;
 use crate::state::wait_timer::WaitTimer;
 
 /// A small, polite link back to the wait timer, shown on every page but the

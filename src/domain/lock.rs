@@ -2,7 +2,7 @@
 //! values so the passphrase can turn back into the same key, and the stored
 //! form of a sealed value and of an encrypted backup.
 //!
-//! The cryptography itself runs in the browser (WebCrypto, `crate::crypto`);
+//! The cryptography itself runs in the browser (WebCrypto, `crate::browser::crypto`);
 //! this module only decides which bytes go where, so that every stored or
 //! imported lock value is parsed whole before it is used.
 

@@ -437,10 +437,22 @@ pub struct ScoreChange(pub i16);
 /// Truax, 1991): a change counts only when it is larger than 1.96 times the
 /// spread that measurement error alone gives the difference of two retakes,
 /// `1.96 × SD × √(2 × (1 − r))`. Steady's own bank has no measured
-/// reliability, so the figures are borrowed from the published scale it is
-/// modelled on; ARCHITECTURE.md ("Change that means something") gives them
-/// with their source. Less than this is as likely the wobble of answering on
-/// another day as a change in the person.
+/// reliability, so the figures are borrowed from the ECR-R it is modelled on,
+/// and hedged:
+/// - r: Sibley, Fischer and Liu (2005) found 85% shared variance over three
+///   weeks (Sibley and Liu, 2004: 86% over six), a latent r of about .92: an
+///   upper bound, since observed retest correlations are lower and our own
+///   unmeasured bank is unlikely to be more reliable.
+/// - RC ÷ SD is then 0.77 at r = .92, 0.88 at r = .90 and 1.07 at r = .85.
+/// - SD: no published ECR-R means or SDs were checked (../shared/FACTS.md);
+///   a spread between people of about one point is typical of such 1-7
+///   scales, which puts RC near 0.8-1.1 points.
+///
+/// One point is the middle of that range, rounded to a step people can read:
+/// a floor, not a precise figure (with lower reliability the true threshold
+/// is larger). Replace it when Steady's own bank has retest data. Less than
+/// this is as likely the wobble of answering on another day as a change in
+/// the person.
 pub const MEANINGFUL_CHANGE: i16 = 10;
 
 impl ScoreChange {

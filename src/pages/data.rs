@@ -6,16 +6,16 @@ use crate::components::title::Title;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::clock;
+use crate::browser::clock;
+use crate::browser::files;
+use crate::browser::paths;
 use crate::components::focus::focus_after_render;
+use crate::components::lock::LockSection;
 use crate::content;
 use crate::domain::backup::{self, AppData, Backup, ImportMode};
 use crate::domain::journal::to_markdown;
 use crate::domain::lock::{EncryptedBackup, Passphrase};
 use crate::domain::theme::ThemeChoice;
-use crate::files;
-use crate::pages::lock::LockSection;
-use crate::paths;
 use crate::state::data::{
     self as data, BackupFileProblem, EncryptedProblem, KeptAside, PickedBackup,
 };

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::clock;
+use crate::browser::clock;
 use crate::components::title::Title;
 use crate::content;
 use crate::domain::help::{Place, reading_order, reorder_help};

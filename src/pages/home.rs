@@ -1,9 +1,9 @@
 use crate::components::title::Title;
 use leptos::prelude::*;
 
-use crate::clock;
+use crate::browser::clock;
+use crate::browser::paths::href;
 use crate::content::QUIZ_ITEMS;
-use crate::paths::href;
 use crate::state::use_results;
 use crate::views::home::{HomeHero, HomeWays};
 

@@ -9,7 +9,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::clock;
+use crate::browser::clock;
 use crate::components::focus::{focus_after_render, focus_first_of_after_render};
 use crate::domain::draft::{DraftProblem, JournalDraft};
 use crate::domain::journal::{EntryKind, Intensity, JournalEntry, JournalQuery, intensity_words};

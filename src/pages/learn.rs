@@ -3,11 +3,11 @@ use std::sync::OnceLock;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use crate::browser::paths::href;
 use crate::components::title::Title;
 use crate::content::{self, ARTICLES, Article};
 use crate::domain::library::{self, Searchable, StyleFilter};
 use crate::pages::not_found::NotFound;
-use crate::paths::href;
 use crate::state::{try_use_progress, try_use_results};
 use crate::views::learn::{
     ArticleCard, ArticleView, LibraryOpening, LibrarySearch, SearchStatus, Shelves, showing,
@@ -230,7 +230,7 @@ fn note_style_page(article: &'static Article) {
         leptos::task::spawn_local(async move {
             // Not noted only leaves the step for a tick by hand.
             let _ = progress
-                .record_style_page(region, crate::clock::now())
+                .record_style_page(region, crate::browser::clock::now())
                 .await;
         });
     }

@@ -6,7 +6,6 @@ pub mod help;
 pub mod home;
 pub mod journal;
 pub mod learn;
-pub mod lock;
 pub mod not_found;
 pub mod practice;
 pub mod progress;

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
+use crate::browser::paths::href;
 use crate::components::title::Title;
-use crate::paths::href;
 
 #[component]
 pub fn NotFound() -> impl IntoView {

@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::clock;
+use crate::browser::clock;
+use crate::browser::paths::href;
 use crate::components::charts::TrendChart;
 use crate::components::title::Title;
 use crate::components::toast::Toast;
@@ -13,7 +14,6 @@ use crate::content::{SELF_CHECK_SCALE, SELF_CHECK_SIGNS, STARTER_PLAN};
 use crate::domain::history::{History, Movement, QuizResult};
 use crate::domain::insights::{self, SelfCheck, StepDone};
 use crate::domain::quiz::{Dimension, Focus, ScoreChange};
-use crate::paths::href;
 use crate::state::notices::use_notices;
 use crate::state::{use_journal, use_progress, use_results};
 

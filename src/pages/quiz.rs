@@ -8,12 +8,12 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
-use crate::clock;
+use crate::browser::clock;
+use crate::browser::paths::href;
 use crate::components::focus::focus_first_after_render;
 use crate::components::title::Title;
 use crate::content::{QUIZ_ITEMS, SCALE_LABELS};
 use crate::domain::quiz::{self, Answer, Focus, QuizInProgress};
-use crate::paths::href;
 use crate::state::notices::{Notices, use_notices};
 use crate::state::quiz::{self as quiz_state, NotFinished};
 use crate::state::{use_journal, use_results};

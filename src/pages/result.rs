@@ -4,43 +4,16 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::clock;
+use crate::browser::clock;
+use crate::browser::paths::href;
+use crate::components::care::CareNote;
 use crate::components::charts::{AttachmentPlane, TrendChart};
-use crate::components::practice::SAFE_WITH_SOMEONE;
 use crate::components::title::Title;
 use crate::content::{self, BANK_VERSION, QUIZ_ITEMS, SCALE_LABELS, dimension_words};
 use crate::domain::history::{History, QuizResult};
 use crate::domain::quiz::{Answer, AnswerCheck, Dimension, Focus, OwnAnswers, Rated};
 use crate::domain::report::{self, Summary};
-use crate::paths::href;
-use crate::routes::HELP;
-
-/// The help page's section on support after a loss (`content/pages/help.md`).
-pub const AFTER_A_LOSS: &str = "after-a-loss";
 use crate::state::use_results;
-
-/// The care note every result carries.
-#[component]
-pub fn CareNote() -> impl IntoView {
-    let care = &crate::content::QUIZ_CARE;
-    view! {
-        <aside class="care-note" aria-label="About this result">
-            <p>
-                <strong>"This is self-reflection, not a diagnosis."</strong>
-                " The quiz uses our own statements on the two research dimensions; it is not a clinical test, and scores move over time."
-            </p>
-            <p class="afraid-line">
-                {care.afraid}" "
-                <a href=format!("{}#{SAFE_WITH_SOMEONE}", href(HELP))>{care.afraid_link}</a>
-            </p>
-            <p class="grief-line">
-                {care.grief}" "
-                <a href=format!("{}#{AFTER_A_LOSS}", href(HELP))>{care.grief_link}</a>
-            </p>
-            <p>"If you are struggling right now, "<a href=href(HELP)>"find help and crisis lines"</a>"."</p>
-        </aside>
-    }
-}
 
 /// A bulleted list of build-time sentences.
 #[component]
@@ -342,7 +315,7 @@ pub fn ReportPage() -> impl IntoView {
         let copy = move |_| {
             let summary = summary.clone();
             leptos::task::spawn_local(async move {
-                copied.set(Some(if crate::share_sheet::copy(&summary).await {
+                copied.set(Some(if crate::browser::share_sheet::copy(&summary).await {
                     "Summary copied. It is on your clipboard only; paste it wherever you like."
                 } else {
                     "This browser did not allow copying. You can select the text of the report instead."

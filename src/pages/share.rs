@@ -8,17 +8,17 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_location;
 
-use crate::clock;
+use crate::browser::clock;
+use crate::browser::paths::href;
+use crate::browser::share_sheet;
+use crate::components::care::CareNote;
 use crate::components::charts::PairPlane;
 use crate::components::practice::SAFE_WITH_SOMEONE;
 use crate::components::title::Title;
 use crate::content;
 use crate::domain::history::QuizResult;
 use crate::domain::share::{self, KeptComparisons, PairPattern, SharedResult};
-use crate::pages::result::CareNote;
-use crate::paths::href;
 use crate::routes::HELP;
-use crate::share_sheet;
 use crate::state::comparisons;
 use crate::state::notices::use_notices;
 use crate::state::use_results;
@@ -67,7 +67,7 @@ pub fn LockedSharePage(on_open: Callback<crate::state::lock::Opened>) -> impl In
     let unlocking = RwSignal::new(false);
     move || {
         if unlocking.get() {
-            return view! { <crate::pages::lock::UnlockPage on_open /> }.into_any();
+            return view! { <crate::components::lock::UnlockPage on_open /> }.into_any();
         }
         let code = code.get();
         let shared = match SharedResult::decode(&code) {

@@ -1,13 +1,13 @@
 //! What a timer's end does beyond the screen (`domain::practice::alerts`),
 //! the same choice on every timer's page, remembered on this device. Not
 //! sealed, like the auto-lock: the calm tools run behind the lock.
-//! `crate::alerts` is the edge that makes the sound, the vibration and the
+//! `crate::browser::alerts` is the edge that makes the sound, the vibration and the
 //! notification.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::alerts::{self, NotifyPermission};
+use crate::browser::alerts::{self, NotifyPermission};
 use crate::domain::practice::alerts::{TimeUp, TimerAlerts};
 use crate::store::{self, NotSaved};
 

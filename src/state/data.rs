@@ -1,11 +1,11 @@
 //! The Your data page's workflows: backup, import, what is stored, the
 //! copies kept aside, and erasing everything.
 
+use crate::browser::crypto::{self, CryptoError};
+use crate::browser::files::{self, FileProblem};
 use crate::content::{BANK_VERSION, QUIZ_ITEMS};
-use crate::crypto::{self, CryptoError};
 use crate::domain::backup::{self, AppData, Backup, ImportError, ImportMode, MAX_BACKUP_BYTES};
 use crate::domain::lock::{EncryptedBackup, Passphrase};
-use crate::files::{self, FileProblem};
 use crate::state::AllData;
 pub use crate::store::KeptAside;
 use crate::store::{self, NotSaved};
@@ -27,7 +27,7 @@ pub fn read_backup(bytes: &[u8]) -> Result<Backup, backup::ImportError> {
         .drafts
         .tools
         .retain(|slug, _| crate::store::keeps_tool_draft(slug));
-    Ok(backup.clamped_to(crate::clock::now()))
+    Ok(backup.clamped_to(crate::browser::clock::now()))
 }
 
 /// A file the person picked to import, read whole.
@@ -113,7 +113,7 @@ pub async fn save_backup_file(
     file_name: &str,
     passphrase: Option<Passphrase>,
 ) -> Result<BackupFileSaved, BackupFileProblem> {
-    let at = crate::clock::now();
+    let at = crate::browser::clock::now();
     let text = backup(at).to_json_pretty();
     let file = match passphrase {
         Some(passphrase) => crypto::seal_backup(&passphrase, &text)

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::clock;
+use crate::browser::clock;
 use crate::domain::draft::JournalDraft;
 use crate::domain::journal::Journal;
 use crate::domain::practice::record::ToolUse;

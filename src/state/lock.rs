@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::clock;
+use crate::browser::clock;
 use crate::domain::lock::{AutoLock, Passphrase};
 use crate::store::{self, NotSaved};
 pub use crate::store::{LockProblem, LockState, Opened};
@@ -172,3 +172,15 @@ impl AutoLockChoice {
 pub fn lock_now() {
     let _ = window().location().reload();
 }
+
+/// What opens the app, for pages shown while locked that offer the unlock
+/// in place (a tool that needs the journal).
+#[derive(Clone, Copy)]
+pub struct OnOpen(pub Callback<Opened>);
+
+/// Whether the lock is open now. A context given while locked (`OnOpen`)
+/// can still be found by the pages built after the unlock, so a page that
+/// asks for the passphrase checks this too: without it, unlocking on a tool
+/// that needs the journal showed the unlock page again.
+#[derive(Clone, Copy)]
+pub struct LockOpen(pub ReadSignal<bool>);

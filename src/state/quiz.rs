@@ -2,7 +2,7 @@
 //! its journal note, and only then is the quiz in progress forgotten, so a
 //! save that fails loses no answer.
 
-use crate::clock;
+use crate::browser::clock;
 use crate::content::{BANK_VERSION, QUIZ_ITEMS};
 use crate::domain::envelope::Unreadable;
 use crate::domain::history::QuizResult;

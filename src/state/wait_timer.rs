@@ -9,7 +9,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::clock;
+use crate::browser::clock;
 use crate::domain::practice::alerts::TimeUp;
 use crate::domain::practice::timer::UrgeTimer;
 use crate::state::alerts::use_alerts;

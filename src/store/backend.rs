@@ -30,8 +30,8 @@ pub trait StorageBackend {
 ///
 /// Values are stored as the text they are: gloo's typed `get` and `set`
 /// would wrap every value in JSON once more, and the stored format (read by
-/// every release and by backups) is ours, so this reads and writes through
-/// its `raw()` area.
+/// every release and by backups) is ours, so this works on its `raw()`
+/// area.
 pub struct BrowserStorage;
 
 impl BrowserStorage {
@@ -57,12 +57,13 @@ impl StorageBackend for BrowserStorage {
 
     fn set(&self, key: &str, value: &str) -> Result<(), WriteRefused> {
         let storage = Self::storage().ok_or(WriteRefused::Unavailable)?;
-        storage.set_item(key, value).map_err(|e| refused(&e))
+        // The quota, or a write the browser blocked: either way not kept.
+        storage.set_item(key, value).map_err(|_| WriteRefused::Full)
     }
 
     fn remove(&self, key: &str) {
-        if Self::storage().is_some() {
-            LocalStorage::delete(key);
+        if let Some(storage) = Self::storage() {
+            let _ = storage.remove_item(key);
         }
     }
 
@@ -70,23 +71,10 @@ impl StorageBackend for BrowserStorage {
         let Some(storage) = Self::storage() else {
             return Vec::new();
         };
-        (0..LocalStorage::length())
+        let n = storage.length().unwrap_or(0);
+        (0..n)
             .filter_map(|i| storage.key(i).ok().flatten())
             .collect()
-    }
-}
-
-/// Why the browser refused a write: a full quota is `Full` (freeing space
-/// helps); anything else (storage blocked by a setting) is `Unavailable`.
-fn refused(error: &wasm_bindgen::JsValue) -> WriteRefused {
-    use wasm_bindgen::JsCast;
-    match error.dyn_ref::<web_sys::DomException>().map(|e| e.name()) {
-        Some(name) if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" => {
-            WriteRefused::Full
-        }
-        Some(_) => WriteRefused::Unavailable,
-        // Not a DOMException: most likely full; say what frees space.
-        None => WriteRefused::Full,
     }
 }
 

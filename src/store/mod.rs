@@ -41,7 +41,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
-use crate::crypto::{self, CryptoError};
+use crate::browser::crypto::{self, CryptoError};
 use crate::domain::backup::AppData;
 use crate::domain::draft::{Drafts, JournalDraft, ToolDraft};
 use crate::domain::envelope::{self, Unreadable};
@@ -102,7 +102,7 @@ pub struct Tab {
 }
 
 thread_local! {
-    static TAB: Rc<Tab> = Rc::new(Tab::new(Rc::new(BrowserStorage), crate::clock::now));
+    static TAB: Rc<Tab> = Rc::new(Tab::new(Rc::new(BrowserStorage), crate::browser::clock::now));
 }
 
 /// This page's tab over localStorage.

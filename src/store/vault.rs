@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use futures::future::LocalBoxFuture;
 
-use crate::crypto::{self, CryptoError, SecretKey};
+use crate::browser::crypto::{self, CryptoError, SecretKey};
 use crate::domain::lock::Sealed;
 
 /// Seals and opens text with one key.

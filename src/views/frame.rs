@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::paths::href;
+use crate::browser::paths::href;
 use crate::routes::HELP;
 use crate::routes_gen::SECTIONS;
 

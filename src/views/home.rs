@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::paths::href;
+use crate::browser::paths::href;
 
 /// The name, what Steady is, and the two first steps.
 #[component]

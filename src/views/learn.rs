@@ -3,9 +3,9 @@
 use leptos::html::Fieldset;
 use leptos::prelude::*;
 
+use crate::browser::paths::href;
 use crate::content::{self, ARTICLES, Article, SHELVES, route_page};
 use crate::domain::library::StyleFilter;
-use crate::paths::href;
 
 /// The library's title and lead.
 #[component]

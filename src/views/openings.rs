@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::browser::paths::href;
 use crate::content::{self, CARE_LINK};
-use crate::paths::href;
 use crate::routes::HELP;
 
 /// The journal's title, lead and care line.

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
+use crate::browser::paths::href;
 use crate::content::{self, CARE_LINK, PRACTICE_NEEDS, route_page, tool_words};
 use crate::domain::journal::Intensity;
-use crate::paths::href;
 use crate::routes::{HELP, Tool};
 
 /// The id of the help page's section for people who feel unsafe with a
@@ -129,6 +129,56 @@ pub fn BodyScanSetup(
             })}
             {settings}
         </div>
+    }
+}
+
+/// Where a tool says what it saved, read out as it appears; it keeps its
+/// place while empty, so the tool below does not move when it fills.
+#[component]
+pub fn FormStatus(message: impl IntoView + 'static) -> impl IntoView {
+    view! { <div class="form-status" role="status">{message}</div> }
+}
+
+/// The wait before Start: what you want to do, for how long, how strong the
+/// urge is, Start, and the note beside it; `more` follows (the urge chips,
+/// the end-of-time settings, the status, in the app).
+#[component]
+pub fn WaitSetup(
+    urge: RwSignal<String>,
+    minutes: RwSignal<String>,
+    intensity: impl IntoView + 'static,
+    on_start: impl Fn() + 'static,
+    more: impl IntoView + 'static,
+) -> impl IntoView {
+    view! {
+        <form class="tool-setup" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            on_start();
+        }>
+            <label class="field">
+                <span class="field-label">"What do you want to do right now?"</span>
+                <span class="hint">"In a few words, just as it is."</span>
+                <input id="urge" type="text" maxlength="1000"
+                    prop:value=move || urge.get() on:input=move |ev| urge.set(event_target_value(&ev)) />
+            </label>
+            <label class="field">
+                <span class="field-label">"Wait for how many minutes?"</span>
+                <span class="hint">"Ten is a good start. 1 to 120; you can add time later."</span>
+                <input type="number" min="1" max="120" step="1" inputmode="numeric"
+                    value=minutes.get_untracked()
+                    prop:value=move || minutes.get() on:input=move |ev| minutes.set(event_target_value(&ev)) />
+            </label>
+            {intensity}
+            <div class="actions">
+                <button type="submit" class="button primary">"Start waiting"</button>
+            </div>
+            // Beside Start, where it is read before the wait begins, without
+            // pushing Start below a phone's first screen.
+            {content::tool_words(Tool::Wait.slug()).and_then(|w| w.before_you_start).map(|note| view! {
+                <p class="care-note stop-note">{note}</p>
+            })}
+            {more}
+        </form>
     }
 }
 

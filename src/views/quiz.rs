@@ -4,9 +4,9 @@
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::browser::paths::href;
 use crate::content::{QUIZ_CARE, route_page};
 use crate::domain::quiz::Focus;
-use crate::paths::href;
 use crate::views::practice::SAFE_WITH_SOMEONE;
 
 /// The quiz's title.

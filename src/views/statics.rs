@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::content::{self, ARTICLES, route_page};
 use crate::domain::library::StyleFilter;
 use crate::domain::practice::breathing::DEFAULT_SESSION;
+use crate::domain::practice::timer::DEFAULT_WAIT;
 use crate::domain::quiz::Focus;
 use crate::routes::{HELP, ROUTES, StaticView, Tool};
 use crate::views::frame::NeedsApp;
@@ -17,7 +18,9 @@ use crate::views::learn::{
 use crate::views::openings::{
     DataOpening, HelpView, JournalOpening, ProgressOpening, ReportOpening, ShareOpening,
 };
-use crate::views::practice::{BodyScanSetup, BreathingSetup, Hub, IntensityScale, ToolFrame};
+use crate::views::practice::{
+    BodyScanSetup, BreathingSetup, FormStatus, Hub, IntensityScale, ToolFrame, WaitSetup,
+};
 use crate::views::quiz::{QuizHeading, QuizIntro};
 
 /// One static page.
@@ -156,6 +159,17 @@ fn tool_page(tool: Tool) -> AnyView {
                 intensity=scale("scan-before", "How tense or stirred up do you feel?")
                 on_start=|| {}
                 settings=()
+            />
+        }
+        .into_any(),
+        Tool::Wait => view! {
+            <FormStatus message=() />
+            <WaitSetup
+                urge=RwSignal::new(String::new())
+                minutes=RwSignal::new(DEFAULT_WAIT.to_string())
+                intensity=scale("wait-before", "How strong is the urge?")
+                on_start=|| {}
+                more=()
             />
         }
         .into_any(),

@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::clock;
+use crate::browser::clock;
+use crate::browser::paths::href;
 use crate::components::focus::focus_after_render;
 use crate::components::kept_draft::{DraftFields, KeptDraft};
 use crate::components::practice::SAFE_WITH_SOMEONE;
@@ -20,7 +21,6 @@ use crate::domain::practice::alerts::TimeUp;
 use crate::domain::practice::breathing::BreathingSession;
 use crate::domain::practice::record::{ActivatedNotes, activated_use};
 use crate::domain::practice::timer::{Countdown, DEFAULT_WAIT, MINUTE_MS, WaitMinutes};
-use crate::paths::href;
 use crate::routes::Tool;
 use crate::state::alerts::use_alerts;
 

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::clock;
+use crate::browser::clock;
 use crate::components::focus::focus_after_render;
 use crate::components::moment::Moment;
 use crate::components::practice::{IntensityPicker, SaveUse, ToolPage, ticker};

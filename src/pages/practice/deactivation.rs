@@ -84,7 +84,7 @@ pub fn Deactivation() -> impl IntoView {
             </fieldset>
             <TextField label="What came just before?".to_string() hint="A moment of closeness, a request, a plan? Seeing the pattern is the point." value=before_it rows=3 />
             <TextField label="One small thing I could do instead".to_string() value=instead rows=2 />
-            <p>"To put a feeling into words, try the "<a href=crate::paths::href("practice/i-statement")>"I-statement builder"</a>"; to reach out in a small way, "<a href=crate::paths::href("practice/opposite-action")>"opposite action"</a>"."</p>
+            <p>"To put a feeling into words, try the "<a href=crate::browser::paths::href("practice/i-statement")>"I-statement builder"</a>"; to reach out in a small way, "<a href=crate::browser::paths::href("practice/opposite-action")>"opposite action"</a>"."</p>
             <AfterPicker id="deactivation-after" label="And now, having noticed it?" value=after used />
             <SaveUse kept answers on_saved />
         </ToolPage>

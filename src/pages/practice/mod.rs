@@ -5,11 +5,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use crate::components::lock::UnlockPage;
 use crate::components::title::Title;
 use crate::content::route_page;
-use crate::pages::lock::{LockOpen, OnOpen, UnlockPage};
 use crate::pages::not_found::NotFound;
 use crate::routes::Tool;
+use crate::state::lock::{LockOpen, OnOpen};
 use crate::views::practice::Hub;
 
 // One file per tool, named after its slug.

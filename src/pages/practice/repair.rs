@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::clock;
+use crate::browser::clock;
 use crate::components::kept_draft::{DraftFields, KeptDraft};
 use crate::components::practice::{
     AfterPicker, CopyShare, IntensityPicker, SaveUse, TimerPanel, ToolPage, ticker,
@@ -77,7 +77,7 @@ pub fn Repair() -> impl IntoView {
             <nav aria-label="Scripts">
                 <ul class="link-list">
                     {REPAIR_SCRIPTS.iter().map(|s| {
-                        let here = crate::paths::href("practice/repair");
+                        let here = crate::browser::paths::href("practice/repair");
                         view! { <li><a rel="external" href=format!("{here}#{}", s.id)>{s.title}</a></li> }
                     }).collect_view()}
                 </ul>

@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::clock;
+use crate::browser::clock;
+use crate::browser::paths::href;
 use crate::components::kept_draft::{DraftFields, KeptDraft, KeptNote};
 use crate::components::practice::{
     CopyShare, IntensityPicker, Pick, SaveUse, TextField, ToolPage, WordChips,
@@ -18,12 +19,12 @@ use crate::domain::practice::record::{saved_words, urge_use};
 use crate::domain::practice::timer::{
     DEFAULT_WAIT, MINUTE_MS, StillWant, Urge, UrgeTimer, WaitMinutes, digits,
 };
-use crate::paths::href;
 use crate::routes::Tool;
 use crate::state::alerts::use_alerts;
 use crate::state::notices::use_notices;
 use crate::state::tool_drafts::DraftSlot;
 use crate::state::wait_timer::use_wait_timer;
+use crate::views::practice::{FormStatus, WaitSetup};
 
 #[component]
 pub fn Wait() -> impl IntoView {
@@ -39,11 +40,9 @@ pub fn Wait() -> impl IntoView {
             {move || (!wait.survives_reload()).then(|| view! {
                 <p class="hint">"Steady is locked, so this timer lives in this tab only: it keeps running while you read elsewhere in Steady, but a reload would end it."</p>
             })}
-            <div class="form-status" role="status">
-                {move || saved.get().map(|words| view! {
-                    <p class="saved">{words}" "<a href=href("journal")>"See your answer in your journal"</a>"."</p>
-                })}
-            </div>
+            <FormStatus message=move || saved.get().map(|words| view! {
+                <p class="saved">{words}" "<a href=href("journal")>"See your answer in your journal"</a>"."</p>
+            }) />
             {move || if idle.get() {
                 view! { <StartWait saved /> }.into_any()
             } else {
@@ -69,8 +68,7 @@ fn StartWait(saved: RwSignal<Option<String>>) -> impl IntoView {
             .text("urge", urge)
             .rating("before", before),
     );
-    let start = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let start = move || {
         let Some(text) = Urge::new(&urge.get_untracked()) else {
             problem.set(Some(
                 "Write down what you want to do first, in a few words.".into(),
@@ -96,34 +94,19 @@ fn StartWait(saved: RwSignal<Option<String>>) -> impl IntoView {
     };
     view! {
         <KeptNote kept />
-        <form class="tool-setup" on:submit=start novalidate>
-            <label class="field">
-                <span class="field-label">"What do you want to do right now?"</span>
-                <span class="hint">"In a few words, just as it is."</span>
-                <input id="urge" type="text" maxlength="1000"
-                    prop:value=move || urge.get() on:input=move |ev| urge.set(event_target_value(&ev)) />
-            </label>
-            <label class="field">
-                <span class="field-label">"Wait for how many minutes?"</span>
-                <span class="hint">"Ten is a good start. 1 to 120; you can add time later."</span>
-                <input type="number" min="1" max="120" step="1" inputmode="numeric"
-                    prop:value=move || minutes.get() on:input=move |ev| minutes.set(event_target_value(&ev)) />
-            </label>
-            <IntensityPicker id="wait-before" label="How strong is the urge?" value=before />
-            <div class="actions">
-                <button type="submit" class="button primary">"Start waiting"</button>
-            </div>
-            // Beside Start, where it is read before the wait begins, without
-            // pushing Start below a phone's first screen.
-            {crate::content::tool_words(Tool::Wait.slug()).and_then(|w| w.before_you_start).map(|note| view! {
-                <p class="care-note stop-note">{note}</p>
-            })}
-            // Below Start, behind one tap, so Start stays in a phone's first
-            // screen; a tap fills the box above.
-            <WordChips label="Urges" words=URGES value=urge pick=Pick::One first=0 more="Not sure how to put it? Common urges" />
-            <TimeUpSettings />
-            <div role="status">{move || problem.get().map(|p| view! { <p class="warning">{p}</p> })}</div>
-        </form>
+        <WaitSetup
+            urge
+            minutes
+            intensity=view! { <IntensityPicker id="wait-before" label="How strong is the urge?" value=before /> }
+            on_start=start
+            more=view! {
+                // Below Start, behind one tap, so Start stays in a phone's
+                // first screen; a tap fills the box above.
+                <WordChips label="Urges" words=URGES value=urge pick=Pick::One first=0 more="Not sure how to put it? Common urges" />
+                <TimeUpSettings />
+                <div role="status">{move || problem.get().map(|p| view! { <p class="warning">{p}</p> })}</div>
+            }
+        />
     }
 }
 

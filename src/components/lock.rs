@@ -8,10 +8,10 @@ use crate::domain::lock::AutoLock;
 use crate::routes::Tool;
 use leptos::task::spawn_local;
 
+use crate::browser::paths::href;
 use crate::components::focus::focus_after_render;
 use crate::components::title::Title;
 use crate::domain::lock::Passphrase;
-use crate::paths::href;
 use crate::state::lock::{self, LockProblem, LockState, Opened};
 
 /// Said wherever a passphrase is chosen: there is no way back without it.
@@ -55,18 +55,6 @@ fn ShowSwitch(id: &'static str, shown: RwSignal<bool>) -> impl IntoView {
 }
 
 /// Shown instead of every page but Help while the lock is closed.
-/// What opens the app, for pages shown while locked that offer the unlock
-/// in place (a tool that needs the journal).
-#[derive(Clone, Copy)]
-pub struct OnOpen(pub Callback<Opened>);
-
-/// Whether the lock is open now. A context given while locked (`OnOpen`)
-/// can still be found by the pages built after the unlock, so a page that
-/// asks for the passphrase checks this too: without it, unlocking on a tool
-/// that needs the journal showed the unlock page again.
-#[derive(Clone, Copy)]
-pub struct LockOpen(pub ReadSignal<bool>);
-
 #[component]
 pub fn UnlockPage(
     /// Called with the keys that could not be opened (kept aside).

@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::paths;
+use crate::browser::paths;
 use crate::state::notices::Notices;
 
 /// Registers the worker once the browser is idle after the first paint: the
