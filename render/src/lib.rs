@@ -179,8 +179,14 @@ mod tests {
         <meta name=\"description\" content=\"The app.\"></head><body>\
         <div id=\"app\"></div></body></html>";
 
-    fn rendered() -> Vec<(StaticPage, String)> {
+    /// Every test sets the same base before anything reads it: the base is
+    /// set once per process, and tests run in parallel in one.
+    fn base() {
         steady::browser::paths::init(base_href(SHELL));
+    }
+
+    fn rendered() -> Vec<(StaticPage, String)> {
+        base();
         static_pages()
             .into_iter()
             .map(|p| {
@@ -194,6 +200,7 @@ mod tests {
     /// page is of a route the router knows.
     #[test]
     fn every_static_route_has_a_page_and_every_page_a_route() {
+        base();
         let pages = static_pages();
         for route in ROUTES.iter().filter(|r| r.statics != StaticView::None) {
             assert!(
@@ -277,6 +284,7 @@ mod tests {
 
     #[test]
     fn a_shell_without_its_markers_fails_loudly() {
+        base();
         let page = static_pages().into_iter().next().expect("pages");
         let err = page_html("<html><title>Other</title></html>", &page).unwrap_err();
         assert!(err.contains("<title>Steady</title>"), "{err}");
