@@ -451,11 +451,16 @@ fn render_pages(source: &Path, staging: &Path) -> Result<Vec<String>> {
             "--",
         ])
         .arg(staging)
-        .stderr(std::process::Stdio::inherit())
         .output()
         .map_err(|e| format!("could not start steady-render: {e}"))?;
+    // Its messages are shown only when it fails: a debug build of Leptos
+    // warns at every signal a static render reads, and rendering once
+    // without reacting is what a static page is.
     if !out.status.success() {
-        return Err("steady-render failed (its message is above)".into());
+        return Err(format!(
+            "steady-render failed:\n{}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        ));
     }
     Ok(String::from_utf8_lossy(&out.stdout)
         .lines()
