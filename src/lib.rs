@@ -3,8 +3,9 @@
 //! See ARCHITECTURE.md for the code map. In short: `domain` is plain Rust
 //! (tested natively), `store` is the only module that touches localStorage,
 //! `state` is the only caller of `store` (signals and workflows), `content`
-//! is the build-time library, and `app`, `pages` and `components` are the
-//! thin Leptos shell.
+//! is the build-time library, `routes` the route table, `views` the pure
+//! views the static pages are rendered from, `browser` the browser's edges,
+//! and `app`, `pages` and `components` the Leptos shell around them.
 
 // Rendered natively with tachys' `ssr` (render/), the largest pages' view
 // types nest deeper than the default limit allows.
