@@ -87,7 +87,6 @@ fn routes_code() -> (String, String) {
             }
         }
     }
-    split.dedup();
     split.sort_unstable();
     split.dedup();
     let name = |page: &str| page.rsplit("::").next().unwrap_or(page).to_string();

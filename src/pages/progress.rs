@@ -49,7 +49,7 @@ pub fn ProgressPage() -> impl IntoView {
     view! {
         // The same words as the static page (content/route-pages.toml).
         <Title text=crate::content::route_page("progress").title />
-        <crate::views::openings::ProgressOpening />
+        <crate::views::openings::RouteOpening route="progress" />
         <StarterPlanSection />
         <h2>"Your quiz trajectory"</h2>
         <p>"Scores shift slowly and unevenly; a retake every few weeks shows the trend better than any one result."</p>

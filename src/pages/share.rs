@@ -113,7 +113,7 @@ fn Opening() -> impl IntoView {
     let page = content::route_page(ROUTE);
     view! {
         <Title text=page.title />
-        <crate::views::openings::ShareOpening />
+        <crate::views::openings::RouteOpening route=ROUTE />
     }
 }
 

@@ -8,24 +8,23 @@ use crate::browser::paths::href;
 use crate::content::{self, CARE_LINK};
 use crate::routes::HELP;
 
+/// A route's title and lead, from `content/route-pages.toml`.
+#[component]
+pub fn RouteOpening(route: &'static str) -> impl IntoView {
+    let page = content::route_page(route);
+    view! {
+        <h1>{page.title}</h1>
+        <p class="lead">{page.lead}</p>
+    }
+}
+
 /// The journal's title, lead and care line.
 #[component]
 pub fn JournalOpening() -> impl IntoView {
     let page = content::route_page("journal");
     view! {
-        <h1>{page.title}</h1>
-        <p class="lead">{page.lead}</p>
+        <RouteOpening route="journal" />
         <p class="care-line">{page.care}" "<a href=href(HELP)>{CARE_LINK}</a>"."</p>
-    }
-}
-
-/// Progress's title and lead.
-#[component]
-pub fn ProgressOpening() -> impl IntoView {
-    let page = content::route_page("progress");
-    view! {
-        <h1>{page.title}</h1>
-        <p class="lead">{page.lead}</p>
     }
 }
 
@@ -54,16 +53,6 @@ pub fn ReportOpening() -> impl IntoView {
         <h1>{page.title}</h1>
         <p>{page.lead}</p>
         <p><a class="button primary" href=href("quiz")>"Take the quiz"</a></p>
-    }
-}
-
-/// The share page's title and lead.
-#[component]
-pub fn ShareOpening() -> impl IntoView {
-    let page = content::route_page("share");
-    view! {
-        <h1>{page.title}</h1>
-        <p class="lead">{page.lead}</p>
     }
 }
 

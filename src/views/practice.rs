@@ -78,6 +78,27 @@ pub fn ToolFrame(tool: Tool, kept: impl IntoView + 'static, children: Children) 
     }
 }
 
+/// A whole number of minutes, 1 to `max`, typed into `minutes` (checked
+/// when the tool starts). The value attribute is for the static page, the
+/// property once the app runs.
+#[component]
+fn MinutesField(
+    label: &'static str,
+    hint: &'static str,
+    max: u32,
+    minutes: RwSignal<String>,
+) -> impl IntoView {
+    view! {
+        <label class="field">
+            <span class="field-label">{label}</span>
+            <span class="hint">{hint}</span>
+            <input type="number" min="1" max=max step="1" inputmode="numeric"
+                value=minutes.get_untracked()
+                prop:value=move || minutes.get() on:input=move |ev| minutes.set(event_target_value(&ev)) />
+        </label>
+    }
+}
+
 /// Breathing before Start: the length, how strong the feeling is, and
 /// Start; `status` and `settings` follow Start.
 #[component]
@@ -90,13 +111,12 @@ pub fn BreathingSetup(
 ) -> impl IntoView {
     view! {
         <div class="tool-setup">
-            <label class="field">
-                <span class="field-label">"Length in minutes"</span>
-                <span class="hint">"1 to 20. If you feel dizzy, stop and breathe normally."</span>
-                <input type="number" min="1" max="20" step="1" inputmode="numeric"
-                    value=minutes.get_untracked()
-                    prop:value=move || minutes.get() on:input=move |ev| minutes.set(event_target_value(&ev)) />
-            </label>
+            <MinutesField
+                label="Length in minutes"
+                hint="1 to 20. If you feel dizzy, stop and breathe normally."
+                max=20
+                minutes
+            />
             {intensity}
             <div class="actions">
                 <button type="button" class="button primary" on:click=move |_| on_start()>"Start breathing"</button>
@@ -161,13 +181,12 @@ pub fn WaitSetup(
                 <input id="urge" type="text" maxlength="1000"
                     prop:value=move || urge.get() on:input=move |ev| urge.set(event_target_value(&ev)) />
             </label>
-            <label class="field">
-                <span class="field-label">"Wait for how many minutes?"</span>
-                <span class="hint">"Ten is a good start. 1 to 120; you can add time later."</span>
-                <input type="number" min="1" max="120" step="1" inputmode="numeric"
-                    value=minutes.get_untracked()
-                    prop:value=move || minutes.get() on:input=move |ev| minutes.set(event_target_value(&ev)) />
-            </label>
+            <MinutesField
+                label="Wait for how many minutes?"
+                hint="Ten is a good start. 1 to 120; you can add time later."
+                max=120
+                minutes
+            />
             {intensity}
             <div class="actions">
                 <button type="submit" class="button primary">"Start waiting"</button>

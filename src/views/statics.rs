@@ -15,9 +15,7 @@ use crate::views::home::{HomeHero, HomeWays};
 use crate::views::learn::{
     ArticleView, LibraryOpening, LibrarySearch, SearchStatus, Shelves, showing,
 };
-use crate::views::openings::{
-    DataOpening, HelpView, JournalOpening, ProgressOpening, ReportOpening, ShareOpening,
-};
+use crate::views::openings::{DataOpening, HelpView, JournalOpening, ReportOpening, RouteOpening};
 use crate::views::practice::{
     BodyScanSetup, BreathingSetup, FormStatus, Hub, IntensityScale, ToolFrame, WaitSetup,
 };
@@ -46,17 +44,21 @@ pub fn static_pages() -> Vec<StaticPage> {
                 description,
                 main: Box::new(main),
             };
-        let words = || route_page(route.path);
+        // A page whose title and description are its route-pages.toml words.
+        let worded = |main: fn() -> AnyView| {
+            let words = route_page(route.path);
+            fixed(words.title, words.description, main)
+        };
         match route.statics {
             StaticView::Home => pages.push(fixed("", "", home)),
-            StaticView::Quiz => pages.push(fixed(words().title, words().description, quiz)),
-            StaticView::Report => pages.push(fixed(words().title, words().description, report)),
-            StaticView::Library => pages.push(fixed(words().title, words().description, library)),
-            StaticView::Hub => pages.push(fixed(words().title, words().description, hub)),
-            StaticView::Journal => pages.push(fixed(words().title, words().description, journal)),
-            StaticView::Progress => pages.push(fixed(words().title, words().description, progress)),
-            StaticView::Data => pages.push(fixed(words().title, words().description, data)),
-            StaticView::Share => pages.push(fixed(words().title, words().description, share)),
+            StaticView::Quiz => pages.push(worded(quiz)),
+            StaticView::Report => pages.push(worded(report)),
+            StaticView::Library => pages.push(worded(library)),
+            StaticView::Hub => pages.push(worded(hub)),
+            StaticView::Journal => pages.push(worded(journal)),
+            StaticView::Progress => pages.push(worded(progress)),
+            StaticView::Data => pages.push(worded(data)),
+            StaticView::Share => pages.push(worded(share)),
             StaticView::Help => {
                 let help =
                     content::page(HELP).expect("content/pages/help.md is checked at build time");
@@ -189,7 +191,7 @@ fn journal() -> AnyView {
 }
 
 fn progress() -> AnyView {
-    view! { <ProgressOpening /> <NeedsApp what="this page" /> }.into_any()
+    view! { <RouteOpening route="progress" /> <NeedsApp what="this page" /> }.into_any()
 }
 
 fn data() -> AnyView {
@@ -202,7 +204,7 @@ fn report() -> AnyView {
 }
 
 fn share() -> AnyView {
-    view! { <ShareOpening /> <NeedsApp what="opening a shared result" /> }.into_any()
+    view! { <RouteOpening route="share" /> <NeedsApp what="opening a shared result" /> }.into_any()
 }
 
 /// Help in its fixed order; the app moves the reader's own place first.
