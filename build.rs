@@ -1,15 +1,11 @@
 //! Compiles `content/` into `$OUT_DIR/content.rs` (see content-pipeline).
 //! A problem in the content fails the build with `file:line: message`.
 
-#[path = "src/routes.rs"]
-#[allow(dead_code)]
-mod routes;
-
 use std::path::Path;
+use steady_domain::routes;
 
 fn main() {
     println!("cargo::rerun-if-changed=content");
-    println!("cargo::rerun-if-changed=src/routes.rs");
     // The wasm splitter (run by `cargo xtask build`) needs the linker's
     // relocations; only the split release asks for them, and only for the
     // final link, so no dependency is rebuilt.
@@ -70,7 +66,7 @@ fn route_lists() -> String {
     )
 }
 
-/// The Rust the route table (src/routes.rs) stands for: the split pages
+/// The Rust the route table (domain/src/routes.rs) stands for: the split pages
 /// (`lazy_pages!`, included by src/lazy_pages.rs) and the open and locked
 /// `<Routes>` (included by src/app.rs). A page path in the table that does
 /// not exist fails the app's compile at that path.

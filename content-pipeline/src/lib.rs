@@ -25,12 +25,9 @@ mod prose;
 mod quiz;
 mod route_pages;
 mod synonyms;
-// The app's own word splitting, compiled in here too, so the checks on words
-// (duplicate sentences, what a synonym finds) see words exactly as search does.
-// Only `words` is used here; `stem` serves the app.
-#[allow(dead_code)]
-#[path = "../../src/domain/words.rs"]
-mod words;
+// The app's own word splitting, so the checks on words (duplicate sentences,
+// what a synonym finds) see words exactly as search does.
+use steady_domain::words;
 
 pub use route_pages::{Origin, Point, RoutePage, RouteWords, route_words};
 

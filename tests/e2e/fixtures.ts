@@ -82,7 +82,7 @@ export async function turnLockOn(page: Page, passphrase: string) {
 }
 
 /** The route table and the static pages of the build under test, as the
- *  release writes them (`dist/routes.json`, from src/routes.rs). */
+ *  release writes them (`dist/routes.json`, from domain/src/routes.rs). */
 export interface Built {
   routes: { path: string; chunk: string | null; whileLocked: "opens" | "shows" | "asks"; nav: string | null }[];
   tools: { slug: string; name: string; inTheMoment: boolean; safety: string | null; couples: boolean }[];

@@ -12,11 +12,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 mod offline;
-/// The app's fixed routes and tools, the same file the app and `build.rs` use.
-#[path = "../../src/routes.rs"]
-#[allow(dead_code)]
-mod routes;
 mod split;
+
+use steady_domain::routes;
 
 const TRUNK_VERSION: &str = "0.21.14";
 const BINARYEN_VERSION: &str = "132";

@@ -42,7 +42,7 @@ impl Chunks {
         for split in chunks() {
             if !self.files.contains_key(split) {
                 return Err(format!(
-                    "src/routes.rs names a chunk `{split}` that the build does not have"
+                    "domain/src/routes.rs names a chunk `{split}` that the build does not have"
                 ));
             }
         }

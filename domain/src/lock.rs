@@ -10,7 +10,7 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use serde_json::{Value, json};
 
-use crate::domain::backup::{ENCRYPTED_BACKUP_FORMAT, ImportError};
+use crate::backup::{ENCRYPTED_BACKUP_FORMAT, ImportError};
 
 /// PBKDF2-SHA256 rounds for a new key. OWASP's 2023 figure for this hash;
 /// stored values with fewer are refused, so a tampered file cannot weaken it.
@@ -256,7 +256,7 @@ impl EncryptedBackup {
         format!("{{\n{}\n}}\n", fields.join(",\n"))
     }
 
-    /// Reads a file that [`parse_backup`](crate::domain::backup::parse_backup)
+    /// Reads a file that [`parse_backup`](crate::backup::parse_backup)
     /// found to be encrypted. Every problem is an [`ImportError`] that says
     /// nothing was changed.
     pub fn parse(bytes: &[u8]) -> Result<EncryptedBackup, ImportError> {

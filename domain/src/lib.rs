@@ -16,6 +16,7 @@ pub mod lock;
 pub mod practice;
 pub mod quiz;
 pub mod report;
+pub mod routes;
 pub mod share;
 pub mod sort;
 pub mod theme;

@@ -131,7 +131,7 @@ impl BreathingSession {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::practice::timer::MINUTE_MS;
+    use crate::practice::timer::MINUTE_MS;
 
     #[test]
     fn each_phase_has_its_own_short_word() {

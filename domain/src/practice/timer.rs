@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::journal::{Intensity, limits};
+use crate::journal::{Intensity, limits};
 
 pub const SECOND_MS: f64 = 1000.0;
 pub const MINUTE_MS: f64 = 60.0 * SECOND_MS;
@@ -385,7 +385,7 @@ impl StillWant {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::envelope;
+    use crate::envelope;
 
     const T0: f64 = 1_800_000_000_000.0;
 

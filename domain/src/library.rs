@@ -278,8 +278,8 @@ pub enum StyleFilter {
 
 impl StyleFilter {
     /// The filter for the region of someone's latest quiz result.
-    pub fn for_region(region: crate::domain::quiz::Region) -> StyleFilter {
-        use crate::domain::quiz::Region;
+    pub fn for_region(region: crate::quiz::Region) -> StyleFilter {
+        use crate::quiz::Region;
         match region {
             Region::Secure => StyleFilter::Secure,
             Region::Anxious => StyleFilter::Anxious,

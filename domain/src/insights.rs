@@ -373,9 +373,9 @@ pub fn practice_per_week(journal: &Journal, now: f64, weeks: usize) -> Vec<usize
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::history::QuizResult;
-    use crate::domain::journal::{Intensity, JournalEntry};
-    use crate::domain::quiz::{DimensionScore, Focus, Scores};
+    use crate::history::QuizResult;
+    use crate::journal::{Intensity, JournalEntry};
+    use crate::quiz::{DimensionScore, Focus, Scores};
 
     fn check(ratings: Vec<u8>) -> SelfCheck {
         SelfCheck {

@@ -673,14 +673,14 @@ pub fn apply(current: &AppData, backup: Backup, mode: ImportMode) -> AppData {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::insights::SIGN_COUNT;
-    use crate::domain::journal::{EntryKind, Field, Intensity, normalise_tags};
-    use crate::domain::quiz::{Answer, DimensionScore, Focus, Scores};
+    use crate::insights::SIGN_COUNT;
+    use crate::journal::{EntryKind, Field, Intensity, normalise_tags};
+    use crate::quiz::{Answer, DimensionScore, Focus, Scores};
     use proptest::prelude::*;
 
     fn fixture(name: &str) -> Vec<u8> {
         let path = format!(
-            "{}/tests/fixtures/backups/{name}",
+            "{}/../tests/fixtures/backups/{name}",
             env!("CARGO_MANIFEST_DIR")
         );
         std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
@@ -703,7 +703,7 @@ mod tests {
         assert_eq!(b.results.len(), 1);
         // Saved before banks had versions: it opens as a result of the first
         // bank, with its stored scores.
-        assert_eq!(b.results[0].bank, crate::domain::history::FIRST_BANK);
+        assert_eq!(b.results[0].bank, crate::history::FIRST_BANK);
         assert_eq!(b.results[0].scores.anxiety.tenths(), 52);
         assert_eq!(b.self_checks.len(), 1);
         assert_eq!(b.self_checks[0].score(), 30);
@@ -956,7 +956,7 @@ mod tests {
     fn drafts(tools: &[(&str, &str)]) -> Drafts {
         let mut out = Drafts::default();
         for (slug, text) in tools {
-            let mut d = crate::domain::draft::ToolDraft::default();
+            let mut d = crate::draft::ToolDraft::default();
             d.set_field("a", text);
             out.tools.insert(slug.to_string(), d);
         }
@@ -965,7 +965,7 @@ mod tests {
 
     /// A shared result whose day is `day`.
     fn shared(day: u16) -> SharedResult {
-        use crate::domain::share::ShareDay;
+        use crate::share::ShareDay;
         SharedResult {
             scores: Scores {
                 anxiety: DimensionScore::from_tenths(55).unwrap(),
@@ -1024,8 +1024,9 @@ mod tests {
 
     #[test]
     fn a_result_whose_scores_its_answers_do_not_give_is_refused() {
-        use crate::content::{BANK_VERSION, QUIZ_ITEMS};
-        use crate::domain::quiz::Answer;
+        use crate::quiz::Answer;
+        use crate::quiz::tests::BANK as QUIZ_ITEMS;
+        const BANK_VERSION: u32 = 3;
         let answers: BTreeMap<String, Answer> = QUIZ_ITEMS
             .iter()
             .enumerate()
@@ -1165,7 +1166,7 @@ mod tests {
         assert!(parse_fixture("valid-v1.json").unwrap().drafts.is_empty());
         let huge = format!(
             r#"{{"format":"steady-backup","version":1,"drafts":{{"tools":{{"reframe":{{"fields":{{"a":"{}"}}}}}}}}}}"#,
-            "x".repeat(crate::domain::draft::MAX_DRAFT_FIELD_CHARS + 1)
+            "x".repeat(crate::draft::MAX_DRAFT_FIELD_CHARS + 1)
         );
         assert!(matches!(
             parse_backup(huge.as_bytes()),

@@ -85,7 +85,7 @@ impl SharerName {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ShareDay(u16);
 
-use crate::domain::units::DAY_MS;
+use crate::units::DAY_MS;
 
 impl ShareDay {
     pub fn new(days: u16) -> ShareDay {

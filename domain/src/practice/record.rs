@@ -1,7 +1,7 @@
 //! Turning one use of a practice tool into a journal entry of its kind, so
 //! the journal lists it and Progress counts it in "what helps".
 
-use crate::domain::journal::{EntryKind, Field, FieldError, Intensity, JournalEntry};
+use crate::journal::{EntryKind, Field, FieldError, Intensity, JournalEntry};
 
 use super::activated::{ActivatedRun, ActivatedStep, Outcome};
 use super::timer::{StillWant, UrgeTimer, words};
@@ -74,7 +74,7 @@ impl ToolUse {
 
     /// The ratings in words, for the saved message: "Intensity 7 → 4".
     pub fn intensity_words(&self) -> Option<String> {
-        crate::domain::journal::intensity_words(self.before, self.after)
+        crate::journal::intensity_words(self.before, self.after)
     }
 
     /// What the saved message says was kept: "Saved: 7 → 4." with both
@@ -296,7 +296,7 @@ pub fn activated_use(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::practice::timer::{Urge, WaitMinutes};
+    use crate::practice::timer::{Urge, WaitMinutes};
 
     #[test]
     fn empty_answers_are_left_out_and_an_empty_use_is_refused() {
@@ -325,8 +325,8 @@ mod tests {
 
     #[test]
     fn intensity_alone_is_a_use_and_feeds_what_helps() {
-        use crate::domain::insights::what_helps;
-        use crate::domain::journal::Journal;
+        use crate::insights::what_helps;
+        use crate::journal::Journal;
         let entry = breathing_use(5, 30, Intensity::new(7), Intensity::new(3))
             .into_entry("b".into(), 1.0)
             .unwrap();

@@ -173,7 +173,7 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::quiz::DimensionScore;
+    use crate::quiz::DimensionScore;
 
     fn result(id: &str, focus: Focus, at: f64, anx: u8, avo: u8) -> QuizResult {
         QuizResult {

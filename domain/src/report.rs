@@ -194,7 +194,7 @@ mod tests {
     use std::collections::BTreeMap;
 
     use super::*;
-    use crate::domain::quiz::{DimensionScore, Focus};
+    use crate::quiz::{DimensionScore, Focus};
 
     fn scores(anx: u8, avo: u8) -> Scores {
         Scores {

@@ -1,7 +1,7 @@
 //! "I'm activated": five steps in a fixed order, each of which can be done
 //! or skipped, and going back is always possible. The run is saved whole.
 
-use crate::domain::journal::Intensity;
+use crate::journal::Intensity;
 
 /// The steps, in the order they are offered. `content/practice/prompts.toml`
 /// must list exactly these ids in this order (checked at build time).

@@ -849,13 +849,13 @@ impl Region {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use proptest::prelude::*;
 
     /// A small bank shaped like the real one: alternating dimensions, every
     /// third statement reverse-keyed.
-    const BANK: &[Item] = &[
+    pub(crate) const BANK: &[Item] = &[
         Item {
             id: "a1",
             dimension: Dimension::Anxiety,
