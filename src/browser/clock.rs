@@ -4,11 +4,13 @@
 use wasm_bindgen::JsValue;
 
 /// Milliseconds since the Unix epoch.
+#[cfg(target_arch = "wasm32")]
 pub fn now() -> f64 {
     js_sys::Date::now()
 }
 
 /// A random id for something the user made (a result, an entry).
+#[cfg(target_arch = "wasm32")]
 pub fn random_id() -> String {
     web_sys::window()
         .and_then(|w| w.crypto().ok())
@@ -23,6 +25,35 @@ pub fn random_id() -> String {
             )
         })
 }
+
+/// Natively (`state`'s tests) there is no browser: time is what the test
+/// set, and ids count up, so a workflow's outcome is exact.
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::cell::Cell;
+
+    thread_local! {
+        static NOW: Cell<f64> = const { Cell::new(1_796_000_000_000.0) };
+        static NEXT_ID: Cell<u64> = const { Cell::new(1) };
+    }
+
+    pub fn now() -> f64 {
+        NOW.get()
+    }
+
+    pub fn random_id() -> String {
+        let id = NEXT_ID.get();
+        NEXT_ID.set(id + 1);
+        format!("id-{id}")
+    }
+
+    /// Moves this thread's clock on by `ms`.
+    pub fn advance(ms: f64) {
+        NOW.set(NOW.get() + ms);
+    }
+}
+#[cfg(not(target_arch = "wasm32"))]
+pub use native::{advance, now, random_id};
 
 /// The browser's preferred languages, most preferred first (`en-GB`, ...).
 /// The help page reads the region from them; they never leave the device.

@@ -9,6 +9,8 @@ use crate::browser::clock;
 use crate::components::toast::Toast;
 use crate::domain::draft::ToolDraft;
 use crate::domain::journal::Intensity;
+use crate::state::notices::use_notices;
+use crate::state::rules::Draft;
 use crate::state::tool_drafts::{DraftSlot, ToolDrafts, try_use_tool_drafts};
 
 /// What a tool keeps: its text boxes and ratings, each under a name of the
@@ -123,10 +125,10 @@ pub struct KeptDraft {
     /// Where drafts are kept; `None` while Steady is locked.
     drafts: Option<ToolDrafts>,
     slot: DraftSlot,
-    /// What was last kept (or given back), so an unchanged tool writes nothing.
-    last: StoredValue<ToolDraft>,
-    /// Whether the person was told a draft could not be kept.
-    told: StoredValue<bool>,
+    /// What was last kept (or given back), so an unchanged tool writes
+    /// nothing. A draft: the fields show it first, keeping follows, and a
+    /// failure to keep is said once, not at every key press.
+    last: Draft<ToolDraft>,
 }
 
 impl KeptDraft {
@@ -141,8 +143,11 @@ impl KeptDraft {
             cleared: RwSignal::new(None),
             drafts,
             slot,
-            last: StoredValue::new(ToolDraft::default()),
-            told: StoredValue::new(false),
+            last: Draft::new(
+                ToolDraft::default(),
+                use_notices(),
+                "What you typed is still on this page; copy it somewhere safe before you close it.",
+            ),
         };
         let Some(drafts) = drafts else {
             return kept;
@@ -152,37 +157,22 @@ impl KeptDraft {
             kept.restored.set(Some(draft.updated));
         }
         kept.last
-            .set_value(kept.fields.with_value(|f| untrack(|| f.read())));
+            .show(kept.fields.with_value(|f| untrack(|| f.read())));
         Effect::new(move |_| {
             let now = kept.fields.with_value(DraftFields::read);
-            if kept.last.with_value(|l| *l == now) {
+            if kept.last.shown().with_untracked(|l| *l == now) {
                 return;
             }
-            kept.last.set_value(now.clone());
             if now.is_empty() {
                 kept.restored.set(None);
             }
-            kept.store(drafts, now);
+            let slot = kept.slot;
+            spawn_local(kept.last.set(now, move |mut draft| async move {
+                draft.updated = clock::now();
+                drafts.save(slot, &draft).await
+            }));
         });
         kept
-    }
-
-    fn store(self, drafts: ToolDrafts, mut draft: ToolDraft) {
-        draft.updated = clock::now();
-        let slot = self.slot;
-        let told = self.told;
-        spawn_local(async move {
-            if let Err(not_saved) = drafts.save(slot, &draft).await
-                && !told.get_value()
-            {
-                // Once a page: a failing save on every key press would
-                // bury the message the person needs.
-                told.set_value(true);
-                drafts.notices.show(format!(
-                    "{not_saved} What you typed is still on this page; copy it somewhere safe before you close it."
-                ));
-            }
-        });
     }
 
     /// Empties the tool and forgets its draft now, for a tool whose words

@@ -13,7 +13,7 @@ pub fn ThemeToggle() -> impl IntoView {
             type="button"
             class="theme-toggle"
             aria-pressed=move || theme.is_dark().to_string()
-            on:click=move |_| theme.choose(theme.choice.get_untracked().toggled(theme.prefers_dark.get_untracked()))
+            on:click=move |_| theme.choose(theme.choice().get_untracked().toggled(theme.prefers_dark.get_untracked()))
         >
             <span aria-hidden="true" class="theme-icon"></span>
             <span class="theme-label">"Dark theme"</span>

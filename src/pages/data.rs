@@ -495,7 +495,7 @@ fn ThemeSection() -> impl IntoView {
                             type="radio"
                             name="theme"
                             value=choice.as_str()
-                            prop:checked=move || theme.choice.get() == choice
+                            prop:checked=move || theme.choice().get() == choice
                             on:change=move |_| theme.choose(choice)
                         />
                         {choice.label()}

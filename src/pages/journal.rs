@@ -13,7 +13,9 @@ use crate::browser::clock;
 use crate::components::focus::{focus_after_render, focus_first_of_after_render};
 use crate::domain::draft::{DraftProblem, JournalDraft};
 use crate::domain::journal::{EntryKind, Intensity, JournalEntry, JournalQuery, intensity_words};
-use crate::state::journal::{clear_draft, load_draft, save_draft};
+use crate::state::journal::{clear_draft, keep_draft, load_draft};
+use crate::state::notices::use_notices;
+use crate::state::rules::Draft;
 use crate::state::use_journal;
 
 /// Entries rendered at first; "Show more" adds this many again. Keeps opening
@@ -32,7 +34,11 @@ pub fn JournalPage() -> impl IntoView {
     let to = RwSignal::new(String::new());
     let shown = RwSignal::new(PAGE);
     let deleted = RwSignal::new(None::<JournalEntry>);
-    let draft = RwSignal::new(load_draft().unwrap_or_default());
+    let draft = Draft::new(
+        load_draft().unwrap_or_default(),
+        use_notices(),
+        "Your text is still here; copy it somewhere safe if you need to close this page.",
+    );
 
     let matches = Memo::new(move |_| {
         let query = JournalQuery {
@@ -82,21 +88,22 @@ pub fn JournalPage() -> impl IntoView {
     };
     let edit = move |id: String| {
         if let Some(e) = journal.with_untracked(|j| j.get(&id).cloned()) {
-            draft.set(JournalDraft {
-                editing: Some(e.id.clone()),
-                title: e.title.clone(),
-                body: e.body.clone(),
-                feeling: e.feeling.clone().unwrap_or_default(),
-                intensity: e
-                    .intensity_before
-                    .map(|i| i.value().to_string())
-                    .unwrap_or_default(),
-                tags: e.tags.join(", "),
-            });
-            let editing = draft.get_untracked();
-            spawn_local(async move {
-                let _ = save_draft(&editing).await;
-            });
+            spawn_local(
+                draft.set(
+                    JournalDraft {
+                        editing: Some(e.id.clone()),
+                        title: e.title.clone(),
+                        body: e.body.clone(),
+                        feeling: e.feeling.clone().unwrap_or_default(),
+                        intensity: e
+                            .intensity_before
+                            .map(|i| i.value().to_string())
+                            .unwrap_or_default(),
+                        tags: e.tags.join(", "),
+                    },
+                    keep_draft,
+                ),
+            );
             focus_after_render("entry-body");
         }
     };
@@ -179,34 +186,30 @@ pub fn JournalPage() -> impl IntoView {
 /// A new entry, or the one being edited. The draft is saved on every change,
 /// so nothing typed is lost; it is cleared only after the entry is saved.
 #[component]
-fn EntryForm(draft: RwSignal<JournalDraft>) -> impl IntoView {
+fn EntryForm(draft: Draft<JournalDraft>) -> impl IntoView {
     let data = use_journal();
     let problem = RwSignal::new(None::<String>);
     let saved_note = RwSignal::new(None::<&'static str>);
-    let restored = draft.with_untracked(|d| !d.is_empty() && d.editing.is_none());
+    let restored = draft
+        .shown()
+        .with_untracked(|d| !d.is_empty() && d.editing.is_none());
     // Every change to the draft is kept as it is typed (or tapped).
     let change = move |f: Box<dyn FnOnce(&mut JournalDraft)>| {
-        draft.update(|d| f(d));
         saved_note.set(None);
-        let typed = draft.get_untracked();
-        spawn_local(async move {
-            if let Err(not_saved) = save_draft(&typed).await {
-                problem.set(Some(format!("{not_saved} Your text is still here; copy it somewhere safe if you need to close this page.")));
-            }
-        });
+        spawn_local(draft.update(|d| f(d), keep_draft));
     };
     // The feeling has its own box, so its word chips can fill it; it and
     // the draft follow each other (an edit loaded, a form cleared, a tap).
-    let feeling = RwSignal::new(draft.with_untracked(|d| d.feeling.clone()));
+    let feeling = RwSignal::new(draft.shown().with_untracked(|d| d.feeling.clone()));
     Effect::new(move |_| {
-        let kept = draft.with(|d| d.feeling.clone());
+        let kept = draft.shown().with(|d| d.feeling.clone());
         if feeling.with_untracked(|f| *f != kept) {
             feeling.set(kept);
         }
     });
     Effect::new(move |_| {
         let typed = feeling.get();
-        if draft.with_untracked(|d| d.feeling != typed) {
+        if draft.shown().with_untracked(|d| d.feeling != typed) {
             change(Box::new(move |d: &mut JournalDraft| d.feeling = typed));
         }
     });
@@ -218,7 +221,7 @@ fn EntryForm(draft: RwSignal<JournalDraft>) -> impl IntoView {
     };
     let submit = move |ev: ev::SubmitEvent| {
         ev.prevent_default();
-        let d = draft.get_untracked();
+        let d = draft.shown().get_untracked();
         let existing = d
             .editing
             .as_ref()
@@ -243,7 +246,7 @@ fn EntryForm(draft: RwSignal<JournalDraft>) -> impl IntoView {
                     } else {
                         "Entry saved."
                     }));
-                    draft.set(JournalDraft::default());
+                    draft.show(JournalDraft::default());
                     clear_draft();
                 }
                 Err(not_saved) => problem.set(Some(format!(
@@ -253,10 +256,10 @@ fn EntryForm(draft: RwSignal<JournalDraft>) -> impl IntoView {
         });
     };
     let cancel = move |_| {
-        draft.set(JournalDraft::default());
+        draft.show(JournalDraft::default());
         clear_draft();
     };
-    let editing = move || draft.with(|d| d.editing.is_some());
+    let editing = move || draft.shown().with(|d| d.editing.is_some());
     view! {
         <section class="entry-form-section" aria-labelledby="form-heading">
             <h2 id="form-heading">{move || if editing() { "Edit entry" } else { "New entry" }}</h2>
@@ -264,11 +267,11 @@ fn EntryForm(draft: RwSignal<JournalDraft>) -> impl IntoView {
             <form class="entry-form" on:submit=submit novalidate>
                 <label class="field">
                     <span class="field-label">"Title "<span class="optional">"(optional)"</span></span>
-                    <input id="entry-title" type="text" maxlength="200" prop:value=move || draft.with(|d| d.title.clone()) on:input=set(|d, v| d.title = v) />
+                    <input id="entry-title" type="text" maxlength="200" prop:value=move || draft.shown().with(|d| d.title.clone()) on:input=set(|d, v| d.title = v) />
                 </label>
                 <label class="field">
                     <span class="field-label">"What happened, and how it felt"</span>
-                    <textarea id="entry-body" rows="6" prop:value=move || draft.with(|d| d.body.clone()) on:input=set(|d, v| d.body = v)></textarea>
+                    <textarea id="entry-body" rows="6" prop:value=move || draft.shown().with(|d| d.body.clone()) on:input=set(|d, v| d.body = v)></textarea>
                 </label>
                 <div class="field-row">
                     <div class="field-column">
@@ -281,12 +284,12 @@ fn EntryForm(draft: RwSignal<JournalDraft>) -> impl IntoView {
                             first=crate::pages::practice::FIRST_FEELINGS more="More feelings" />
                     </div>
                     <IntensityScale id="entry-intensity" label="Intensity"
-                        value=Signal::derive(move || draft.with(|d| d.intensity.parse().ok().and_then(Intensity::new)))
+                        value=Signal::derive(move || draft.shown().with(|d| d.intensity.parse().ok().and_then(Intensity::new)))
                         on_change=Callback::new(move |v: Option<Intensity>| change(Box::new(move |d: &mut JournalDraft| d.intensity = v.map(|i| i.value().to_string()).unwrap_or_default()))) />
                 </div>
                 <label class="field">
                     <span class="field-label">"Tags "<span class="optional">"(optional, separated by commas)"</span></span>
-                    <input type="text" prop:value=move || draft.with(|d| d.tags.clone()) on:input=set(|d, v| d.tags = v) />
+                    <input type="text" prop:value=move || draft.shown().with(|d| d.tags.clone()) on:input=set(|d, v| d.tags = v) />
                 </label>
                 <div class="actions">
                     <button type="submit" class="button primary">{move || if editing() { "Save changes" } else { "Save entry" }}</button>

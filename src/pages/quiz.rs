@@ -16,6 +16,7 @@ use crate::content::{QUIZ_ITEMS, SCALE_LABELS};
 use crate::domain::quiz::{self, Answer, Focus, QuizInProgress};
 use crate::state::notices::{Notices, use_notices};
 use crate::state::quiz::{self as quiz_state, NotFinished};
+use crate::state::rules::Draft;
 use crate::state::{use_journal, use_results};
 use crate::views::quiz::{QuizHeading, QuizIntro};
 
@@ -43,14 +44,16 @@ pub fn QuizPage() -> impl IntoView {
             None
         }
     };
-    let progress = RwSignal::new(stored);
     let quiz = QuizControls {
-        progress,
-        warned: StoredValue::new(false),
+        progress: Draft::new(
+            stored,
+            notices,
+            "You can keep answering, but if this page is closed your answers so far will be lost.",
+        ),
         notices,
     };
     let stage = Memo::new(move |_| {
-        progress.with(|p| match p {
+        quiz.progress.shown().with(|p| match p {
             None => Stage::Intro,
             Some(p) if p.is_past_the_end(QUIZ_ITEMS) => Stage::Review,
             Some(_) => Stage::Statement,
@@ -75,50 +78,33 @@ enum Stage {
     Review,
 }
 
-/// The run in progress and how to save it, handed to each stage.
+/// The run in progress and how to save it, handed to each stage. The
+/// answers are a draft: each shows at once and is kept after.
 #[derive(Clone, Copy)]
 struct QuizControls {
-    progress: RwSignal<Option<QuizInProgress>>,
-    /// Whether "not saved" was already said: once per visit, not per answer.
-    warned: StoredValue<bool>,
+    progress: Draft<Option<QuizInProgress>>,
     notices: Notices,
 }
 
 impl QuizControls {
-    fn save(self) {
-        let Some(progress) = self.progress.get_untracked() else {
-            quiz_state::clear_in_progress();
-            return;
-        };
-        spawn_local(async move {
-            if let Err(not_saved) = quiz_state::save_in_progress(&progress).await
-                && !self.warned.get_value()
-            {
-                self.warned.set_value(true);
-                self.notices.show(format!(
-                    "{not_saved} You can keep answering, but if this page is closed your answers so far will be lost."
-                ));
-            }
-        });
-    }
-
     fn update(self, f: impl FnOnce(&mut QuizInProgress)) {
-        self.progress.update(|p| {
+        let change = |p: &mut Option<QuizInProgress>| {
             if let Some(p) = p {
                 f(p);
             }
-        });
-        self.save();
+        };
+        spawn_local(self.progress.update(change, quiz_state::keep_in_progress));
     }
 
     fn start(self, focus: Focus) {
-        self.progress.set(Some(QuizInProgress::new(focus)));
-        self.save();
+        spawn_local(self.progress.set(
+            Some(QuizInProgress::new(focus)),
+            quiz_state::keep_in_progress,
+        ));
     }
 
     fn restart(self) {
-        self.progress.set(None);
-        self.save();
+        spawn_local(self.progress.set(None, quiz_state::keep_in_progress));
     }
 }
 
@@ -156,13 +142,19 @@ fn focus_statement() {
 #[component]
 fn Statement(quiz: QuizControls) -> impl IntoView {
     let total = QUIZ_ITEMS.len();
-    let position = Memo::new(move |_| quiz.progress.with(|p| p.as_ref().map_or(0, |p| p.position)));
+    let position = Memo::new(move |_| {
+        quiz.progress
+            .shown()
+            .with(|p| p.as_ref().map_or(0, |p| p.position))
+    });
     let focus = Memo::new(move |_| {
         quiz.progress
+            .shown()
             .with(|p| p.as_ref().map(|p| p.focus).unwrap_or_default())
     });
     let chosen = Memo::new(move |_| {
         quiz.progress
+            .shown()
             .with(|p| p.as_ref().and_then(|p| p.current_answer(QUIZ_ITEMS)))
     });
     // A tap or click on an option answers and moves on; arrow keys only
@@ -279,6 +271,7 @@ fn RestartControl(quiz: QuizControls) -> impl IntoView {
     let asking = RwSignal::new(false);
     let answered = move || {
         quiz.progress
+            .shown()
             .with(|p| p.as_ref().map_or(0, |p| p.answered(QUIZ_ITEMS)))
     };
     view! {
@@ -310,7 +303,7 @@ fn Review(quiz: QuizControls) -> impl IntoView {
     // is under way must not save the result twice.
     let finishing = StoredValue::new(false);
     let finish = move || {
-        let Some(p) = quiz.progress.get_untracked() else {
+        let Some(p) = quiz.progress.shown().get_untracked() else {
             return;
         };
         if finishing.get_value() {
@@ -323,7 +316,7 @@ fn Review(quiz: QuizControls) -> impl IntoView {
                 Ok(id) => {
                     // Saved, noted and forgotten by `finish`: only now does
                     // the quiz leave the screen.
-                    quiz.progress.set(None);
+                    quiz.progress.show(None);
                     navigate(&format!("/quiz/result/{id}"), Default::default());
                 }
                 Err(NotFinished::NotScorable) => finishing.set_value(false),
@@ -337,7 +330,7 @@ fn Review(quiz: QuizControls) -> impl IntoView {
         });
     };
     let skipped = move || {
-        quiz.progress.with(|p| {
+        quiz.progress.shown().with(|p| {
             p.as_ref()
                 .map(|p| p.skipped(QUIZ_ITEMS))
                 .unwrap_or_default()
@@ -345,6 +338,7 @@ fn Review(quiz: QuizControls) -> impl IntoView {
     };
     let scorable = move || {
         quiz.progress
+            .shown()
             .with(|p| p.as_ref().map(|p| quiz::score(QUIZ_ITEMS, &p.answers)))
     };
 
@@ -361,7 +355,7 @@ fn Review(quiz: QuizControls) -> impl IntoView {
             <h2 id=REVIEW_ID tabindex="-1">"Before your result"</h2>
             {move || {
                 let skipped = skipped();
-                let focus = quiz.progress.with(|p| p.as_ref().map(|p| p.focus).unwrap_or_default());
+                let focus = quiz.progress.shown().with(|p| p.as_ref().map(|p| p.focus).unwrap_or_default());
                 if skipped.is_empty() {
                     // Only seen when finishing could not save the result.
                     return view! { <p>"Every statement has an answer."</p> }.into_any();

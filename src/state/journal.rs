@@ -8,12 +8,13 @@ use crate::domain::draft::JournalDraft;
 use crate::domain::journal::Journal;
 use crate::domain::practice::record::ToolUse;
 use crate::state::notices::{Notices, use_notices};
+use crate::state::rules::Record;
 use crate::store::{self, NotSaved};
 
 /// The journal, kept current with other tabs.
 #[derive(Clone, Copy)]
 pub struct JournalData {
-    journal: RwSignal<Journal>,
+    journal: Record<Journal>,
     pub(super) notices: Notices,
 }
 
@@ -29,7 +30,7 @@ pub fn provide_journal() {
         }
     };
     provide_context(JournalData {
-        journal: RwSignal::new(journal),
+        journal: Record::new(journal),
         notices,
     });
 }
@@ -41,18 +42,16 @@ pub fn use_journal() -> JournalData {
 impl JournalData {
     /// What is saved. Read-only: changes go through [`JournalData::change`].
     pub fn journal(self) -> ReadSignal<Journal> {
-        self.journal.read_only()
+        self.journal.shown()
     }
 
     /// Applies `change` and saves. On failure nothing changes on screen
     /// except the message: the caller keeps the person's text where it is
     /// until this resolves.
     pub async fn change(self, change: impl FnOnce(&mut Journal)) -> Result<(), NotSaved> {
-        let mut next = self.journal.get_untracked();
-        change(&mut next);
-        let merged = store::save_journal(&next).await?;
-        self.journal.set(merged);
-        Ok(())
+        self.journal
+            .save(change, async |next| store::save_journal(&next).await)
+            .await
     }
 
     /// Like [`JournalData::change`], telling the person when it failed.
@@ -86,7 +85,7 @@ impl JournalData {
     /// Picks up what another tab saved.
     pub fn reload(self) {
         if let Ok(stored) = store::load_journal() {
-            self.journal.update(|j| {
+            self.journal.update_from_store(|j| {
                 j.merge(&stored);
             });
         }
@@ -96,7 +95,8 @@ impl JournalData {
 impl JournalData {
     /// Replaces what is shown with what is stored (after an erase or import).
     pub(super) fn reload_all(self) {
-        self.journal.set(store::load_journal().unwrap_or_default());
+        self.journal
+            .show_stored(store::load_journal().unwrap_or_default());
     }
 }
 
@@ -107,8 +107,8 @@ pub fn load_draft() -> Option<JournalDraft> {
 
 /// Keeps the entry being written, so a reload or a closed tab loses
 /// nothing. An empty draft that edits nothing is simply forgotten.
-pub async fn save_draft(draft: &JournalDraft) -> Result<(), NotSaved> {
-    store::save_draft(draft).await
+pub async fn keep_draft(draft: JournalDraft) -> Result<(), NotSaved> {
+    store::save_draft(&draft).await
 }
 
 /// Forgets the draft: its entry was saved, or the person discarded it.
@@ -140,21 +140,29 @@ impl HeldToolUse {
     /// Saves the held use now that the journal is open, and says so. On
     /// failure it stays held for this tab's life, and the person is told.
     pub fn save_into(self, journal: JournalData) {
+        leptos::task::spawn_local(self.saved_into(journal));
+    }
+
+    /// [`HeldToolUse::save_into`], awaited.
+    pub async fn saved_into(self, journal: JournalData) {
         let Some(use_) = self.0.get_untracked() else {
             return;
         };
         let rated = use_.intensity_words();
-        leptos::task::spawn_local(async move {
-            match journal.save_tool_use(use_).await {
-                Ok(_) => {
-                    self.0.set(None);
-                    journal.notices.show(match rated {
-                        Some(rated) => format!("What you did while Steady was locked is now saved to your journal. {rated}."),
-                        None => "What you did while Steady was locked is now saved to your journal.".to_string(),
-                    });
-                }
-                Err(why) => journal.notices.show(why),
+        match journal.save_tool_use(use_).await {
+            Ok(_) => {
+                self.0.set(None);
+                journal.notices.show(match rated {
+                    Some(rated) => format!("What you did while Steady was locked is now saved to your journal. {rated}."),
+                    None => "What you did while Steady was locked is now saved to your journal.".to_string(),
+                });
             }
-        });
+            Err(why) => journal.notices.show(why),
+        }
+    }
+
+    /// Whether a use waits to be saved.
+    pub fn is_holding(self) -> bool {
+        self.0.with_untracked(Option::is_some)
     }
 }

@@ -1,8 +1,9 @@
 //! The only layer between the pages and `store`. It owns the app's signals
 //! and its workflows (finishing the quiz, importing, the lock), and keeps
-//! one save rule: a change is an `async fn … -> Result<_, NotSaved>`, and a
-//! signal shows only what was saved. Pages and components read signals and
-//! call functions here; they never name `store`.
+//! the two rules of [`rules`]: a record is saved, then shown; a draft is
+//! shown, then kept. Pages and components read signals and call functions
+//! here; they never name `store`. The workflows are tested natively
+//! (`tests.rs`), over memory.
 
 pub mod alerts;
 pub mod comparisons;
@@ -13,6 +14,7 @@ pub mod notices;
 pub mod progress;
 pub mod quiz;
 pub mod results;
+pub mod rules;
 pub mod theme;
 pub mod tool_drafts;
 pub mod wait_timer;
@@ -78,3 +80,6 @@ pub fn sync_with_other_tabs() {
     }
     });
 }
+
+#[cfg(test)]
+mod tests;

@@ -4,13 +4,14 @@ use leptos::prelude::*;
 
 use crate::domain::insights::{SelfCheck, StarterPlan};
 use crate::state::notices::use_notices;
+use crate::state::rules::Record;
 use crate::store::{self, NotSaved};
 
 /// Self-checks and the starter plan.
 #[derive(Clone, Copy)]
 pub struct ProgressData {
-    self_checks: RwSignal<Vec<SelfCheck>>,
-    plan: RwSignal<StarterPlan>,
+    self_checks: Record<Vec<SelfCheck>>,
+    plan: Record<StarterPlan>,
 }
 
 pub fn provide_progress() {
@@ -26,8 +27,8 @@ pub fn provide_progress() {
         StarterPlan::default()
     });
     provide_context(ProgressData {
-        self_checks: RwSignal::new(self_checks),
-        plan: RwSignal::new(plan),
+        self_checks: Record::new(self_checks),
+        plan: Record::new(plan),
     });
 }
 
@@ -42,37 +43,29 @@ pub fn try_use_progress() -> Option<ProgressData> {
 
 impl ProgressData {
     pub fn self_checks(self) -> ReadSignal<Vec<SelfCheck>> {
-        self.self_checks.read_only()
+        self.self_checks.shown()
     }
 
     pub fn plan(self) -> ReadSignal<StarterPlan> {
-        self.plan.read_only()
+        self.plan.shown()
     }
 
     pub async fn add_self_check(self, check: SelfCheck) -> Result<(), NotSaved> {
-        let mut next = self.self_checks.get_untracked();
-        next.push(check);
-        crate::domain::sort::sort_by(&mut next, |a, b| a.taken_at.total_cmp(&b.taken_at));
-        store::save_self_checks(&next).await?;
-        self.self_checks.set(next);
-        Ok(())
+        let add = |checks: &mut Vec<SelfCheck>| {
+            checks.push(check);
+            crate::domain::sort::sort_by(checks, |a, b| a.taken_at.total_cmp(&b.taken_at));
+        };
+        self.self_checks
+            .save(add, async |next| {
+                store::save_self_checks(&next).await?;
+                Ok(next)
+            })
+            .await
     }
 
     /// Ticks or unticks a step of the starter plan, once it is saved.
     pub async fn toggle_step(self, step: u8) -> Result<(), NotSaved> {
-        let mut next = self.plan.get_untracked();
-        next.toggle(step);
-        match store::save_plan(&next).await {
-            Ok(()) => {
-                self.plan.set(next);
-                Ok(())
-            }
-            Err(not_saved) => {
-                // The browser ticked the box already: draw it as saved.
-                self.plan.update(|_| {});
-                Err(not_saved)
-            }
-        }
+        self.save_plan(|plan| plan.toggle(step)).await
     }
 
     /// Notes that the page for the latest result's style was opened, for
@@ -83,21 +76,34 @@ impl ProgressData {
         region: crate::domain::quiz::Region,
         at: f64,
     ) -> Result<(), NotSaved> {
-        let mut next = self.plan.get_untracked();
-        if !next.record_style_page(region, at) {
-            return Ok(());
+        if self
+            .plan
+            .shown()
+            .with_untracked(|p| p.clone().record_style_page(region, at))
+        {
+            self.save_plan(|plan| {
+                plan.record_style_page(region, at);
+            })
+            .await?;
         }
-        store::save_plan(&next).await?;
-        self.plan.set(next);
         Ok(())
+    }
+
+    async fn save_plan(self, change: impl FnOnce(&mut StarterPlan)) -> Result<(), NotSaved> {
+        self.plan
+            .save(change, async |next| {
+                store::save_plan(&next).await?;
+                Ok(next)
+            })
+            .await
     }
 
     pub fn reload(self) {
         if let Ok(checks) = store::load_self_checks() {
-            self.self_checks.set(checks);
+            self.self_checks.show_stored(checks);
         }
         if let Ok(plan) = store::load_plan() {
-            self.plan.set(plan);
+            self.plan.show_stored(plan);
         }
     }
 }

@@ -17,13 +17,15 @@ pub fn load_in_progress() -> Result<Option<QuizInProgress>, Unreadable> {
     store::load_quiz_progress()
 }
 
-pub async fn save_in_progress(quiz: &QuizInProgress) -> Result<(), NotSaved> {
-    store::save_quiz_progress(quiz).await
-}
-
-/// Forgets the quiz being taken (restarted).
-pub fn clear_in_progress() {
-    store::clear_quiz_progress();
+/// Keeps the quiz being taken, or forgets it (restarted).
+pub async fn keep_in_progress(quiz: Option<QuizInProgress>) -> Result<(), NotSaved> {
+    match quiz {
+        Some(quiz) => store::save_quiz_progress(&quiz).await,
+        None => {
+            store::clear_quiz_progress();
+            Ok(())
+        }
+    }
 }
 
 /// Why finishing did not complete.

@@ -5,11 +5,12 @@ use leptos::prelude::*;
 
 use crate::domain::history::{History, QuizResult};
 use crate::state::notices::use_notices;
+use crate::state::rules::Record;
 use crate::store::{self, NotSaved};
 
 #[derive(Clone, Copy)]
 pub struct Results {
-    history: RwSignal<History>,
+    history: Record<History>,
 }
 
 /// Loads the history. Unreadable history is never written over without a
@@ -26,7 +27,7 @@ pub fn provide_results() {
         }
     };
     provide_context(Results {
-        history: RwSignal::new(history),
+        history: Record::new(history),
     });
 }
 
@@ -42,17 +43,18 @@ pub fn try_use_results() -> Option<Results> {
 impl Results {
     /// What is saved. Read-only: changes go through the methods below.
     pub fn history(self) -> ReadSignal<History> {
-        self.history.read_only()
+        self.history.shown()
     }
 
     /// Saves `change` applied to the history; the screen changes only once
     /// it is saved.
     async fn change<T>(self, change: impl FnOnce(&mut History) -> T) -> Result<T, NotSaved> {
-        let mut next = self.history.get_untracked();
-        let out = change(&mut next);
-        store::save_history(&next).await?;
-        self.history.set(next);
-        Ok(out)
+        self.history
+            .save(change, async |next| {
+                store::save_history(&next).await?;
+                Ok(next)
+            })
+            .await
     }
 
     pub async fn add(self, result: QuizResult) -> Result<(), NotSaved> {
@@ -61,7 +63,7 @@ impl Results {
 
     /// Removes a result; `Ok(None)` when there was no such result.
     pub async fn remove(self, id: &str) -> Result<Option<QuizResult>, NotSaved> {
-        if self.history.with_untracked(|h| h.get(id).is_none()) {
+        if self.history.shown().with_untracked(|h| h.get(id).is_none()) {
             return Ok(None);
         }
         Ok(self.change(|h| h.remove(id)).await?.map(|(_, r)| r))
@@ -74,12 +76,13 @@ impl Results {
     /// Picks up what another tab saved.
     pub fn reload(self) {
         if let Ok(stored) = store::load_history() {
-            self.history.set(stored);
+            self.history.show_stored(stored);
         }
     }
 
     /// Replaces what is shown with what is stored (after an erase or import).
     pub(super) fn reload_all(self) {
-        self.history.set(store::load_history().unwrap_or_default());
+        self.history
+            .show_stored(store::load_history().unwrap_or_default());
     }
 }

@@ -7,25 +7,29 @@ use wasm_bindgen::closure::Closure;
 
 use crate::domain::theme::ThemeChoice;
 use crate::state::notices::use_notices;
+use crate::state::rules::Draft;
 use crate::store;
 
+/// The choice is a draft: it applies at once, and is remembered after.
 #[derive(Clone, Copy)]
 pub struct Theme {
-    pub choice: RwSignal<ThemeChoice>,
+    choice: Draft<ThemeChoice>,
     pub prefers_dark: RwSignal<bool>,
 }
 
 impl Theme {
-    pub fn is_dark(&self) -> bool {
-        self.choice.get().is_dark(self.prefers_dark.get())
+    pub fn choice(self) -> ReadSignal<ThemeChoice> {
+        self.choice.shown()
     }
 
-    /// Applies and remembers a choice; says so if it could not be saved.
-    pub fn choose(&self, choice: ThemeChoice) {
-        self.choice.set(choice);
-        if let Err(e) = store::save_theme(choice) {
-            use_notices().show(format!("{e} Your theme applies until you close this tab."));
-        }
+    pub fn is_dark(self) -> bool {
+        self.choice.shown().get().is_dark(self.prefers_dark.get())
+    }
+
+    /// Applies a choice, then remembers it; says so once if it could not be.
+    pub fn choose(self, choice: ThemeChoice) {
+        self.choice.show(choice);
+        self.choice.kept(store::save_theme(choice));
     }
 }
 
@@ -47,7 +51,11 @@ pub fn provide_theme() {
         on_change.forget();
     }
     let theme = Theme {
-        choice: RwSignal::new(store::load_theme()),
+        choice: Draft::new(
+            store::load_theme(),
+            use_notices(),
+            "Your theme applies until you close this tab.",
+        ),
         prefers_dark,
     };
     provide_context(theme);
@@ -56,7 +64,7 @@ pub fn provide_theme() {
     // the device decides. theme-boot.js sets the same attribute before paint.
     Effect::new(move |_| {
         let root = document().document_element().expect("<html>");
-        let _ = match theme.choice.get() {
+        let _ = match theme.choice().get() {
             ThemeChoice::System => root.remove_attribute("data-theme"),
             explicit => root.set_attribute("data-theme", explicit.as_str()),
         };

@@ -10,7 +10,6 @@ use leptos::prelude::*;
 
 use crate::domain::draft::ToolDraft;
 use crate::routes::Tool;
-use crate::state::notices::{Notices, use_notices};
 use crate::store::{self, NotSaved};
 
 /// Where a draft is kept: a tool's form, or the message written during a
@@ -39,15 +38,12 @@ impl From<Tool> for DraftSlot {
     }
 }
 
+/// Where the tools' drafts are kept: provided once the lock is open.
 #[derive(Clone, Copy)]
-pub struct ToolDrafts {
-    pub(crate) notices: Notices,
-}
+pub struct ToolDrafts;
 
 pub fn provide_tool_drafts() {
-    provide_context(ToolDrafts {
-        notices: use_notices(),
-    });
+    provide_context(ToolDrafts);
 }
 
 /// `None` while Steady is locked.

@@ -4,6 +4,7 @@
 //! The timer itself (`domain::practice::timer::UrgeTimer`) stores its end
 //! time, so it also survives a reload.
 
+use std::future::Future;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -15,11 +16,14 @@ use crate::domain::practice::timer::UrgeTimer;
 use crate::state::alerts::use_alerts;
 use crate::state::lock::count_while_running;
 use crate::state::notices::{Notices, use_notices};
-use crate::store::{self, NotSaved};
+use crate::state::rules::Draft;
+use crate::store;
 
+/// The running timer is a draft: the screen follows every start, pause and
+/// extension at once, and storing it follows.
 #[derive(Clone, Copy)]
 pub struct WaitTimer {
-    timer: RwSignal<Option<UrgeTimer>>,
+    timer: Draft<Option<UrgeTimer>>,
     /// The wall clock, ticking once a second while a timer runs.
     now: RwSignal<f64>,
     // Read by the indicator when the timer ends elsewhere.
@@ -44,22 +48,14 @@ fn load(notices: Notices, now: f64) -> Option<UrgeTimer> {
 /// [`WaitTimer::opened`]. Provided above the lock, so a timer started while
 /// locked keeps running through the unlock.
 pub fn provide_wait_timer(locked: bool) {
-    let notices = use_notices();
-    let now = clock::now();
-    let timer = if locked { None } else { load(notices, now) };
-    let state = WaitTimer {
-        timer: RwSignal::new(timer),
-        now: RwSignal::new(now),
-        notices,
-        stored: RwSignal::new(!locked),
-    };
+    let state = WaitTimer::load(use_notices(), locked);
     let alerts = use_alerts();
     // The app lives as long as the page, and so does this tick. Only the
     // tick sees the time run out by itself: "Stop and decide now" ends the
     // timer through `change`, and a chime then would be no use.
     let _ = set_interval_with_handle(
         move || {
-            let running = state.timer.with_untracked(|t| {
+            let running = state.timer.shown().with_untracked(|t| {
                 t.as_ref()
                     .filter(|t| !t.countdown.is_paused())
                     .map(|t| t.countdown)
@@ -77,7 +73,7 @@ pub fn provide_wait_timer(locked: bool) {
     );
     count_while_running(Memo::new(move |_| {
         let now = state.now.get();
-        state.timer.with(|t| {
+        state.timer.shown().with(|t| {
             t.as_ref()
                 .is_some_and(|t| !t.countdown.is_paused() && !t.countdown.is_finished(now))
         })
@@ -90,8 +86,25 @@ pub fn use_wait_timer() -> WaitTimer {
 }
 
 impl WaitTimer {
-    pub fn timer(self) -> RwSignal<Option<UrgeTimer>> {
-        self.timer
+    /// The timer as stored (none while `locked`), without the tick that
+    /// [`provide_wait_timer`] adds.
+    pub(crate) fn load(notices: Notices, locked: bool) -> WaitTimer {
+        let now = clock::now();
+        let timer = if locked { None } else { load(notices, now) };
+        WaitTimer {
+            timer: Draft::new(
+                timer,
+                notices,
+                "The timer keeps running on this page, but a reload would lose it.",
+            ),
+            now: RwSignal::new(now),
+            notices,
+            stored: RwSignal::new(!locked),
+        }
+    }
+
+    pub fn timer(self) -> ReadSignal<Option<UrgeTimer>> {
+        self.timer.shown()
     }
 
     /// The time, reactive: changes once a second while a timer runs.
@@ -99,15 +112,20 @@ impl WaitTimer {
         self.now.get()
     }
 
-    /// Starts (or replaces) the timer and stores it. When it cannot be
-    /// stored it still runs, and the caller says a reload would lose it.
-    pub async fn start(self, timer: UrgeTimer) -> Result<(), NotSaved> {
+    /// Starts (or replaces) the timer now; the future stores it. When it
+    /// cannot be stored it still runs, and the person is told a reload
+    /// would lose it.
+    pub fn start(self, timer: UrgeTimer) -> impl Future<Output = ()> + 'static {
         self.now.set(clock::now());
-        self.timer.set(Some(timer.clone()));
-        if !self.stored.get_untracked() {
-            return Ok(());
+        self.timer.set(Some(timer), move |t| self.keep(t))
+    }
+
+    /// Stores `timer`, unless Steady is locked (then it lives in memory).
+    async fn keep(self, timer: Option<UrgeTimer>) -> Result<(), store::NotSaved> {
+        match timer {
+            Some(timer) if self.stored.get_untracked() => store::save_wait_timer(&timer).await,
+            _ => Ok(()),
         }
-        store::save_wait_timer(&timer).await
     }
 
     /// Whether a reload would keep the timer (false while locked).
@@ -119,37 +137,35 @@ impl WaitTimer {
     /// (sealed); otherwise the stored one, if any, is picked up.
     pub fn opened(self) {
         self.stored.set(true);
-        match self.timer.get_untracked() {
+        match self.timer.shown().get_untracked() {
             Some(timer) => spawn_local(async move {
-                if let Err(not_saved) = store::save_wait_timer(&timer).await {
-                    self.notices.show(format!(
-                        "{not_saved} The timer keeps running on this page, but a reload would lose it."
-                    ));
-                }
+                self.timer.kept(self.keep(Some(timer)).await);
             }),
-            None => self.timer.set(load(self.notices, clock::now())),
+            None => self.timer.show(load(self.notices, clock::now())),
         }
     }
 
-    /// Pauses, resumes, extends or stops the running timer, and stores it.
-    pub fn change(self, f: impl FnOnce(&mut UrgeTimer, f64)) {
+    /// Pauses, resumes, extends or stops the running timer, then stores it.
+    pub fn change(self, f: impl FnOnce(&mut UrgeTimer, f64) + 'static) {
+        spawn_local(self.changed(f));
+    }
+
+    /// [`WaitTimer::change`]: shown now, stored by the future.
+    pub fn changed(
+        self,
+        f: impl FnOnce(&mut UrgeTimer, f64),
+    ) -> impl Future<Output = ()> + 'static {
         let now = clock::now();
-        let Some(mut timer) = self.timer.get_untracked() else {
-            return;
-        };
-        f(&mut timer, now);
-        self.now.set(now);
-        self.timer.set(Some(timer.clone()));
-        if !self.stored.get_untracked() {
-            return;
-        }
-        spawn_local(async move {
-            if let Err(not_saved) = store::save_wait_timer(&timer).await {
-                self.notices.show(format!(
-                    "{not_saved} The timer keeps running on this page, but a reload would lose the change."
-                ));
-            }
+        let keeping = self.timer.shown().get_untracked().map(|mut timer| {
+            f(&mut timer, now);
+            self.now.set(now);
+            self.timer.set(Some(timer), move |t| self.keep(t))
         });
+        async move {
+            if let Some(keeping) = keeping {
+                keeping.await;
+            }
+        }
     }
 
     /// Picks up what is stored now: another tab started, changed or
@@ -160,12 +176,12 @@ impl WaitTimer {
         }
         let now = clock::now();
         self.now.set(now);
-        self.timer.set(store::load_wait_timer(now).ok().flatten());
+        self.timer.show(store::load_wait_timer(now).ok().flatten());
     }
 
     /// Forgets the timer (after its answer was saved, or when discarded).
     pub fn clear(self) {
-        self.timer.set(None);
+        self.timer.show(None);
         if self.stored.get_untracked() {
             store::clear_wait_timer();
         }

@@ -102,12 +102,25 @@ pub struct Tab {
 }
 
 thread_local! {
-    static TAB: Rc<Tab> = Rc::new(Tab::new(Rc::new(BrowserStorage), crate::browser::clock::now));
+    /// This page's tab: over localStorage unless [`open_tab`] gave another.
+    static TAB: RefCell<Option<Rc<Tab>>> = const { RefCell::new(None) };
 }
 
-/// This page's tab over localStorage.
+/// Opens this page's tab over `backend`, in place of localStorage: `state`'s
+/// native tests run its workflows on [`backend::MemoryStorage`] this way.
+/// Each test thread has its own tab.
+pub fn open_tab(backend: Rc<dyn StorageBackend>) {
+    let tab = Tab::new(backend, crate::browser::clock::now);
+    TAB.with_borrow_mut(|t| *t = Some(Rc::new(tab)));
+}
+
+/// This page's tab, opened over localStorage on first use.
 fn tab() -> Rc<Tab> {
-    TAB.with(Rc::clone)
+    if let Some(tab) = TAB.with_borrow(Option::clone) {
+        return tab;
+    }
+    open_tab(Rc::new(BrowserStorage));
+    TAB.with_borrow(Option::clone).expect("just opened")
 }
 
 impl Tab {

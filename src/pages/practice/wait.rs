@@ -21,7 +21,6 @@ use crate::domain::practice::timer::{
 };
 use crate::routes::Tool;
 use crate::state::alerts::use_alerts;
-use crate::state::notices::use_notices;
 use crate::state::tool_drafts::DraftSlot;
 use crate::state::wait_timer::use_wait_timer;
 use crate::views::practice::{FormStatus, WaitSetup};
@@ -55,7 +54,6 @@ pub fn Wait() -> impl IntoView {
 #[component]
 fn StartWait(saved: RwSignal<Option<String>>) -> impl IntoView {
     let wait = use_wait_timer();
-    let notices = use_notices();
     let alerts = use_alerts();
     let urge = RwSignal::new(String::new());
     let minutes = RwSignal::new(DEFAULT_WAIT.to_string());
@@ -84,13 +82,7 @@ fn StartWait(saved: RwSignal<Option<String>>) -> impl IntoView {
         saved.set(None);
         // The urge lives in the timer now.
         kept.forget();
-        spawn_local(async move {
-            if let Err(not_saved) = wait.start(timer).await {
-                notices.show(format!(
-                    "{not_saved} The timer runs on this page, but a reload would lose it."
-                ));
-            }
-        });
+        spawn_local(wait.start(timer));
     };
     view! {
         <KeptNote kept />
