@@ -160,7 +160,7 @@ impl KeptDraft {
             .show(kept.fields.with_value(|f| untrack(|| f.read())));
         Effect::new(move |_| {
             let now = kept.fields.with_value(DraftFields::read);
-            if kept.last.shown().with_untracked(|l| *l == now) {
+            if kept.last.with_untracked(|l| *l == now) {
                 return;
             }
             if now.is_empty() {

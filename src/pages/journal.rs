@@ -190,9 +190,7 @@ fn EntryForm(draft: Draft<JournalDraft>) -> impl IntoView {
     let data = use_journal();
     let problem = RwSignal::new(None::<String>);
     let saved_note = RwSignal::new(None::<&'static str>);
-    let restored = draft
-        .shown()
-        .with_untracked(|d| !d.is_empty() && d.editing.is_none());
+    let restored = draft.with_untracked(|d| !d.is_empty() && d.editing.is_none());
     // Every change to the draft is kept as it is typed (or tapped).
     let change = move |f: Box<dyn FnOnce(&mut JournalDraft)>| {
         saved_note.set(None);
@@ -200,16 +198,16 @@ fn EntryForm(draft: Draft<JournalDraft>) -> impl IntoView {
     };
     // The feeling has its own box, so its word chips can fill it; it and
     // the draft follow each other (an edit loaded, a form cleared, a tap).
-    let feeling = RwSignal::new(draft.shown().with_untracked(|d| d.feeling.clone()));
+    let feeling = RwSignal::new(draft.with_untracked(|d| d.feeling.clone()));
     Effect::new(move |_| {
-        let kept = draft.shown().with(|d| d.feeling.clone());
+        let kept = draft.with(|d| d.feeling.clone());
         if feeling.with_untracked(|f| *f != kept) {
             feeling.set(kept);
         }
     });
     Effect::new(move |_| {
         let typed = feeling.get();
-        if draft.shown().with_untracked(|d| d.feeling != typed) {
+        if draft.with_untracked(|d| d.feeling != typed) {
             change(Box::new(move |d: &mut JournalDraft| d.feeling = typed));
         }
     });
@@ -221,7 +219,7 @@ fn EntryForm(draft: Draft<JournalDraft>) -> impl IntoView {
     };
     let submit = move |ev: ev::SubmitEvent| {
         ev.prevent_default();
-        let d = draft.shown().get_untracked();
+        let d = draft.get_untracked();
         let existing = d
             .editing
             .as_ref()
@@ -259,7 +257,7 @@ fn EntryForm(draft: Draft<JournalDraft>) -> impl IntoView {
         draft.show(JournalDraft::default());
         clear_draft();
     };
-    let editing = move || draft.shown().with(|d| d.editing.is_some());
+    let editing = move || draft.with(|d| d.editing.is_some());
     view! {
         <section class="entry-form-section" aria-labelledby="form-heading">
             <h2 id="form-heading">{move || if editing() { "Edit entry" } else { "New entry" }}</h2>
@@ -267,11 +265,11 @@ fn EntryForm(draft: Draft<JournalDraft>) -> impl IntoView {
             <form class="entry-form" on:submit=submit novalidate>
                 <label class="field">
                     <span class="field-label">"Title "<span class="optional">"(optional)"</span></span>
-                    <input id="entry-title" type="text" maxlength="200" prop:value=move || draft.shown().with(|d| d.title.clone()) on:input=set(|d, v| d.title = v) />
+                    <input id="entry-title" type="text" maxlength="200" prop:value=move || draft.with(|d| d.title.clone()) on:input=set(|d, v| d.title = v) />
                 </label>
                 <label class="field">
                     <span class="field-label">"What happened, and how it felt"</span>
-                    <textarea id="entry-body" rows="6" prop:value=move || draft.shown().with(|d| d.body.clone()) on:input=set(|d, v| d.body = v)></textarea>
+                    <textarea id="entry-body" rows="6" prop:value=move || draft.with(|d| d.body.clone()) on:input=set(|d, v| d.body = v)></textarea>
                 </label>
                 <div class="field-row">
                     <div class="field-column">
@@ -284,12 +282,12 @@ fn EntryForm(draft: Draft<JournalDraft>) -> impl IntoView {
                             first=crate::pages::practice::FIRST_FEELINGS more="More feelings" />
                     </div>
                     <IntensityScale id="entry-intensity" label="Intensity"
-                        value=Signal::derive(move || draft.shown().with(|d| d.intensity.parse().ok().and_then(Intensity::new)))
+                        value=Signal::derive(move || draft.with(|d| d.intensity.parse().ok().and_then(Intensity::new)))
                         on_change=Callback::new(move |v: Option<Intensity>| change(Box::new(move |d: &mut JournalDraft| d.intensity = v.map(|i| i.value().to_string()).unwrap_or_default()))) />
                 </div>
                 <label class="field">
                     <span class="field-label">"Tags "<span class="optional">"(optional, separated by commas)"</span></span>
-                    <input type="text" prop:value=move || draft.shown().with(|d| d.tags.clone()) on:input=set(|d, v| d.tags = v) />
+                    <input type="text" prop:value=move || draft.with(|d| d.tags.clone()) on:input=set(|d, v| d.tags = v) />
                 </label>
                 <div class="actions">
                     <button type="submit" class="button primary">{move || if editing() { "Save changes" } else { "Save entry" }}</button>

@@ -53,7 +53,7 @@ pub fn QuizPage() -> impl IntoView {
         notices,
     };
     let stage = Memo::new(move |_| {
-        quiz.progress.shown().with(|p| match p {
+        quiz.progress.with(|p| match p {
             None => Stage::Intro,
             Some(p) if p.is_past_the_end(QUIZ_ITEMS) => Stage::Review,
             Some(_) => Stage::Statement,
@@ -142,19 +142,13 @@ fn focus_statement() {
 #[component]
 fn Statement(quiz: QuizControls) -> impl IntoView {
     let total = QUIZ_ITEMS.len();
-    let position = Memo::new(move |_| {
-        quiz.progress
-            .shown()
-            .with(|p| p.as_ref().map_or(0, |p| p.position))
-    });
+    let position = Memo::new(move |_| quiz.progress.with(|p| p.as_ref().map_or(0, |p| p.position)));
     let focus = Memo::new(move |_| {
         quiz.progress
-            .shown()
             .with(|p| p.as_ref().map(|p| p.focus).unwrap_or_default())
     });
     let chosen = Memo::new(move |_| {
         quiz.progress
-            .shown()
             .with(|p| p.as_ref().and_then(|p| p.current_answer(QUIZ_ITEMS)))
     });
     // A tap or click on an option answers and moves on; arrow keys only
@@ -271,7 +265,6 @@ fn RestartControl(quiz: QuizControls) -> impl IntoView {
     let asking = RwSignal::new(false);
     let answered = move || {
         quiz.progress
-            .shown()
             .with(|p| p.as_ref().map_or(0, |p| p.answered(QUIZ_ITEMS)))
     };
     view! {
@@ -303,7 +296,7 @@ fn Review(quiz: QuizControls) -> impl IntoView {
     // is under way must not save the result twice.
     let finishing = StoredValue::new(false);
     let finish = move || {
-        let Some(p) = quiz.progress.shown().get_untracked() else {
+        let Some(p) = quiz.progress.get_untracked() else {
             return;
         };
         if finishing.get_value() {
@@ -330,7 +323,7 @@ fn Review(quiz: QuizControls) -> impl IntoView {
         });
     };
     let skipped = move || {
-        quiz.progress.shown().with(|p| {
+        quiz.progress.with(|p| {
             p.as_ref()
                 .map(|p| p.skipped(QUIZ_ITEMS))
                 .unwrap_or_default()
@@ -338,7 +331,6 @@ fn Review(quiz: QuizControls) -> impl IntoView {
     };
     let scorable = move || {
         quiz.progress
-            .shown()
             .with(|p| p.as_ref().map(|p| quiz::score(QUIZ_ITEMS, &p.answers)))
     };
 
@@ -355,7 +347,7 @@ fn Review(quiz: QuizControls) -> impl IntoView {
             <h2 id=REVIEW_ID tabindex="-1">"Before your result"</h2>
             {move || {
                 let skipped = skipped();
-                let focus = quiz.progress.shown().with(|p| p.as_ref().map(|p| p.focus).unwrap_or_default());
+                let focus = quiz.progress.with(|p| p.as_ref().map(|p| p.focus).unwrap_or_default());
                 if skipped.is_empty() {
                     // Only seen when finishing could not save the result.
                     return view! { <p>"Every statement has an answer."</p> }.into_any();

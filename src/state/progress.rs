@@ -78,7 +78,6 @@ impl ProgressData {
     ) -> Result<(), NotSaved> {
         if self
             .plan
-            .shown()
             .with_untracked(|p| p.clone().record_style_page(region, at))
         {
             self.save_plan(|plan| {

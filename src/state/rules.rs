@@ -36,9 +36,15 @@ impl<T: Clone + Send + Sync + 'static> Record<T> {
         }
     }
 
-    /// What is saved. Read-only: changes go through [`Record::save`].
+    /// What is saved, as a read-only signal to hand out. Changes go
+    /// through [`Record::save`].
     pub fn shown(self) -> ReadSignal<T> {
         self.shown.read_only()
+    }
+
+    /// Reads what is saved, untracked.
+    pub fn with_untracked<R>(self, f: impl FnOnce(&T) -> R) -> R {
+        self.shown.with_untracked(f)
     }
 
     /// Applies `change` to a copy, saves the copy with `save`, and only then
@@ -110,9 +116,23 @@ impl<T: Clone + Send + Sync + 'static> Draft<T> {
         }
     }
 
-    /// What is shown, reactive.
+    /// What is shown, as a read-only signal to hand out.
     pub fn shown(self) -> ReadSignal<T> {
         self.shown.read_only()
+    }
+
+    /// Reads what is shown, tracked.
+    pub fn with<R>(self, f: impl FnOnce(&T) -> R) -> R {
+        self.shown.with(f)
+    }
+
+    /// Reads what is shown, untracked.
+    pub fn with_untracked<R>(self, f: impl FnOnce(&T) -> R) -> R {
+        self.shown.with_untracked(f)
+    }
+
+    pub fn get_untracked(self) -> T {
+        self.shown.get_untracked()
     }
 
     /// Shows `value` now; the future it returns keeps it with `keep`, and

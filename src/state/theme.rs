@@ -23,7 +23,8 @@ impl Theme {
     }
 
     pub fn is_dark(self) -> bool {
-        self.choice.shown().get().is_dark(self.prefers_dark.get())
+        let prefers_dark = self.prefers_dark.get();
+        self.choice.with(|c| c.is_dark(prefers_dark))
     }
 
     /// Applies a choice, then remembers it; says so once if it could not be.

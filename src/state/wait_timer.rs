@@ -55,7 +55,7 @@ pub fn provide_wait_timer(locked: bool) {
     // timer through `change`, and a chime then would be no use.
     let _ = set_interval_with_handle(
         move || {
-            let running = state.timer.shown().with_untracked(|t| {
+            let running = state.timer.with_untracked(|t| {
                 t.as_ref()
                     .filter(|t| !t.countdown.is_paused())
                     .map(|t| t.countdown)
@@ -73,7 +73,7 @@ pub fn provide_wait_timer(locked: bool) {
     );
     count_while_running(Memo::new(move |_| {
         let now = state.now.get();
-        state.timer.shown().with(|t| {
+        state.timer.with(|t| {
             t.as_ref()
                 .is_some_and(|t| !t.countdown.is_paused() && !t.countdown.is_finished(now))
         })
@@ -137,7 +137,7 @@ impl WaitTimer {
     /// (sealed); otherwise the stored one, if any, is picked up.
     pub fn opened(self) {
         self.stored.set(true);
-        match self.timer.shown().get_untracked() {
+        match self.timer.get_untracked() {
             Some(timer) => spawn_local(async move {
                 self.timer.kept(self.keep(Some(timer)).await);
             }),
@@ -156,7 +156,7 @@ impl WaitTimer {
         f: impl FnOnce(&mut UrgeTimer, f64),
     ) -> impl Future<Output = ()> + 'static {
         let now = clock::now();
-        let keeping = self.timer.shown().get_untracked().map(|mut timer| {
+        let keeping = self.timer.get_untracked().map(|mut timer| {
             f(&mut timer, now);
             self.now.set(now);
             self.timer.set(Some(timer), move |t| self.keep(t))
