@@ -65,7 +65,12 @@ impl ProgressData {
 
     /// Ticks or unticks a step of the starter plan, once it is saved.
     pub async fn toggle_step(self, step: u8) -> Result<(), NotSaved> {
-        self.save_plan(|plan| plan.toggle(step)).await
+        let saved = self.save_plan(|plan| plan.toggle(step)).await;
+        if saved.is_err() {
+            // The browser ticked the box already: draw it as saved.
+            self.plan.redraw();
+        }
+        saved
     }
 
     /// Notes that the page for the latest result's style was opened, for

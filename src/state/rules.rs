@@ -49,8 +49,7 @@ impl<T: Clone + Send + Sync + 'static> Record<T> {
 
     /// Applies `change` to a copy, saves the copy with `save`, and only then
     /// shows what `save` returns (the store may merge in another tab's
-    /// changes). On failure what is saved is drawn again, so a control the
-    /// browser already changed (a ticked box) goes back to what is kept.
+    /// changes). On failure nothing on screen changes.
     pub async fn save<R, F>(
         self,
         change: impl FnOnce(&mut T) -> R,
@@ -61,16 +60,15 @@ impl<T: Clone + Send + Sync + 'static> Record<T> {
     {
         let mut next = self.shown.get_untracked();
         let out = change(&mut next);
-        match save(next).await {
-            Ok(saved) => {
-                self.shown.set(saved);
-                Ok(out)
-            }
-            Err(not_saved) => {
-                self.shown.notify();
-                Err(not_saved)
-            }
-        }
+        let saved = save(next).await?;
+        self.shown.set(saved);
+        Ok(out)
+    }
+
+    /// Draws what is saved again: a control the browser changed by itself
+    /// (a ticked box) goes back to what is kept after a failed save.
+    pub fn redraw(self) {
+        self.shown.notify();
     }
 
     /// Shows what the store holds now: after another tab saved, an import
@@ -168,11 +166,15 @@ impl<T: Clone + Send + Sync + 'static> Draft<T> {
 
     /// Tells the person, once, that keeping failed; a success re-arms it.
     pub fn kept(self, outcome: Result<(), NotSaved>) {
+        // The page that owned the draft may be gone by the time keeping
+        // ends: then there is no flag, and the notice (app-wide) still goes.
         match outcome {
-            Ok(()) => self.told.set_value(false),
+            Ok(()) => {
+                self.told.try_set_value(false);
+            }
             Err(not_saved) => {
-                if !self.told.get_value() {
-                    self.told.set_value(true);
+                if !self.told.try_get_value().unwrap_or(false) {
+                    self.told.try_set_value(true);
                     self.notices
                         .show(format!("{not_saved} {}", self.if_not_kept));
                 }

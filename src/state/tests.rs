@@ -232,6 +232,19 @@ fn a_record_shows_only_what_was_saved() {
 }
 
 #[test]
+fn a_draft_whose_page_is_gone_still_says_it_was_not_kept() {
+    Owner::new().with(|| {
+        provide_notices();
+        let page = Owner::new();
+        let draft = page.with(|| Draft::new(0, use_notices(), "Copy it."));
+        let keeping = draft.set(1, async |_| not_saved());
+        page.cleanup();
+        block_on(keeping);
+        assert!(notice().is_some());
+    });
+}
+
+#[test]
 fn a_draft_shows_first_and_says_once_that_it_was_not_kept() {
     Owner::new().with(|| {
         provide_notices();
