@@ -167,8 +167,10 @@ impl Tab {
             .await
     }
 
-    /// Writes `value` at `key` in its envelope, or removes the key when the
-    /// value is `empty` (a draft saved or cleared), taking this tab's turn.
+    /// Keeps a draft: writes `value` at `key` in its envelope, or removes
+    /// the key when the value is `empty` (a draft saved or cleared), taking
+    /// this tab's turn. When a newer keep of the same key was asked for
+    /// meanwhile, this one writes nothing and the newer draft stays.
     pub(super) async fn save_or_remove<T: serde::Serialize>(
         &self,
         key: &'static str,
@@ -176,8 +178,12 @@ impl Tab {
         value: &T,
         empty: bool,
     ) -> Result<(), NotSaved> {
+        let ticket = self.keep_ticket(key);
         let turn = self.turn();
         let _turn = turn.lock().await;
+        if !self.is_latest_keep(key, ticket) {
+            return Ok(());
+        }
         if empty {
             self.remove_raw(key);
             return Ok(());

@@ -19,8 +19,9 @@
 //! (AES-GCM) at rest. After the passphrase opens them, their plain text lives
 //! only in this tab's memory ([`Vault`]); reads come from there and every
 //! write seals first. Writes of protected values are therefore `async`, and
-//! they take turns ([`Tab::turn`]) so that two saves can never interleave and
-//! write an older value over a newer one.
+//! they take turns ([`Tab::turn`]) so that two saves never interleave; a
+//! draft's keep that a newer keep overtook writes nothing, so an older draft
+//! never lands over a newer one.
 //!
 //! By concern: [`backend`] (localStorage, or memory in tests), `keys`,
 //! `at_rest` (one value: envelope, seal, all-or-none writes), `quarantine`,
@@ -97,6 +98,8 @@ pub struct Tab {
     /// The epoch of the data this tab's memory was loaded from.
     epoch: Cell<u64>,
     turn: Rc<futures::lock::Mutex<()>>,
+    /// The last keep ticket given out per draft key ([`Tab::keep_ticket`]).
+    keeps_issued: RefCell<BTreeMap<&'static str, u64>>,
     /// Told when this tab must reload (found on a write, or by an event).
     listener: RefCell<Option<Listener>>,
 }
@@ -135,6 +138,7 @@ impl Tab {
             lock_changed_elsewhere: Cell::new(false),
             epoch: Cell::new(0),
             turn: Rc::new(futures::lock::Mutex::new(())),
+            keeps_issued: RefCell::default(),
             listener: RefCell::new(None),
         };
         tab.epoch.set(tab.stored_epoch());
@@ -196,7 +200,7 @@ pub fn load_quiz_progress() -> Result<Option<QuizInProgress>, Unreadable> {
 
 pub async fn save_quiz_progress(progress: &QuizInProgress) -> Result<(), NotSaved> {
     tab()
-        .save_envelope(QUIZ_PROGRESS_KEY, QUIZ_PROGRESS_VERSION, progress)
+        .save_or_remove(QUIZ_PROGRESS_KEY, QUIZ_PROGRESS_VERSION, progress, false)
         .await
 }
 
@@ -264,7 +268,9 @@ pub fn load_wait_timer(now: f64) -> Result<Option<UrgeTimer>, String> {
 }
 
 pub async fn save_wait_timer(timer: &UrgeTimer) -> Result<(), NotSaved> {
-    tab().save_envelope(WAIT_KEY, WAIT_VERSION, timer).await
+    tab()
+        .save_or_remove(WAIT_KEY, WAIT_VERSION, timer, false)
+        .await
 }
 
 pub fn clear_wait_timer() {

@@ -1,6 +1,7 @@
 //! Other tabs: the `storage` event, the epoch counter that erase and
 //! replace bump, the lock record this tab last saw, and the turn that keeps
-//! this tab's own writes in order.
+//! this tab's own writes apart (with a ticket per draft, so that the newest
+//! draft is the one that stays).
 
 use super::*;
 
@@ -41,6 +42,24 @@ impl Tab {
     /// the whole read-change-write.
     pub fn turn(&self) -> Rc<futures::lock::Mutex<()>> {
         Rc::clone(&self.turn)
+    }
+
+    /// A ticket for keeping a draft at `key`, taken in the order the keeps
+    /// were asked for. The turn's mutex does not hand out turns in that
+    /// order (a new waiter can go before an older one), so a keep checks its
+    /// ticket once it has the turn: see [`Tab::is_latest_keep`].
+    pub(super) fn keep_ticket(&self, key: &'static str) -> u64 {
+        let mut issued = self.keeps_issued.borrow_mut();
+        let ticket = issued.entry(key).or_insert(0);
+        *ticket += 1;
+        *ticket
+    }
+
+    /// Whether no keep of `key` was asked for after `ticket`. A later one
+    /// holds the newer draft, so this one writes nothing: written after it,
+    /// it would put an older draft over the newer.
+    pub(super) fn is_latest_keep(&self, key: &'static str, ticket: u64) -> bool {
+        self.keeps_issued.borrow().get(key) == Some(&ticket)
     }
 
     /// Calls `f` whenever this tab must reload what it shows.

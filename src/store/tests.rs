@@ -627,3 +627,31 @@ fn the_timer_alerts_are_kept_plain_readable_while_locked_and_erased() {
     locked.erase_everything();
     assert!(storage.get(TIMER_ALERTS_KEY).is_none());
 }
+
+#[test]
+fn a_draft_kept_after_a_newer_one_does_not_replace_it() {
+    let tab = tab_on(&shared());
+    let older = JournalDraft {
+        body: "first".into(),
+        ..JournalDraft::default()
+    };
+    let newer = JournalDraft {
+        body: "first and second".into(),
+        ..JournalDraft::default()
+    };
+    let mut cx = Context::from_waker(Waker::noop());
+    // The turn is held (a sealed write waiting on WebCrypto) while the two
+    // keeps are asked for, in order.
+    let turn = tab.turn();
+    let held = run(turn.lock());
+    let mut keep_older = pin!(tab.save_or_remove(DRAFT_KEY, DRAFT_VERSION, &older, false));
+    let mut keep_newer = pin!(tab.save_or_remove(DRAFT_KEY, DRAFT_VERSION, &newer, false));
+    assert!(keep_older.as_mut().poll(&mut cx).is_pending());
+    assert!(keep_newer.as_mut().poll(&mut cx).is_pending());
+    drop(held);
+    // The mutex does not hand turns out in order: here the newer goes first.
+    assert!(run(keep_newer).is_ok());
+    assert!(run(keep_older).is_ok());
+    let kept: JournalDraft = tab.load(DRAFT_KEY, DRAFT_VERSION).unwrap().unwrap();
+    assert_eq!(kept.body, "first and second");
+}
