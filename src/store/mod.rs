@@ -206,7 +206,7 @@ pub async fn save_quiz_progress(progress: &QuizInProgress) -> Result<(), NotSave
 
 /// Forgets the quiz being taken (finished or restarted).
 pub fn clear_quiz_progress() {
-    tab().remove_raw(QUIZ_PROGRESS_KEY);
+    tab().forget_draft(QUIZ_PROGRESS_KEY);
 }
 
 /// Every completed quiz. Unreadable history is kept aside and reported.
@@ -241,7 +241,7 @@ pub async fn save_draft(draft: &JournalDraft) -> Result<(), NotSaved> {
 }
 
 pub fn clear_draft() {
-    tab().remove_raw(DRAFT_KEY);
+    tab().forget_draft(DRAFT_KEY);
 }
 
 /// Whether `slug` names a tool whose draft Steady can keep.
@@ -274,7 +274,7 @@ pub async fn save_wait_timer(timer: &UrgeTimer) -> Result<(), NotSaved> {
 }
 
 pub fn clear_wait_timer() {
-    tab().remove_raw(WAIT_KEY);
+    tab().forget_draft(WAIT_KEY);
 }
 
 pub fn load_self_checks() -> Result<Vec<SelfCheck>, Unreadable> {

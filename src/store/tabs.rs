@@ -55,6 +55,13 @@ impl Tab {
         *ticket
     }
 
+    /// Forgets the draft at `key` now; a keep asked for before this, still
+    /// waiting for its turn, then writes nothing.
+    pub(super) fn forget_draft(&self, key: &'static str) {
+        self.keep_ticket(key);
+        self.remove_raw(key);
+    }
+
     /// Whether no keep of `key` was asked for after `ticket`. A later one
     /// holds the newer draft, so this one writes nothing: written after it,
     /// it would put an older draft over the newer.

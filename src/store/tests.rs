@@ -655,3 +655,25 @@ fn a_draft_kept_after_a_newer_one_does_not_replace_it() {
     let kept: JournalDraft = tab.load(DRAFT_KEY, DRAFT_VERSION).unwrap().unwrap();
     assert_eq!(kept.body, "first and second");
 }
+
+#[test]
+fn a_draft_forgotten_while_a_keep_waits_stays_forgotten() {
+    let tab = tab_on(&shared());
+    let draft = JournalDraft {
+        body: "sent already".into(),
+        ..JournalDraft::default()
+    };
+    let mut cx = Context::from_waker(Waker::noop());
+    let turn = tab.turn();
+    let held = run(turn.lock());
+    let mut keep = pin!(tab.save_or_remove(DRAFT_KEY, DRAFT_VERSION, &draft, false));
+    assert!(keep.as_mut().poll(&mut cx).is_pending());
+    // The entry was saved, so its draft is forgotten, before the keep's turn.
+    tab.forget_draft(DRAFT_KEY);
+    drop(held);
+    assert!(run(keep).is_ok());
+    assert_eq!(
+        tab.load::<JournalDraft>(DRAFT_KEY, DRAFT_VERSION).unwrap(),
+        None
+    );
+}
