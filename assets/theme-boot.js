@@ -18,3 +18,27 @@ document.addEventListener("DOMContentLoaded", function () {
   var skip = document.querySelector(".skip-link");
   if (skip) skip.setAttribute("href", location.pathname + location.search + "#main");
 });
+
+// While the app loads, <html data-app="loading"> lets the static page say its
+// buttons do not work yet (`AppWait` in src/views/frame.rs). If the app has
+// not started after six seconds, or a script or the wasm failed to load, it
+// becomes "stalled" and the page points to what works without the app. The
+// app removes the attribute when it starts, so a later error changes nothing.
+(function () {
+  var root = document.documentElement;
+  root.setAttribute("data-app", "loading");
+  function stalled() {
+    if (root.hasAttribute("data-app")) root.setAttribute("data-app", "stalled");
+  }
+  setTimeout(stalled, 6000);
+  window.addEventListener(
+    "error",
+    function (e) {
+      var tag = e.target && e.target.tagName;
+      // A script's error, or a script or preload (the wasm) that did not load.
+      if (e instanceof ErrorEvent || tag === "SCRIPT" || tag === "LINK") stalled();
+    },
+    true,
+  );
+  window.addEventListener("unhandledrejection", stalled);
+})();

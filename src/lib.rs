@@ -40,6 +40,10 @@ pub fn start() {
     // fetched first, so the static copy stays until the same page can show.
     let mount = move || {
         root.set_text_content(None);
+        // The static page's word on loading goes with it (see `AppWait`).
+        if let Some(html) = document.document_element() {
+            let _ = html.remove_attribute("data-app");
+        }
         leptos::mount::mount_to(root, app::App).forget();
     };
     let path = leptos::prelude::window()

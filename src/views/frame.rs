@@ -106,6 +106,27 @@ pub fn StaticFrame(route: Option<String>, children: Children) -> impl IntoView {
             {children()}
         </main>
         <SiteFooter />
+        <AppWait />
+    }
+}
+
+/// The static page's word on the app while it loads: the page looks ready
+/// before its buttons work, so it says so; and if the app has not started
+/// after a few seconds, or failed, it points to what works without it.
+/// Shown only with script on, while `<html data-app>` is there
+/// (`assets/theme-boot.js` sets it, `start()` removes it), and gone with the
+/// static page once the app replaces it.
+#[component]
+pub fn AppWait() -> impl IntoView {
+    view! {
+        <div class="app-wait" role="status">
+            <p class="app-wait-loading">"Loading Steady… Its buttons work once it has loaded."</p>
+            <p class="app-wait-stalled">
+                "Steady is slow to start on this device. These work now, without it: "
+                <a href=href(HELP)>"help in a crisis"</a>" and the "<a href=href("learn")>"library"</a>
+                ". Reloading the page may help."
+            </p>
+        </div>
     }
 }
 

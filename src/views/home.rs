@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::browser::paths::href;
+use crate::routes::HELP;
 
 /// The name, what Steady is, and the two first steps.
 #[component]
@@ -17,6 +18,10 @@ pub fn HomeHero() -> impl IntoView {
                 <a class="button primary" href=href("quiz")>"Take the quiz"</a>
                 <a class="button" href=href("practice/activated")>"I'm activated right now"</a>
             </div>
+            <p class="hero-more">
+                "Or straight to "<a href=href("practice/breathing")>"slow breathing"</a>
+                ", or "<a href=href(HELP)>"help in a crisis"</a>"."
+            </p>
         </section>
     }
 }
