@@ -38,11 +38,13 @@ impl<T: Clone + Send + Sync + 'static> Record<T> {
 
     /// What is saved, as a read-only signal to hand out. Changes go
     /// through [`Record::save`].
+    #[inline]
     pub fn shown(self) -> ReadSignal<T> {
         self.shown.read_only()
     }
 
     /// Reads what is saved, untracked.
+    #[inline]
     pub fn with_untracked<R>(self, f: impl FnOnce(&T) -> R) -> R {
         self.shown.with_untracked(f)
     }
@@ -115,20 +117,24 @@ impl<T: Clone + Send + Sync + 'static> Draft<T> {
     }
 
     /// What is shown, as a read-only signal to hand out.
+    #[inline]
     pub fn shown(self) -> ReadSignal<T> {
         self.shown.read_only()
     }
 
     /// Reads what is shown, tracked.
+    #[inline]
     pub fn with<R>(self, f: impl FnOnce(&T) -> R) -> R {
         self.shown.with(f)
     }
 
     /// Reads what is shown, untracked.
+    #[inline]
     pub fn with_untracked<R>(self, f: impl FnOnce(&T) -> R) -> R {
         self.shown.with_untracked(f)
     }
 
+    #[inline]
     pub fn get_untracked(self) -> T {
         self.shown.get_untracked()
     }

@@ -98,8 +98,9 @@ pub struct Tab {
     /// The epoch of the data this tab's memory was loaded from.
     epoch: Cell<u64>,
     turn: Rc<futures::lock::Mutex<()>>,
-    /// The last keep ticket given out per draft key ([`Tab::keep_ticket`]).
-    keeps_issued: RefCell<BTreeMap<&'static str, u64>>,
+    /// The last keep ticket given out per draft key ([`Tab::keep_ticket`]);
+    /// a handful of keys, so a list.
+    keeps_issued: RefCell<Vec<(&'static str, u64)>>,
     /// Told when this tab must reload (found on a write, or by an event).
     listener: RefCell<Option<Listener>>,
 }

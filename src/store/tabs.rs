@@ -50,9 +50,16 @@ impl Tab {
     /// ticket once it has the turn: see [`Tab::is_latest_keep`].
     pub(super) fn keep_ticket(&self, key: &'static str) -> u64 {
         let mut issued = self.keeps_issued.borrow_mut();
-        let ticket = issued.entry(key).or_insert(0);
-        *ticket += 1;
-        *ticket
+        match issued.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, ticket)) => {
+                *ticket += 1;
+                *ticket
+            }
+            None => {
+                issued.push((key, 1));
+                1
+            }
+        }
     }
 
     /// Forgets the draft at `key` now; a keep asked for before this, still
@@ -66,7 +73,10 @@ impl Tab {
     /// holds the newer draft, so this one writes nothing: written after it,
     /// it would put an older draft over the newer.
     pub(super) fn is_latest_keep(&self, key: &'static str, ticket: u64) -> bool {
-        self.keeps_issued.borrow().get(key) == Some(&ticket)
+        self.keeps_issued
+            .borrow()
+            .iter()
+            .any(|(k, t)| *k == key && *t == ticket)
     }
 
     /// Calls `f` whenever this tab must reload what it shows.

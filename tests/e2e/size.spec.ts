@@ -11,7 +11,7 @@ import { test, expect } from "@playwright/test";
 // budget whenever a change makes the app smaller; raise it only with the
 // measured figure and the reason in the commit (git log holds the history).
 // The goal is still a first load of home of at most 200 KiB gzip.
-const ENTRY_GZIP_BUDGET = 333 * 1024;
+const ENTRY_GZIP_BUDGET = 334 * 1024;
 const ALL_MODULES_GZIP_BUDGET = 811 * 1024;
 
 function gzipBytes(path: string): number {
