@@ -24,9 +24,20 @@ struct File {
     care_line: Text,
     care_link: Text,
     lock_scope: Text,
+    app_wait: AppWaitFile,
     origin: OriginFile,
     quiz_care: QuizCareFile,
     page: Spanned<Vec<PageFile>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AppWaitFile {
+    loading: Text,
+    stalled: Text,
+    stalled_help: Text,
+    stalled_library: Text,
+    stalled_after: Text,
 }
 
 #[derive(Deserialize)]
@@ -121,6 +132,13 @@ pub struct RouteWords {
     pub care_line: String,
     pub care_link: String,
     pub lock_scope: String,
+    /// The static page's word while the app loads, and if it stalls:
+    /// `app_stalled`, a link to help, a link to the library, `app_stalled_after`.
+    pub app_loading: String,
+    pub app_stalled: String,
+    pub app_stalled_help: String,
+    pub app_stalled_library: String,
+    pub app_stalled_after: String,
     pub origin: Origin,
     pub quiz_care: QuizCare,
     pub pages: Vec<RoutePage>,
@@ -197,6 +215,11 @@ fn read(content_dir: &Path, routes: &[&str], diags: &mut Vec<Diagnostic>) -> Opt
         care_line: plain("care_line", &parsed.care_line),
         care_link: plain("care_link", &parsed.care_link),
         lock_scope: plain("lock_scope", &parsed.lock_scope),
+        app_loading: plain("app_wait.loading", &parsed.app_wait.loading),
+        app_stalled: plain("app_wait.stalled", &parsed.app_wait.stalled),
+        app_stalled_help: plain("app_wait.stalled_help", &parsed.app_wait.stalled_help),
+        app_stalled_library: plain("app_wait.stalled_library", &parsed.app_wait.stalled_library),
+        app_stalled_after: plain("app_wait.stalled_after", &parsed.app_wait.stalled_after),
         origin: Origin {
             heading: plain("origin heading", &parsed.origin.heading),
             paragraphs: parsed
@@ -275,6 +298,15 @@ pub fn compile(content_dir: &Path, routes: &[&str], diags: &mut Vec<Diagnostic>)
         "pub static CARE_LINE: &str = {:?};\npub static CARE_LINK: &str = {:?};\npub static LOCK_SCOPE: &str = {:?};\n",
         w.care_line, w.care_link, w.lock_scope
     );
+    for (name, text) in [
+        ("APP_LOADING", &w.app_loading),
+        ("APP_STALLED", &w.app_stalled),
+        ("APP_STALLED_HELP", &w.app_stalled_help),
+        ("APP_STALLED_LIBRARY", &w.app_stalled_library),
+        ("APP_STALLED_AFTER", &w.app_stalled_after),
+    ] {
+        code += &format!("pub static {name}: &str = {text:?};\n");
+    }
     code += &format!(
         "pub static ORIGIN: OriginWords = OriginWords {{ heading: {:?}, paragraphs: &{:?}, github_pages: {:?} }};\n",
         w.origin.heading, w.origin.paragraphs, w.origin.github_pages
@@ -339,6 +371,7 @@ mod tests {
     }
 
     const HEAD: &str = "care_line = \"Care,\"\ncare_link = \"help\"\nlock_scope = \"Scope.\"\n\
+        app_wait = { loading = \"L\", stalled = \"S\", stalled_help = \"H\", stalled_library = \"Li\", stalled_after = \"A\" }\n\
         [origin]\nheading = \"H\"\nparagraphs = [\"P\"]\ngithub_pages = \"G\"\n\
         [quiz_care]\nafraid = \"A\"\nafraid_link = \"AL\"\nloss = \"L\"\ngrief = \"G\"\ngrief_link = \"GL\"\nunsure_heading = \"UH\"\nunsure = \"U\"\n";
 
@@ -363,7 +396,7 @@ mod tests {
             .map(|e| format!("{}:{}", e.line, e.message))
             .collect();
         assert!(
-            text.iter().any(|t| t.starts_with("17:`nowhere` is not")),
+            text.iter().any(|t| t.starts_with("18:`nowhere` is not")),
             "{text:?}"
         );
         assert!(
@@ -380,6 +413,6 @@ mod tests {
         ));
         let errs = route_words(&d.0, &["journal"]).unwrap_err();
         assert!(errs[0].message.contains("plain text"), "{errs:?}");
-        assert_eq!(errs[0].line, 20);
+        assert_eq!(errs[0].line, 21);
     }
 }

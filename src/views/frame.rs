@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::browser::paths::href;
+use crate::content;
 use crate::routes::HELP;
 use crate::routes_gen::SECTIONS;
 
@@ -120,11 +121,11 @@ pub fn StaticFrame(route: Option<String>, children: Children) -> impl IntoView {
 pub fn AppWait() -> impl IntoView {
     view! {
         <div class="app-wait" role="status">
-            <p class="app-wait-loading">"Loading Steady… Its buttons work once it has loaded."</p>
+            <p class="app-wait-loading">{content::APP_LOADING}</p>
             <p class="app-wait-stalled">
-                "Steady is slow to start on this device. These work now, without it: "
-                <a href=href(HELP)>"help in a crisis"</a>" and the "<a href=href("learn")>"library"</a>
-                ". Reloading the page may help."
+                {content::APP_STALLED}" "<a href=href(HELP)>{content::APP_STALLED_HELP}</a>
+                ", "<a href=href("learn")>{content::APP_STALLED_LIBRARY}</a>
+                {content::APP_STALLED_AFTER}
             </p>
         </div>
     }
