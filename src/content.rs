@@ -232,6 +232,25 @@ pub struct CrisisSearch {
     pub anchor: &'static str,
 }
 
+/// The quiz's plain page, before the app (`route-pages.toml`): `count`
+/// says `{n}` and `{total}`.
+pub struct PlainQuiz {
+    pub start: &'static str,
+    pub count: &'static str,
+    pub back: &'static str,
+    pub next: &'static str,
+    pub end_heading: &'static str,
+    pub end: &'static str,
+}
+
+/// Breathing's plain page, before the app (`route-pages.toml`).
+pub struct PlainBreath {
+    pub start: &'static str,
+    pub heading: &'static str,
+    pub note: &'static str,
+    pub stop: &'static str,
+}
+
 /// The quiz's care words (`route-pages.toml`): on its intro and every result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct QuizCare {

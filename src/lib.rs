@@ -39,6 +39,11 @@ pub fn start() {
     // paint before the wasm has loaded. A page in a chunk of its own is
     // fetched first, so the static copy stays until the same page can show.
     let mount = move || {
+        // Answers given on the quiz's plain page go on in the app.
+        if let Some(given) = pages::quiz::read_plain_page() {
+            state::quiz::hold_given_on_the_page(given);
+        }
+        pages::practice::breathing::read_plain_page();
         root.set_text_content(None);
         // The static page's word on loading goes with it (see `AppWait`).
         if let Some(html) = document.document_element() {

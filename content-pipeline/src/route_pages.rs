@@ -25,6 +25,8 @@ struct File {
     care_link: Text,
     lock_scope: Text,
     app_wait: AppWaitFile,
+    plain_quiz: PlainQuizFile,
+    plain_breath: PlainBreathFile,
     origin: OriginFile,
     quiz_care: QuizCareFile,
     page: Spanned<Vec<PageFile>>,
@@ -37,7 +39,29 @@ struct AppWaitFile {
     stalled: Text,
     stalled_help: Text,
     stalled_library: Text,
+    stalled_breath: Text,
+    stalled_quiz: Text,
     stalled_after: Text,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlainQuizFile {
+    start: Text,
+    count: Text,
+    back: Text,
+    next: Text,
+    end_heading: Text,
+    end: Text,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlainBreathFile {
+    start: Text,
+    heading: Text,
+    note: Text,
+    stop: Text,
 }
 
 #[derive(Deserialize)]
@@ -133,12 +157,20 @@ pub struct RouteWords {
     pub care_link: String,
     pub lock_scope: String,
     /// The static page's word while the app loads, and if it stalls:
-    /// `app_stalled`, a link to help, a link to the library, `app_stalled_after`.
+    /// `app_stalled`, links to help, breathing, the quiz and the library, then
+    /// `app_stalled_after`.
     pub app_loading: String,
     pub app_stalled: String,
     pub app_stalled_help: String,
     pub app_stalled_library: String,
+    pub app_stalled_breath: String,
+    pub app_stalled_quiz: String,
     pub app_stalled_after: String,
+    /// The quiz's plain page, before the app: Start, each statement's
+    /// count (`{n}` of `{total}`), Back, Next and the words after the last.
+    pub plain_quiz: [String; 6],
+    /// Breathing's plain page: Start, the guide's heading, its note, Stop.
+    pub plain_breath: [String; 4],
     pub origin: Origin,
     pub quiz_care: QuizCare,
     pub pages: Vec<RoutePage>,
@@ -219,7 +251,29 @@ fn read(content_dir: &Path, routes: &[&str], diags: &mut Vec<Diagnostic>) -> Opt
         app_stalled: plain("app_wait.stalled", &parsed.app_wait.stalled),
         app_stalled_help: plain("app_wait.stalled_help", &parsed.app_wait.stalled_help),
         app_stalled_library: plain("app_wait.stalled_library", &parsed.app_wait.stalled_library),
+        app_stalled_breath: plain("app_wait.stalled_breath", &parsed.app_wait.stalled_breath),
+        app_stalled_quiz: plain("app_wait.stalled_quiz", &parsed.app_wait.stalled_quiz),
         app_stalled_after: plain("app_wait.stalled_after", &parsed.app_wait.stalled_after),
+        plain_quiz: {
+            let q = &parsed.plain_quiz;
+            [
+                plain("plain_quiz.start", &q.start),
+                plain("plain_quiz.count", &q.count),
+                plain("plain_quiz.back", &q.back),
+                plain("plain_quiz.next", &q.next),
+                plain("plain_quiz.end_heading", &q.end_heading),
+                plain("plain_quiz.end", &q.end),
+            ]
+        },
+        plain_breath: {
+            let b = &parsed.plain_breath;
+            [
+                plain("plain_breath.start", &b.start),
+                plain("plain_breath.heading", &b.heading),
+                plain("plain_breath.note", &b.note),
+                plain("plain_breath.stop", &b.stop),
+            ]
+        },
         origin: Origin {
             heading: plain("origin heading", &parsed.origin.heading),
             paragraphs: parsed
@@ -273,6 +327,14 @@ fn read(content_dir: &Path, routes: &[&str], diags: &mut Vec<Diagnostic>) -> Opt
             ));
         }
     }
+    let count = &parsed.plain_quiz.count;
+    if !(count.get_ref().contains("{n}") && count.get_ref().contains("{total}")) {
+        diags.push(at(
+            &file,
+            line_of(&text, count.span().start),
+            "plain_quiz.count must say {n} and {total}".to_string(),
+        ));
+    }
     (diags.len() == before).then_some(words)
 }
 
@@ -303,10 +365,20 @@ pub fn compile(content_dir: &Path, routes: &[&str], diags: &mut Vec<Diagnostic>)
         ("APP_STALLED", &w.app_stalled),
         ("APP_STALLED_HELP", &w.app_stalled_help),
         ("APP_STALLED_LIBRARY", &w.app_stalled_library),
+        ("APP_STALLED_BREATH", &w.app_stalled_breath),
+        ("APP_STALLED_QUIZ", &w.app_stalled_quiz),
         ("APP_STALLED_AFTER", &w.app_stalled_after),
     ] {
         code += &format!("pub static {name}: &str = {text:?};\n");
     }
+    let [start, count, back, next, end_heading, end] = &w.plain_quiz;
+    code += &format!(
+        "pub static PLAIN_QUIZ: PlainQuiz = PlainQuiz {{ start: {start:?}, count: {count:?}, back: {back:?}, next: {next:?}, end_heading: {end_heading:?}, end: {end:?} }};\n"
+    );
+    let [start, heading, note, stop] = &w.plain_breath;
+    code += &format!(
+        "pub static PLAIN_BREATH: PlainBreath = PlainBreath {{ start: {start:?}, heading: {heading:?}, note: {note:?}, stop: {stop:?} }};\n"
+    );
     code += &format!(
         "pub static ORIGIN: OriginWords = OriginWords {{ heading: {:?}, paragraphs: &{:?}, github_pages: {:?} }};\n",
         w.origin.heading, w.origin.paragraphs, w.origin.github_pages
@@ -371,7 +443,9 @@ mod tests {
     }
 
     const HEAD: &str = "care_line = \"Care,\"\ncare_link = \"help\"\nlock_scope = \"Scope.\"\n\
-        app_wait = { loading = \"L\", stalled = \"S\", stalled_help = \"H\", stalled_library = \"Li\", stalled_after = \"A\" }\n\
+        app_wait = { loading = \"L\", stalled = \"S\", stalled_help = \"H\", stalled_library = \"Li\", stalled_breath = \"B\", stalled_quiz = \"Q\", stalled_after = \"A\" }\n\
+        plain_quiz = { start = \"S\", count = \"{n} {total}\", back = \"B\", next = \"N\", end_heading = \"EH\", end = \"E\" }\n\
+        plain_breath = { start = \"S\", heading = \"H\", note = \"N\", stop = \"St\" }\n\
         [origin]\nheading = \"H\"\nparagraphs = [\"P\"]\ngithub_pages = \"G\"\n\
         [quiz_care]\nafraid = \"A\"\nafraid_link = \"AL\"\nloss = \"L\"\ngrief = \"G\"\ngrief_link = \"GL\"\nunsure_heading = \"UH\"\nunsure = \"U\"\n";
 

@@ -315,6 +315,88 @@ impl QuizInProgress {
     }
 }
 
+/// What the quiz's plain page holds when the app arrives: the relationship
+/// chosen, the answers ticked and the statement stepped to. A slow phone's
+/// reader may answer there before the app has loaded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GivenOnThePage {
+    pub focus: Focus,
+    /// By statement id; ids this bank does not have are ignored.
+    pub answers: BTreeMap<String, Answer>,
+    /// The statement on screen (`items.len()` is the end), or `None` on the
+    /// intro.
+    pub position: Option<usize>,
+}
+
+/// What taking in the plain page's answers does to the quiz in progress.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TakenIn {
+    /// Nothing was given: the stored run (or none) stays as it is.
+    Unchanged,
+    /// The run to continue: the stored one with the page's answers on top,
+    /// or a new one.
+    Continue(QuizInProgress),
+    /// The page's answers are about another relationship than the stored
+    /// run, which had answers of its own: the page's answers are the run now
+    /// (they are what was just given), and `earlier` is offered back.
+    Replace {
+        run: QuizInProgress,
+        earlier: QuizInProgress,
+    },
+}
+
+impl GivenOnThePage {
+    pub fn taken_into(self, items: &[Item], stored: Option<&QuizInProgress>) -> TakenIn {
+        let GivenOnThePage {
+            focus,
+            mut answers,
+            position,
+        } = self;
+        answers.retain(|id, _| items.iter().any(|i| i.id == id.as_str()));
+        if answers.is_empty() && position.is_none() {
+            return TakenIn::Unchanged;
+        }
+        let position = position.map(|p| p.min(items.len()));
+        let fresh = |answers: BTreeMap<String, Answer>| {
+            let mut run = QuizInProgress {
+                focus,
+                answers,
+                position: 0,
+            };
+            run.position = position.unwrap_or_else(|| run.first_unanswered(items));
+            run
+        };
+        match stored {
+            None => TakenIn::Continue(fresh(answers)),
+            Some(stored) if stored.focus == focus || stored.answered(items) == 0 => {
+                let mut run = stored.clone();
+                run.focus = focus;
+                run.answers.extend(answers);
+                if let Some(position) = position {
+                    run.position = position;
+                }
+                TakenIn::Continue(run)
+            }
+            // Only stepped, about another relationship: the stored run's
+            // answers matter more than a default left on the page.
+            Some(_) if answers.is_empty() => TakenIn::Unchanged,
+            Some(stored) => TakenIn::Replace {
+                run: fresh(answers),
+                earlier: stored.clone(),
+            },
+        }
+    }
+}
+
+impl QuizInProgress {
+    fn first_unanswered(&self, items: &[Item]) -> usize {
+        items
+            .iter()
+            .position(|i| !self.answers.contains_key(i.id))
+            .unwrap_or(items.len())
+    }
+}
+
 /// A dimension score from 1.0 to 7.0, held in tenths (10..=70): the one
 /// decimal we show is the whole value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -1249,6 +1331,89 @@ pub(crate) mod tests {
         assert_eq!(serde_json::from_str::<QuizInProgress>(&json).unwrap(), p);
         let bad = json.replace(":6", ":9");
         assert!(serde_json::from_str::<QuizInProgress>(&bad).is_err());
+    }
+
+    fn given(focus: Focus, answers: &[(&str, u8)], position: Option<usize>) -> GivenOnThePage {
+        GivenOnThePage {
+            focus,
+            answers: answers
+                .iter()
+                .map(|(id, a)| (id.to_string(), Answer::new(*a).unwrap()))
+                .collect(),
+            position,
+        }
+    }
+
+    #[test]
+    fn the_plain_pages_answers_start_a_run_where_the_reader_is() {
+        let taken =
+            given(Focus::Partner, &[("a1", 6), ("gone", 2)], Some(1)).taken_into(BANK, None);
+        let TakenIn::Continue(run) = taken else {
+            panic!("{taken:?}")
+        };
+        assert_eq!(run.focus, Focus::Partner);
+        assert_eq!(run.position, 1);
+        // An id the bank does not have is not carried in.
+        assert_eq!(run.answers.len(), 1);
+        assert_eq!(run.current_answer(BANK), None);
+        // Answers ticked on the intro (a restored form) continue at the first gap.
+        let taken = given(Focus::General, &[("a1", 3)], None).taken_into(BANK, None);
+        assert!(matches!(
+            taken,
+            TakenIn::Continue(QuizInProgress { position: 1, .. })
+        ));
+        // Nothing given changes nothing.
+        let stored = QuizInProgress::new(Focus::Parent);
+        assert_eq!(
+            given(Focus::General, &[], None).taken_into(BANK, Some(&stored)),
+            TakenIn::Unchanged
+        );
+    }
+
+    #[test]
+    fn the_plain_pages_answers_join_a_stored_run_about_the_same_person() {
+        let mut stored = QuizInProgress::new(Focus::Partner);
+        stored.answer_current(BANK, Answer::new(2).unwrap());
+        stored.answer_current(BANK, Answer::new(3).unwrap());
+        let taken = given(Focus::Partner, &[("a1", 7), ("a2", 1)], Some(BANK.len()))
+            .taken_into(BANK, Some(&stored));
+        let TakenIn::Continue(run) = taken else {
+            panic!("{taken:?}")
+        };
+        assert_eq!(run.answers["a1"].value(), 7, "what was just given wins");
+        assert_eq!(run.answers["v1"].value(), 3);
+        assert_eq!(run.answers["a2"].value(), 1);
+        assert!(run.is_past_the_end(BANK));
+    }
+
+    #[test]
+    fn answers_about_another_person_replace_the_stored_run_and_offer_it_back() {
+        let mut stored = QuizInProgress::new(Focus::Partner);
+        stored.answer_current(BANK, Answer::new(2).unwrap());
+        // Only stepping, with the page's default choice: the stored run stays.
+        assert_eq!(
+            given(Focus::General, &[], Some(3)).taken_into(BANK, Some(&stored)),
+            TakenIn::Unchanged
+        );
+        let taken = given(Focus::Parent, &[("v1", 5)], Some(2)).taken_into(BANK, Some(&stored));
+        let TakenIn::Replace { run, earlier } = taken else {
+            panic!("{taken:?}")
+        };
+        assert_eq!(
+            (run.focus, run.answered(BANK), run.position),
+            (Focus::Parent, 1, 2)
+        );
+        assert_eq!(earlier, stored);
+        // A stored run without answers is simply continued with the new choice.
+        let empty = QuizInProgress::new(Focus::Partner);
+        let taken = given(Focus::Friend, &[("v1", 5)], Some(2)).taken_into(BANK, Some(&empty));
+        assert!(matches!(
+            taken,
+            TakenIn::Continue(QuizInProgress {
+                focus: Focus::Friend,
+                ..
+            })
+        ));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::path::Path;
 use leptos::prelude::*;
 use steady::routes::{ROUTES, Tool, WhileLocked};
 use steady::views::frame::{NeedsApp, StaticFrame};
+use steady::views::practice::{PLAIN_BREATH_CSS, plain_breath_css};
 use steady::views::statics::{StaticPage, static_pages};
 
 /// The shell's markers this fills; a change to `index.html` that removes
@@ -50,6 +51,7 @@ pub fn write_release(folder: &Path) -> Result<Vec<String>, String> {
         &render(|| view! { <StaticFrame route=None><NeedsApp what="this page" /></StaticFrame> }),
     )?;
     write(folder, "404.html", &not_found)?;
+    write(folder, PLAIN_BREATH_CSS, &plain_breath_css())?;
     write(folder, "routes.json", &routes_json(&listed))?;
     Ok(written)
 }
@@ -92,7 +94,13 @@ pub fn page_html(shell: &str, page: &StaticPage) -> Result<String, String> {
         let main = (page.main)();
         view! { <StaticFrame route=Some(route)>{main}</StaticFrame> }
     });
-    fill(shell, page.title, page.description, &body)
+    let html = fill(shell, page.title, page.description, &body)?;
+    // Only a page showing the plain breath guide needs its timings.
+    if body.contains("class=\"plain-breath\"") {
+        let link = format!("<link rel=\"stylesheet\" href=\"{PLAIN_BREATH_CSS}\">\n</head>");
+        return replace_once(&html, "</head>", &link);
+    }
+    Ok(html)
 }
 
 fn fill(shell: &str, title: &str, description: &str, body: &str) -> Result<String, String> {

@@ -12,13 +12,15 @@ use crate::browser::clock;
 use crate::browser::paths::href;
 use crate::components::focus::focus_first_after_render;
 use crate::components::title::Title;
-use crate::content::{QUIZ_ITEMS, SCALE_LABELS};
-use crate::domain::quiz::{self, Answer, Focus, QuizInProgress};
+use crate::content::QUIZ_ITEMS;
+use crate::domain::quiz::{self, Answer, Focus, GivenOnThePage, QuizInProgress, TakenIn};
 use crate::state::notices::{Notices, use_notices};
 use crate::state::quiz::{self as quiz_state, NotFinished};
 use crate::state::rules::Draft;
 use crate::state::{use_journal, use_results};
-use crate::views::quiz::{QuizHeading, QuizIntro};
+use crate::views::quiz::{
+    AnswerWords, PLAIN_ANSWER_PREFIX, QuizHeading, QuizIntro, StartButton, plain_step_position,
+};
 
 const STATEMENT_ID: &str = "quiz-statement";
 const REVIEW_ID: &str = "quiz-review";
@@ -44,6 +46,8 @@ pub fn QuizPage() -> impl IntoView {
             None
         }
     };
+    let taken = quiz_state::take_given_on_the_page()
+        .map(|given| given.taken_into(QUIZ_ITEMS, stored.as_ref()));
     let quiz = QuizControls {
         progress: Draft::new(
             stored,
@@ -52,6 +56,23 @@ pub fn QuizPage() -> impl IntoView {
         ),
         notices,
     };
+    match taken {
+        None | Some(TakenIn::Unchanged) => {}
+        Some(TakenIn::Continue(run)) => quiz.carry_on(run),
+        Some(TakenIn::Replace { run, earlier }) => {
+            notices.show_with_action(
+                format!(
+                    "Your answers from before Steady had loaded, about {}, are your quiz in progress now. They took the place of the one you had begun earlier about {}, with {} answers.",
+                    run.focus.label().to_lowercase(),
+                    earlier.focus.label().to_lowercase(),
+                    earlier.answered(QUIZ_ITEMS),
+                ),
+                "Go back to the earlier one",
+                move || quiz.carry_on(earlier.clone()),
+            );
+            quiz.carry_on(run);
+        }
+    }
     let stage = Memo::new(move |_| {
         quiz.progress.with(|p| match p {
             None => Stage::Intro,
@@ -103,6 +124,13 @@ impl QuizControls {
         ));
     }
 
+    /// Shows `run` and keeps it, with focus on its statement: the answers
+    /// given on the plain page, taken in as the app starts.
+    fn carry_on(self, run: QuizInProgress) {
+        spawn_local(self.progress.set(Some(run), quiz_state::keep_in_progress));
+        focus_statement();
+    }
+
     fn restart(self) {
         spawn_local(self.progress.set(None, quiz_state::keep_in_progress));
     }
@@ -121,7 +149,7 @@ fn Intro(quiz: QuizControls) -> impl IntoView {
         focus_statement();
     };
     view! {
-        <QuizIntro focus on_start last=last.map(|r| view! {
+        <QuizIntro focus on_start start=view! { <StartButton /> } last=last.map(|r| view! {
             <p class="quiz-last">
                 {format!("Your last result was on {}. ", clock::date(r.taken_at))}
                 <a href=href(&format!("quiz/result/{}", r.id))>"See your last result"</a>
@@ -206,8 +234,7 @@ fn Statement(quiz: QuizControls) -> impl IntoView {
                                 }
                             }
                         />
-                        <span class="likert-number" aria-hidden="true">{n.to_string()}</span>
-                        <span class="likert-label">{SCALE_LABELS[usize::from(n) - 1]}</span>
+                        <AnswerWords answer=a />
                     </label>
                 }
             })
@@ -390,4 +417,54 @@ fn Review(quiz: QuizControls) -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// What the quiz's plain page (`views::quiz::PlainQuiz`) holds as the app
+/// starts, read before the app replaces it: the relationship chosen, the
+/// answers ticked and the statement stepped to. The step's fragment is
+/// cleared, so a later reload does not step back to it. `None` on any other
+/// page.
+pub fn read_plain_page() -> Option<GivenOnThePage> {
+    let document = document();
+    document.query_selector(".plain-quiz").ok().flatten()?;
+    let checked = document
+        .query_selector_all("main input[type=radio]:checked")
+        .ok()?;
+    let mut given = GivenOnThePage {
+        focus: Focus::General,
+        answers: Default::default(),
+        position: None,
+    };
+    for n in 0..checked.length() {
+        let Some(input) = checked
+            .item(n)
+            .and_then(|node| node.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            continue;
+        };
+        let (name, value) = (input.name(), input.value());
+        if name == "focus" {
+            given.focus = Focus::parse(&value).unwrap_or_default();
+        } else if let Some(id) = name.strip_prefix(PLAIN_ANSWER_PREFIX)
+            && let Some(answer) = value.parse().ok().and_then(Answer::new)
+        {
+            given.answers.insert(id.to_string(), answer);
+        }
+    }
+    let location = window().location();
+    given.position = location
+        .hash()
+        .ok()
+        .and_then(|fragment| plain_step_position(&fragment));
+    if given.position.is_some()
+        && let (Ok(path), Ok(search)) = (location.pathname(), location.search())
+        && let Ok(history) = window().history()
+    {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{search}")),
+        );
+    }
+    Some(given)
 }

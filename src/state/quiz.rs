@@ -7,10 +7,25 @@ use crate::content::{BANK_VERSION, QUIZ_ITEMS};
 use crate::domain::envelope::Unreadable;
 use crate::domain::history::QuizResult;
 use crate::domain::journal::{EntryKind, Field, JournalEntry};
-use crate::domain::quiz::{self, QuizInProgress};
+use crate::domain::quiz::{self, GivenOnThePage, QuizInProgress};
 use crate::state::journal::JournalData;
 use crate::state::results::Results;
 use crate::store::{self, NotSaved};
+
+thread_local! {
+    static GIVEN_ON_THE_PAGE: std::cell::RefCell<Option<GivenOnThePage>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Holds what the quiz's plain page held as the app started, until the quiz
+/// page takes it in (at once, or after unlocking).
+pub fn hold_given_on_the_page(given: GivenOnThePage) {
+    GIVEN_ON_THE_PAGE.with(|g| *g.borrow_mut() = Some(given));
+}
+
+/// What the plain page held, once: a second visit to the quiz has nothing.
+pub fn take_given_on_the_page() -> Option<GivenOnThePage> {
+    GIVEN_ON_THE_PAGE.with(|g| g.borrow_mut().take())
+}
 
 /// The quiz being taken, if any. An unreadable one is kept aside and reported.
 pub fn load_in_progress() -> Result<Option<QuizInProgress>, Unreadable> {

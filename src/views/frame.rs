@@ -7,6 +7,7 @@ use crate::browser::paths::href;
 use crate::content;
 use crate::routes::HELP;
 use crate::routes_gen::SECTIONS;
+use crate::views::practice::PLAIN_BREATH_ID;
 
 /// The first stop of the keyboard. A fragment link would resolve against
 /// `<base>`, i.e. the home page, so `href` names the current path;
@@ -124,6 +125,8 @@ pub fn AppWait() -> impl IntoView {
             <p class="app-wait-loading">{content::APP_LOADING}</p>
             <p class="app-wait-stalled">
                 {content::APP_STALLED}" "<a href=href(HELP)>{content::APP_STALLED_HELP}</a>
+                ", "<a href=format!("{}#{PLAIN_BREATH_ID}", href("practice/breathing"))>{content::APP_STALLED_BREATH}</a>
+                ", "<a href=href("quiz")>{content::APP_STALLED_QUIZ}</a>
                 ", "<a href=href("learn")>{content::APP_STALLED_LIBRARY}</a>
                 {content::APP_STALLED_AFTER}
             </p>

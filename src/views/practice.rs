@@ -4,8 +4,10 @@
 use leptos::prelude::*;
 
 use crate::browser::paths::href;
+use crate::content::PLAIN_BREATH;
 use crate::content::{self, CARE_LINK, PRACTICE_NEEDS, route_page, tool_words};
 use crate::domain::journal::Intensity;
+use crate::domain::practice::breathing::{CYCLE, CYCLE_MS, phase_at};
 use crate::routes::{HELP, Tool};
 
 /// The id of the help page's section for people who feel unsafe with a
@@ -105,12 +107,13 @@ fn MinutesField(
 pub fn BreathingSetup(
     minutes: RwSignal<String>,
     intensity: impl IntoView + 'static,
-    on_start: impl Fn() + 'static,
+    /// The app's Start button, or the plain page's link to its guide.
+    start: impl IntoView + 'static,
     status: impl IntoView + 'static,
     settings: impl IntoView + 'static,
 ) -> impl IntoView {
     view! {
-        <div class="tool-setup">
+        <div class="tool-setup" id=BREATHING_SETUP tabindex="-1">
             <MinutesField
                 label="Length in minutes"
                 hint="1 to 20. If you feel dizzy, stop and breathe normally."
@@ -119,7 +122,7 @@ pub fn BreathingSetup(
             />
             {intensity}
             <div class="actions">
-                <button type="button" class="button primary" on:click=move |_| on_start()>"Start breathing"</button>
+                {start}
             </div>
             {status}
             {settings}
@@ -253,5 +256,126 @@ pub fn IntensityScale(
                 </button>
             })}
         </fieldset>
+    }
+}
+
+/// The id of breathing's setup, where the plain guide's Stop goes.
+const BREATHING_SETUP: &str = "breathing-setup";
+/// The id of the plain page's breath guide: `practice/breathing#breathe`
+/// shows it, and the app, arriving there, carries the breath on.
+pub const PLAIN_BREATH_ID: &str = "breathe";
+/// The stylesheet `steady-render` writes for the plain guide
+/// ([`plain_breath_css`]); a page showing the guide links it.
+pub const PLAIN_BREATH_CSS: &str = "breath.css";
+
+/// The app's Start for breathing.
+#[component]
+pub fn StartBreathing(on_start: impl Fn() + 'static) -> impl IntoView {
+    view! {
+        <button type="button" class="button primary" on:click=move |_| on_start()>{PLAIN_BREATH.start}</button>
+    }
+}
+
+/// The plain page's Start for breathing: a link to its guide.
+#[component]
+pub fn PlainStartBreathing() -> impl IntoView {
+    view! {
+        <a class="button primary" href=format!("{}#{PLAIN_BREATH_ID}", href("practice/breathing"))>{PLAIN_BREATH.start}</a>
+    }
+}
+
+/// Breathing as a plain page: a circle and the words of each part of the
+/// breath, timed by CSS (`breath.css`, from the domain's cycle), shown by
+/// `:target` before the app has loaded. With reduced motion the circle is
+/// hidden and the words remain. The chime, the timer and saving come with
+/// the app, which carries the breath on at the same point.
+#[component]
+pub fn PlainBreath() -> impl IntoView {
+    view! {
+        <section class="plain-breath" id=PLAIN_BREATH_ID tabindex="-1" aria-labelledby="plain-breath-heading">
+            <h2 id="plain-breath-heading">{PLAIN_BREATH.heading}</h2>
+            <div class="breath-stage" aria-hidden="true">
+                <div class="breath-circle plain-circle"></div>
+            </div>
+            <p class="plain-words moment-word" aria-hidden="true">
+                {CYCLE.iter().map(|(phase, _)| view! { <span class=format!("plain-{}", phase.class())>{phase.word()}</span> }).collect_view()}
+            </p>
+            <ol class="plain-cues">
+                {CYCLE.iter().map(|(phase, _)| view! { <li class=format!("plain-{}", phase.class())>{phase.cue()}</li> }).collect_view()}
+            </ol>
+            <p class="hint">{PLAIN_BREATH.note}</p>
+            <a class="button" href=format!("{}#{BREATHING_SETUP}", href("practice/breathing"))>{PLAIN_BREATH.stop}</a>
+        </section>
+    }
+}
+
+/// The circle's CSS scale for how full the breath is (0 to 1), written with
+/// integers: printing an `f64` with a precision would bring about 5 KB of
+/// float formatting into the wasm for this one style.
+pub fn circle_scale(fullness: f64) -> String {
+    let permille = (450.0 + 550.0 * fullness.clamp(0.0, 1.0)).round() as u32;
+    format!("scale({}.{:03})", permille / 1000, permille % 1000)
+}
+
+/// The plain guide's stylesheet, from the domain's cycle: the circle's size
+/// at each phase's start (as the app's guide draws it), and each phase's
+/// words shown for exactly its part of the cycle. CSS, because the page's
+/// policy allows no inline style.
+pub fn plain_breath_css() -> String {
+    let cycle_ms = CYCLE_MS;
+    let mut circle = String::new();
+    let mut words = String::new();
+    let mut at = 0.0;
+    for (phase, length) in CYCLE {
+        let (start, end) = (at / cycle_ms * 100.0, (at + length) / cycle_ms * 100.0);
+        circle += &format!(
+            "  {start}% {{ transform: {}; }}\n",
+            circle_scale(phase_at(at).fullness)
+        );
+        let class = phase.class();
+        let shown = if start == 0.0 {
+            "0% { opacity: 1; }".to_string()
+        } else {
+            format!("0% {{ opacity: 0; }} {start}% {{ opacity: 1; }}")
+        };
+        words += &format!(
+            "@keyframes plain-{class} {{ {shown} {end}% {{ opacity: 0; }} }}\n\
+             .plain-breath .plain-{class} {{ opacity: 0; animation: plain-{class} {cycle_ms}ms step-end infinite; }}\n"
+        );
+        at += length;
+    }
+    circle += &format!(
+        "  100% {{ transform: {}; }}\n",
+        circle_scale(phase_at(cycle_ms).fullness)
+    );
+    format!(
+        "/* Written by steady-render from domain::practice::breathing::CYCLE. */\n\
+         @keyframes plain-breath {{\n{circle}}}\n\
+         .plain-breath .plain-circle {{ transition: none; animation: plain-breath {cycle_ms}ms linear infinite; }}\n{words}\
+         /* A word that changes is not motion: with reduced motion the words go on. */\n\
+         @media (prefers-reduced-motion: reduce) {{\n  .plain-breath :is(.plain-words span, .plain-cues li) {{ animation-duration: {cycle_ms}ms !important; animation-iteration-count: infinite !important; }}\n}}\n"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_breath_css;
+
+    #[test]
+    fn the_plain_guide_keeps_the_domains_timings() {
+        let css = plain_breath_css();
+        // In for 2.5 s, again for 1 s, out for 6.5 s, of a 10 s cycle: the
+        // circle full at the second breath's end, the words each in turn.
+        assert!(css.contains("0% { transform: scale(0.450); }"), "{css}");
+        assert!(css.contains("25% { transform: scale(0.890); }"), "{css}");
+        assert!(css.contains("35% { transform: scale(1.000); }"), "{css}");
+        assert!(css.contains("100% { transform: scale(0.450); }"), "{css}");
+        assert!(
+            css.contains("@keyframes plain-phase-in { 0% { opacity: 1; } 25% { opacity: 0; } }"),
+            "{css}"
+        );
+        assert!(css.contains("@keyframes plain-phase-top-up { 0% { opacity: 0; } 25% { opacity: 1; } 35% { opacity: 0; } }"), "{css}");
+        assert!(css.contains("@keyframes plain-phase-out { 0% { opacity: 0; } 35% { opacity: 1; } 100% { opacity: 0; } }"), "{css}");
+        assert_eq!(css.matches("10000ms").count(), 5, "{css}");
     }
 }

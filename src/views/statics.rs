@@ -17,9 +17,10 @@ use crate::views::learn::{
 };
 use crate::views::openings::{DataOpening, HelpView, JournalOpening, ReportOpening, RouteOpening};
 use crate::views::practice::{
-    BodyScanSetup, BreathingSetup, FormStatus, Hub, IntensityScale, ToolFrame, WaitSetup,
+    BodyScanSetup, BreathingSetup, FormStatus, Hub, IntensityScale, PlainBreath,
+    PlainStartBreathing, ToolFrame, WaitSetup,
 };
-use crate::views::quiz::{QuizHeading, QuizIntro};
+use crate::views::quiz::{PlainQuiz, PlainStart, QuizHeading, QuizIntro};
 
 /// One static page.
 pub struct StaticPage {
@@ -116,8 +117,9 @@ fn home() -> AnyView {
 fn quiz() -> AnyView {
     view! {
         <QuizHeading />
-        <QuizIntro focus=RwSignal::new(Focus::General) on_start=|| {} last=() />
-        <NeedsApp what="the quiz" />
+        <QuizIntro focus=RwSignal::new(Focus::General) on_start=|| {} last=() start=view! { <PlainStart /> } />
+        <PlainQuiz />
+        <NeedsApp what="working out your result" />
     }
     .into_any()
 }
@@ -150,10 +152,11 @@ fn tool_page(tool: Tool) -> AnyView {
             <BreathingSetup
                 minutes=RwSignal::new(DEFAULT_SESSION.to_string())
                 intensity=scale("breath-before", "How strong is the feeling now?")
-                on_start=|| {}
+                start=view! { <PlainStartBreathing /> }
                 status=()
                 settings=()
             />
+            <PlainBreath />
         }
         .into_any(),
         Tool::BodyScan => view! {

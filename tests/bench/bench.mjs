@@ -244,7 +244,56 @@ const FIRST_VISIT = [
     path: "quiz",
     usable: [MOUNTED, 'form.quiz-start input[type="radio"]:enabled', 'form.quiz-start button[type="submit"]:enabled'],
   },
+  // The first answer, tapped on the plain page as soon as it can be (Start,
+  // then "Agree" on the first statement), and when the app, once arrived,
+  // has kept that answer as the quiz in progress.
+  {
+    name: "quiz, first answer",
+    path: "quiz",
+    usable: [MOUNTED],
+    act: async (page) => {
+      await page.locator('a[href$="#statement-1"]').click();
+      await page.locator("#statement-1 .likert-option").nth(5).click();
+    },
+    moments: { firstAnswerMs: "__steadyFirstAnswerAt", appHoldsAnswerMs: "__steadyAppHeldAt" },
+  },
+  // Breathing's Start tapped on the plain page: until its circle moves.
+  {
+    name: "breathing, first breath",
+    path: "practice/breathing",
+    usable: [MOUNTED],
+    act: (page) => page.locator('a[href$="#breathe"]').first().click(),
+    moments: { breathMovesMs: "__steadyBreathAt" },
+  },
 ];
+
+// Installed before any of the page's scripts: when the first quiz answer is
+// chosen on the plain page, when the breath guide's animation starts, and
+// when the app first keeps a quiz in progress with an answer in it.
+function watchMoments() {
+  if (window.top !== window) return;
+  document.addEventListener(
+    "change",
+    (e) => {
+      if (window.__steadyFirstAnswerAt === undefined && String(e.target?.name).startsWith("q-")) window.__steadyFirstAnswerAt = performance.now();
+    },
+    true,
+  );
+  document.addEventListener(
+    "animationstart",
+    (e) => {
+      if (window.__steadyBreathAt === undefined && e.animationName === "plain-breath") window.__steadyBreathAt = performance.now();
+    },
+    true,
+  );
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (key, value) {
+    if (key === "steady.quiz.progress" && window.__steadyAppHeldAt === undefined && /"answers":\{"/.test(value)) {
+      window.__steadyAppHeldAt = performance.now();
+    }
+    return setItem.call(this, key, value);
+  };
+}
 
 // Installed before any of the page's scripts: the first time every selector
 // matches, the time since navigation began goes to window.__steadyUsableAt.
@@ -269,9 +318,10 @@ function watchUsable(selectors) {
 // blocked here as in fresh()). Bytes are what crossed the network for the
 // page, headers included, as DevTools counts them (Network.loadingFinished),
 // until the network has been idle for 500 ms after the page became usable.
-async function firstVisit({ path, usable }) {
+async function firstVisit({ path, usable, act, moments = {} }) {
   const context = await browser.newContext({ ...PHONE, serviceWorkers: "block" });
   await context.addInitScript(watchUsable, usable);
+  await context.addInitScript(watchMoments);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   const urls = new Map();
@@ -287,17 +337,22 @@ async function firstVisit({ path, usable }) {
   });
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
   await page.goto(ORIGIN + BASE + path, { waitUntil: "commit" });
+  if (act) await act(page);
   await page.waitForFunction(() => window.__steadyUsableAt !== undefined, null, { timeout: 60_000 });
+  for (const name of Object.values(moments)) {
+    await page.waitForFunction((name) => window[name] !== undefined, name, { timeout: 60_000 });
+  }
   await page.waitForLoadState("networkidle");
-  const { usableMs, fcpMs } = await page.evaluate(() => ({
+  const { usableMs, fcpMs, at } = await page.evaluate((moments) => ({
     usableMs: window.__steadyUsableAt,
     fcpMs: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
-  }));
+    at: Object.fromEntries(Object.entries(moments).map(([k, name]) => [k, window[name]])),
+  }), moments);
   await context.close();
   const files = fetched
     .filter((f) => f.url?.startsWith(ORIGIN + BASE))
     .map((f) => ({ file: fileFor(decodeURIComponent(new URL(f.url).pathname.slice(BASE.length))) ?? f.url, bytes: f.bytes }));
-  return { usableMs, fcpMs, bytes: fetched.reduce((s, f) => s + f.bytes, 0), files };
+  return { usableMs, fcpMs, ...at, bytes: fetched.reduce((s, f) => s + f.bytes, 0), files };
 }
 
 // Each page FIRST_VISIT_RUNS times, each figure the median of its runs; the
@@ -314,7 +369,13 @@ for (const page of FIRST_VISIT) {
     usableMs: median((r) => r.usableMs),
     fcpMs: runs.every((r) => r.fcpMs !== null) ? median((r) => r.fcpMs) : null,
     bytes: median((r) => r.bytes),
-    samples: { usableMs: runs.map((r) => round(r.usableMs)), fcpMs: runs.map((r) => r.fcpMs && round(r.fcpMs)), bytes: runs.map((r) => r.bytes) },
+    ...Object.fromEntries(Object.keys(page.moments ?? {}).map((k) => [k, median((r) => r[k])])),
+    samples: {
+      usableMs: runs.map((r) => round(r.usableMs)),
+      fcpMs: runs.map((r) => r.fcpMs && round(r.fcpMs)),
+      bytes: runs.map((r) => r.bytes),
+      ...Object.fromEntries(Object.keys(page.moments ?? {}).map((k) => [k, runs.map((r) => round(r[k]))])),
+    },
     files: runs[0].files,
   });
 }
@@ -607,6 +668,16 @@ const md = [
   ...firstVisits.map(
     (v) =>
       `| ${v.name} (/${v.path}) | ${v.usableMs} ms | ${v.fcpMs ?? "–"} ms | ${v.bytes} B (${kib(v.bytes)}) | ${v.samples.usableMs.join(", ")} ms |`,
+  ),
+  "",
+  "Before the app: a scripted tap on the plain page as soon as it can land. First answer: the first statement's answer chosen; the app holds it: the app, arrived, has kept it as the quiz in progress; the breath moves: the plain guide's circle has begun.",
+  "",
+  "| moment | median | each run |",
+  "|---|---:|---|",
+  ...firstVisits.flatMap((v) =>
+    Object.keys(FIRST_VISIT.find((f) => f.name === v.name).moments ?? {}).map(
+      (k) => `| ${v.name}: ${k} | ${v[k]} ms | ${v.samples[k].join(", ")} ms |`,
+    ),
   ),
   "",
   ...interactionRows,

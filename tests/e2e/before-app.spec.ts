@@ -74,3 +74,120 @@ test("with JavaScript off the note never shows: the page's own notes say what ne
   await expect(page.locator(".noscript-note").first()).toBeVisible();
   await context.close();
 });
+
+// The quiz and breathing work as plain pages: answered and begun before the
+// app has arrived, then carried on by the app without a loss or a restart.
+test.describe("the first answer and the first breath need no app", () => {
+  // Holds every `.wasm` request until `release()` lets them through.
+  async function holdTheApp(page: import("@playwright/test").Page) {
+    const held: import("@playwright/test").Route[] = [];
+    let released = false;
+    await page.route(/\.wasm$/, (route) => (released ? route.continue() : void held.push(route)));
+    return async () => {
+      released = true;
+      for (const route of held.splice(0)) await route.continue();
+    };
+  }
+
+  test("the quiz is answered by keyboard as a plain page, one statement at a time", async ({ page }) => {
+    await holdTheApp(page);
+    await page.goto("quiz");
+    await expect(page.locator("html")).toHaveAttribute("data-app", "loading");
+    await page.getByRole("radio", { name: "A partner" }).check();
+    await page.getByRole("link", { name: "Start the quiz" }).click();
+    await expect(page).toHaveURL(/\/quiz#statement-1$/);
+    // The statement takes focus, says where it is and names the partner.
+    const first = page.getByRole("group", { name: /^Statement 1 of 36 .*my partner/ });
+    await expect(first).toBeFocused();
+    // Only the statement stepped to is there at all, for eyes and the tree.
+    await expect(page.locator(".plain-step:visible")).toHaveCount(1);
+    await expect(page.getByRole("group", { name: /^Statement 2 of 36/ })).toHaveCount(0);
+    await expect(first.getByRole("radio")).toHaveCount(7);
+    // Arrow keys choose without moving on.
+    await page.keyboard.press("Tab");
+    await expect(first.getByRole("radio").first()).toBeFocused();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    await expect(first.getByRole("radio", { name: "Somewhat disagree", exact: true })).toBeChecked();
+    await expect(page).toHaveURL(/#statement-1$/);
+    // Next, from the keyboard: Tab past Back, Enter.
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await expect(first.getByRole("link", { name: "Next" })).toBeFocused();
+    await page.keyboard.press("Enter");
+    const second = page.getByRole("group", { name: /^Statement 2 of 36/ });
+    await expect(second).toBeFocused();
+    await second.getByText("Agree", { exact: true }).click();
+    await expect(second.getByRole("radio", { name: "Agree", exact: true })).toBeChecked();
+    // Back keeps what was chosen.
+    await second.getByRole("link", { name: "Back" }).click();
+    await expect(first.getByRole("radio", { name: "Somewhat disagree", exact: true })).toBeChecked();
+    await expect(page.locator("html")).toHaveAttribute("data-app", /loading|stalled/);
+  });
+
+  test("answers given before the app arrives are kept, and the app goes on at the same statement", async ({ page }) => {
+    const release = await holdTheApp(page);
+    await page.goto("quiz");
+    await page.getByRole("radio", { name: "A parent" }).check();
+    await page.getByRole("link", { name: "Start the quiz" }).click();
+    for (const [n, answer] of [[1, "Agree"], [2, "Disagree"], [3, "Strongly agree"]] as const) {
+      const step = page.getByRole("group", { name: new RegExp(`^Statement ${n} of 36`) });
+      await step.getByText(answer, { exact: true }).click();
+      await step.getByRole("link", { name: "Next" }).click();
+    }
+    await expect(page.getByRole("group", { name: /^Statement 4 of 36/ })).toBeFocused();
+    await release();
+    await appReady(page);
+    await expect(page.locator(".quiz-count")).toHaveText("4 of 36");
+    await expect(page.locator(".quiz-about")).toHaveText("About: a parent");
+    await expect(page.locator("#quiz-statement")).toBeFocused();
+    // The step's address is cleared, so a reload does not step back to it.
+    await expect(page).toHaveURL(/\/quiz$/);
+    const kept = await page.evaluate(() => JSON.parse(localStorage.getItem("steady.quiz.progress") ?? "null"));
+    expect(kept?.data?.focus).toBe("parent");
+    expect(Object.values(kept?.data?.answers ?? {})).toEqual(expect.arrayContaining([6, 2, 7]));
+    expect(Object.keys(kept?.data?.answers ?? {})).toHaveLength(3);
+    await page.getByRole("button", { name: "Back" }).click();
+    await expect(page.locator(".quiz-count")).toHaveText("3 of 36");
+    await expect(page.getByRole("radio", { name: "Strongly agree", exact: true })).toBeChecked();
+    // And after a reload, the app resumes where it was, not at the page's step.
+    await page.reload();
+    await appReady(page);
+    await expect(page.locator(".quiz-count")).toHaveText("3 of 36");
+  });
+
+  test("breathing starts as a plain page, and the app carries the breath on", async ({ page }) => {
+    const release = await holdTheApp(page);
+    await page.goto("practice/breathing");
+    await page.getByRole("link", { name: "Start breathing" }).click();
+    await expect(page).toHaveURL(/\/practice\/breathing#breathe$/);
+    const guide = page.locator(".plain-breath");
+    await expect(guide.getByRole("heading", { name: "Breathe with the circle" })).toBeVisible();
+    // The circle moves, and one phase's word shows at a time.
+    const circle = guide.locator(".plain-circle");
+    const size = () => circle.evaluate((el) => el.getBoundingClientRect().width);
+    const before = await size();
+    await expect.poll(size).not.toBe(before);
+    const shown = () =>
+      guide.locator(".plain-words span").evaluateAll((els) => els.filter((e) => getComputedStyle(e).opacity === "1").map((e) => e.textContent));
+    await expect.poll(async () => (await shown()).length).toBe(1);
+    // Every cue is read by a screen reader, whichever shows.
+    await expect(guide.getByRole("listitem")).toHaveText(["Breathe in through your nose", "A second, shorter breath in", "Breathe out slowly through your mouth"]);
+    await release();
+    // The app takes over mid-session: its guide runs, with less than the whole length left.
+    const moment = page.getByRole("dialog", { name: "Breathing" });
+    await expect(moment).toBeVisible();
+    await expect(moment.getByRole("button", { name: /Pause/ })).toBeVisible();
+    await expect(page).toHaveURL(/\/practice\/breathing$/);
+  });
+
+  test("with reduced motion the plain guide is words only", async ({ page }) => {
+    await holdTheApp(page);
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    await page.goto("practice/breathing#breathe");
+    await expect(page.locator(".plain-breath .breath-stage")).toBeHidden();
+    await expect.poll(() =>
+      page.locator(".plain-words span").evaluateAll((els) => els.filter((e) => getComputedStyle(e).opacity === "1").length),
+    ).toBe(1);
+  });
+});

@@ -59,7 +59,7 @@ impl Chunks {
                     // No integrity: the loader's fetch has none, and a preload
                     // is only used by a request that matches it.
                     format!(
-                        "<link rel=\"preload\" href=\"{}{file}.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\">\n",
+                        "<link rel=\"preload\" href=\"{}{file}.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\" fetchpriority=\"low\">\n",
                         self.href
                     )
                 })
@@ -340,7 +340,7 @@ fn rewrite_index(
         } else if tag.contains(trunk_wasm) {
             let base = href_base(tag, trunk_wasm)?;
             out.push_str(&format!(
-                "<link rel=\"preload\" href=\"{base}{wasm}\" crossorigin=\"anonymous\" integrity=\"{}\" as=\"fetch\" type=\"application/wasm\">",
+                "<link rel=\"preload\" href=\"{base}{wasm}\" crossorigin=\"anonymous\" integrity=\"{}\" as=\"fetch\" type=\"application/wasm\" fetchpriority=\"low\">",
                 integrity(&dest.join("steady_bg.wasm"))?
             ));
             preloads += 1;

@@ -16,7 +16,8 @@ use crate::domain::practice::record::breathing_use;
 use crate::domain::practice::timer::{Countdown, MINUTE_MS, digits};
 use crate::routes::Tool;
 use crate::state::alerts::use_alerts;
-use crate::views::practice::BreathingSetup;
+use crate::views::practice::{BreathingSetup, PLAIN_BREATH_ID, StartBreathing, circle_scale};
+use wasm_bindgen::JsCast;
 
 /// A running session in the focused mode (`components::moment`): a circle
 /// that grows and shrinks with the breath, one word, the cue in a quiet
@@ -96,6 +97,60 @@ pub fn BreathingGuide(
     }
 }
 
+thread_local! {
+    static PLAIN_BREATH_RUNNING: std::cell::Cell<Option<f64>> = const { std::cell::Cell::new(None) };
+}
+
+/// Reads, before the app replaces the plain page, how long its breath guide
+/// (`views::practice::PlainBreath`) has been running, so the app's session
+/// carries the breath on at the same point; and clears the fragment that
+/// showed it, so a reload starts at the setup.
+pub fn read_plain_page() {
+    let location = window().location();
+    if location.hash().ok().as_deref() != Some(&format!("#{PLAIN_BREATH_ID}")) {
+        return;
+    }
+    let Some(circle) = document()
+        .query_selector(".plain-breath:target .plain-circle")
+        .ok()
+        .flatten()
+    else {
+        return;
+    };
+    // With reduced motion the circle is hidden and has no animation; the
+    // words' animations share its clock.
+    let words = document()
+        .query_selector(".plain-breath:target .plain-words span")
+        .ok()
+        .flatten();
+    let running = [Some(circle), words]
+        .into_iter()
+        .flatten()
+        .find_map(|el| animation_time(&el));
+    PLAIN_BREATH_RUNNING.with(|r| r.set(Some(running.unwrap_or(0.0))));
+    if let (Ok(path), Ok(search), Ok(history)) =
+        (location.pathname(), location.search(), window().history())
+    {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{search}")),
+        );
+    }
+}
+
+/// How long the element's first animation has run (`getAnimations()`, which
+/// web-sys has only behind its unstable flag).
+fn animation_time(el: &web_sys::Element) -> Option<f64> {
+    let get = js_sys::Reflect::get(el, &"getAnimations".into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let list = get.call0(el).ok()?.dyn_into::<js_sys::Array>().ok()?;
+    list.iter()
+        .find_map(|a| a.dyn_into::<web_sys::Animation>().ok()?.current_time())
+}
+
 #[component]
 pub fn Breathing() -> impl IntoView {
     let minutes = RwSignal::new(DEFAULT_SESSION.to_string());
@@ -113,6 +168,14 @@ pub fn Breathing() -> impl IntoView {
         }
         None => problem.set(Some("Choose a length of 1 to 20 minutes.")),
     };
+    // Begun on the plain page: the session goes on from the same breath.
+    if let Some(running) = PLAIN_BREATH_RUNNING.with(std::cell::Cell::take) {
+        let minutes =
+            SessionMinutes::parse(&DEFAULT_SESSION.to_string()).expect("the default is in range");
+        countdown.set(Some(
+            BreathingSession::start(minutes, clock::now() - running).countdown,
+        ));
+    }
     // Memos: these change rarely, so the controls are not rebuilt each tick.
     let finished =
         Memo::new(move |_| countdown.with(|c| c.is_some_and(|c| c.is_finished(now.get()))));
@@ -136,7 +199,7 @@ pub fn Breathing() -> impl IntoView {
                 <BreathingSetup
                     minutes
                     intensity=view! { <IntensityPicker id="breath-before" label="How strong is the feeling now?" value=before /> }
-                    on_start=start
+                    start=view! { <StartBreathing on_start=start /> }
                     status=view! { <div role="status">{move || problem.get().map(|p| view! { <p class="warning">{p}</p> })}</div> }
                     settings=view! { <TimeUpSettings /> }
                 />
@@ -161,17 +224,9 @@ pub fn Breathing() -> impl IntoView {
     }
 }
 
-/// The circle's CSS scale for how full the breath is (0 to 1), written with
-/// integers: printing an `f64` with a precision would bring about 5 KB of
-/// float formatting into the wasm for this one style.
-fn circle_scale(fullness: f64) -> String {
-    let permille = (450.0 + 550.0 * fullness.clamp(0.0, 1.0)).round() as u32;
-    format!("scale({}.{:03})", permille / 1000, permille % 1000)
-}
-
 #[cfg(test)]
 mod tests {
-    use super::circle_scale;
+    use crate::views::practice::circle_scale;
 
     #[test]
     fn the_circle_grows_from_just_under_half_to_full() {
