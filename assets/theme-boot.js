@@ -42,3 +42,17 @@ document.addEventListener("DOMContentLoaded", function () {
   );
   window.addEventListener("unhandledrejection", stalled);
 })();
+
+// Breathing's plain page times its guide in CSS (breath.css). When its
+// cycle begins, <html data-breath-from> keeps the moment, so the app,
+// arriving mid-breath, carries the session on at the same point. The words
+// run even with reduced motion, when the circle is hidden.
+document.addEventListener(
+  "animationstart",
+  function (e) {
+    if (e.animationName === "plain-phase-in") {
+      document.documentElement.setAttribute("data-breath-from", String(Date.now()));
+    }
+  },
+  true,
+);

@@ -43,7 +43,6 @@ pub fn start() {
         if let Some(given) = pages::quiz::read_plain_page() {
             state::quiz::hold_given_on_the_page(given);
         }
-        pages::practice::breathing::read_plain_page();
         root.set_text_content(None);
         // The static page's word on loading goes with it (see `AppWait`).
         if let Some(html) = document.document_element() {

@@ -349,10 +349,18 @@ impl GivenOnThePage {
     pub fn taken_into(self, items: &[Item], stored: Option<&QuizInProgress>) -> TakenIn {
         let GivenOnThePage {
             focus,
-            mut answers,
+            answers,
             position,
         } = self;
-        answers.retain(|id, _| items.iter().any(|i| i.id == id.as_str()));
+        // Inserted one by one: `retain` (removal) or `collect` (a sort) would
+        // bring a BTreeMap's rebalancing or a sort into the app's entry.
+        let mut known = BTreeMap::new();
+        for (id, answer) in answers {
+            if items.iter().any(|i| i.id == id.as_str()) {
+                known.insert(id, answer);
+            }
+        }
+        let answers = known;
         if answers.is_empty() && position.is_none() {
             return TakenIn::Unchanged;
         }
@@ -371,7 +379,9 @@ impl GivenOnThePage {
             Some(stored) if stored.focus == focus || stored.answered(items) == 0 => {
                 let mut run = stored.clone();
                 run.focus = focus;
-                run.answers.extend(answers);
+                for (id, answer) in answers {
+                    run.answers.insert(id, answer);
+                }
                 if let Some(position) = position {
                     run.position = position;
                 }

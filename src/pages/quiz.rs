@@ -456,15 +456,19 @@ pub fn read_plain_page() -> Option<GivenOnThePage> {
         .hash()
         .ok()
         .and_then(|fragment| plain_step_position(&fragment));
-    if given.position.is_some()
-        && let (Ok(path), Ok(search)) = (location.pathname(), location.search())
-        && let Ok(history) = window().history()
-    {
-        let _ = history.replace_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some(&format!("{path}{search}")),
-        );
+    if given.position.is_some() {
+        clear_fragment(&location);
     }
     Some(given)
+}
+
+/// Takes a plain page's step out of the address, in place: the app is at
+/// the same place, and a reload should not step back to it.
+pub fn clear_fragment(location: &web_sys::Location) {
+    if let (Ok(mut path), Ok(search), Ok(history)) =
+        (location.pathname(), location.search(), window().history())
+    {
+        path.push_str(&search);
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+    }
 }

@@ -96,7 +96,7 @@ pub fn plain_step_id(position: usize) -> String {
 
 /// The position a plain page's fragment stands for, if it is one of its steps.
 pub fn plain_step_position(fragment: &str) -> Option<usize> {
-    let fragment = fragment.trim_start_matches('#');
+    let fragment = fragment.strip_prefix("#").unwrap_or(fragment);
     if fragment == PLAIN_END {
         return Some(QUIZ_ITEMS.len());
     }

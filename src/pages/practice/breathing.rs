@@ -17,7 +17,6 @@ use crate::domain::practice::timer::{Countdown, MINUTE_MS, digits};
 use crate::routes::Tool;
 use crate::state::alerts::use_alerts;
 use crate::views::practice::{BreathingSetup, PLAIN_BREATH_ID, StartBreathing, circle_scale};
-use wasm_bindgen::JsCast;
 
 /// A running session in the focused mode (`components::moment`): a circle
 /// that grows and shrinks with the breath, one word, the cue in a quiet
@@ -97,58 +96,23 @@ pub fn BreathingGuide(
     }
 }
 
-thread_local! {
-    static PLAIN_BREATH_RUNNING: std::cell::Cell<Option<f64>> = const { std::cell::Cell::new(None) };
-}
-
-/// Reads, before the app replaces the plain page, how long its breath guide
-/// (`views::practice::PlainBreath`) has been running, so the app's session
-/// carries the breath on at the same point; and clears the fragment that
-/// showed it, so a reload starts at the setup.
-pub fn read_plain_page() {
+/// How long the plain page's breath guide (`views::practice::PlainBreath`)
+/// has been running, if the app arrived while it was up: theme-boot.js
+/// notes on `<html data-breath-from>` when its words' cycle began, and the
+/// fragment that showed it is still in the address. Both are cleared, so a
+/// reload starts at the setup.
+fn plain_breath_running() -> Option<f64> {
     let location = window().location();
-    if location.hash().ok().as_deref() != Some(&format!("#{PLAIN_BREATH_ID}")) {
-        return;
+    let showing = location.hash().ok()?.strip_prefix("#")? == PLAIN_BREATH_ID;
+    let root = document().document_element()?;
+    let from = root.get_attribute("data-breath-from");
+    let _ = root.remove_attribute("data-breath-from");
+    if !showing {
+        return None;
     }
-    let Some(circle) = document()
-        .query_selector(".plain-breath:target .plain-circle")
-        .ok()
-        .flatten()
-    else {
-        return;
-    };
-    // With reduced motion the circle is hidden and has no animation; the
-    // words' animations share its clock.
-    let words = document()
-        .query_selector(".plain-breath:target .plain-words span")
-        .ok()
-        .flatten();
-    let running = [Some(circle), words]
-        .into_iter()
-        .flatten()
-        .find_map(|el| animation_time(&el));
-    PLAIN_BREATH_RUNNING.with(|r| r.set(Some(running.unwrap_or(0.0))));
-    if let (Ok(path), Ok(search), Ok(history)) =
-        (location.pathname(), location.search(), window().history())
-    {
-        let _ = history.replace_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some(&format!("{path}{search}")),
-        );
-    }
-}
-
-/// How long the element's first animation has run (`getAnimations()`, which
-/// web-sys has only behind its unstable flag).
-fn animation_time(el: &web_sys::Element) -> Option<f64> {
-    let get = js_sys::Reflect::get(el, &"getAnimations".into())
-        .ok()?
-        .dyn_into::<js_sys::Function>()
-        .ok()?;
-    let list = get.call0(el).ok()?.dyn_into::<js_sys::Array>().ok()?;
-    list.iter()
-        .find_map(|a| a.dyn_into::<web_sys::Animation>().ok()?.current_time())
+    crate::pages::quiz::clear_fragment(&location);
+    let from: f64 = from?.parse().ok()?;
+    Some((clock::now() - from).max(0.0))
 }
 
 #[component]
@@ -169,7 +133,7 @@ pub fn Breathing() -> impl IntoView {
         None => problem.set(Some("Choose a length of 1 to 20 minutes.")),
     };
     // Begun on the plain page: the session goes on from the same breath.
-    if let Some(running) = PLAIN_BREATH_RUNNING.with(std::cell::Cell::take) {
+    if let Some(running) = plain_breath_running() {
         let minutes =
             SessionMinutes::parse(&DEFAULT_SESSION.to_string()).expect("the default is in range");
         countdown.set(Some(

@@ -16,7 +16,7 @@ use crate::views::practice::Hub;
 // One file per tool, named after its slug.
 mod activated;
 mod body_scan;
-pub mod breathing;
+mod breathing;
 mod couple_agreement;
 mod deactivation;
 mod i_statement;
