@@ -260,7 +260,7 @@ pub fn IntensityScale(
 }
 
 /// The id of breathing's setup, where the plain guide's Stop goes.
-const BREATHING_SETUP: &str = "breathing-setup";
+pub const BREATHING_SETUP: &str = "breathing-setup";
 /// The id of the plain page's breath guide: `practice/breathing#breathe`
 /// shows it, and the app, arriving there, carries the breath on.
 pub const PLAIN_BREATH_ID: &str = "breathe";
@@ -276,21 +276,45 @@ pub fn StartBreathing(on_start: impl Fn() + 'static) -> impl IntoView {
     }
 }
 
-/// The plain page's Start for breathing: a link to its guide.
+/// The plain page's Start for a breath: a link to the guide on the same
+/// page (`route`), saying `label`.
 #[component]
-pub fn PlainStartBreathing() -> impl IntoView {
+pub fn PlainStartBreathing(route: &'static str, label: &'static str) -> impl IntoView {
     view! {
-        <a class="button primary" href=format!("{}#{PLAIN_BREATH_ID}", href("practice/breathing"))>{PLAIN_BREATH.start}</a>
+        <a class="button primary" href=format!("{}#{PLAIN_BREATH_ID}", href(route))>{label}</a>
     }
 }
+
+/// "I'm activated"'s Start for its minute of breathing.
+pub const START_A_MINUTE: &str = "Start a minute of breathing";
+
+/// The opening of a step of "I'm activated": where it is in the run, its
+/// title (which takes focus when the step changes) and what it asks.
+#[component]
+pub fn ActivatedStepOpening(
+    n: usize,
+    of: usize,
+    title: &'static str,
+    text: &'static str,
+) -> impl IntoView {
+    view! {
+        <p class="meta">{format!("Step {n} of {of}")}</p>
+        <h2 id=ACTIVATED_STEP tabindex="-1">{title}</h2>
+        <p>{text}</p>
+    }
+}
+
+/// The id of the heading of "I'm activated"'s step.
+pub const ACTIVATED_STEP: &str = "activated-step";
 
 /// Breathing as a plain page: a circle and the words of each part of the
 /// breath, timed by CSS (`breath.css`, from the domain's cycle), shown by
 /// `:target` before the app has loaded. With reduced motion the circle is
 /// hidden and the words remain. The chime, the timer and saving come with
 /// the app, which carries the breath on at the same point.
+/// `route` is the page it is on; Stop goes back to `back`, an id there.
 #[component]
-pub fn PlainBreath() -> impl IntoView {
+pub fn PlainBreath(route: &'static str, back: &'static str) -> impl IntoView {
     view! {
         <section class="plain-breath" id=PLAIN_BREATH_ID tabindex="-1" aria-labelledby="plain-breath-heading">
             <h2 id="plain-breath-heading">{PLAIN_BREATH.heading}</h2>
@@ -304,7 +328,7 @@ pub fn PlainBreath() -> impl IntoView {
                 {CYCLE.iter().map(|(phase, _)| view! { <li class=format!("plain-{}", phase.class())>{phase.cue()}</li> }).collect_view()}
             </ol>
             <p class="hint">{PLAIN_BREATH.note}</p>
-            <a class="button" href=format!("{}#{BREATHING_SETUP}", href("practice/breathing"))>{PLAIN_BREATH.stop}</a>
+            <a class="button" href=format!("{}#{back}", href(route))>{PLAIN_BREATH.stop}</a>
         </section>
     }
 }

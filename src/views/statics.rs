@@ -4,8 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::content::{self, ARTICLES, route_page};
+use crate::content::{self, ARTICLES, PLAIN_BREATH, route_page};
 use crate::domain::library::StyleFilter;
+use crate::domain::practice::activated::ActivatedRun;
 use crate::domain::practice::breathing::DEFAULT_SESSION;
 use crate::domain::practice::timer::DEFAULT_WAIT;
 use crate::domain::quiz::Focus;
@@ -17,8 +18,9 @@ use crate::views::learn::{
 };
 use crate::views::openings::{DataOpening, HelpView, JournalOpening, ReportOpening, RouteOpening};
 use crate::views::practice::{
-    BodyScanSetup, BreathingSetup, FormStatus, Hub, IntensityScale, PlainBreath,
-    PlainStartBreathing, ToolFrame, WaitSetup,
+    ACTIVATED_STEP, ActivatedStepOpening, BREATHING_SETUP, BodyScanSetup, BreathingSetup,
+    FormStatus, Hub, IntensityScale, PlainBreath, PlainStartBreathing, START_A_MINUTE, ToolFrame,
+    WaitSetup,
 };
 use crate::views::quiz::{PlainQuiz, PlainStart, QuizHeading, QuizIntro};
 
@@ -152,11 +154,11 @@ fn tool_page(tool: Tool) -> AnyView {
             <BreathingSetup
                 minutes=RwSignal::new(DEFAULT_SESSION.to_string())
                 intensity=scale("breath-before", "How strong is the feeling now?")
-                start=view! { <PlainStartBreathing /> }
+                start=view! { <PlainStartBreathing route="practice/breathing" label=PLAIN_BREATH.start /> }
                 status=()
                 settings=()
             />
-            <PlainBreath />
+            <PlainBreath route="practice/breathing" back=BREATHING_SETUP />
         }
         .into_any(),
         Tool::BodyScan => view! {
@@ -178,6 +180,21 @@ fn tool_page(tool: Tool) -> AnyView {
             />
         }
         .into_any(),
+        // The first step, the minute of breathing, starts as a plain page.
+        Tool::Activated => {
+            let (n, of) = ActivatedRun::default().position().unwrap_or((1, 5));
+            let first = content::ACTIVATED_STEPS[0];
+            view! {
+                <section class="activated-step tool-setup" aria-labelledby=ACTIVATED_STEP>
+                    <ActivatedStepOpening n of title=first.title text=first.text />
+                    <div class="actions">
+                        <PlainStartBreathing route="practice/activated" label=START_A_MINUTE />
+                    </div>
+                </section>
+                <PlainBreath route="practice/activated" back=ACTIVATED_STEP />
+            }
+            .into_any()
+        }
         _ => ().into_any(),
     };
     view! {

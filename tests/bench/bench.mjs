@@ -252,7 +252,7 @@ const FIRST_VISIT = [
     path: "quiz",
     usable: [MOUNTED],
     act: async (page) => {
-      await page.locator('a[href$="#statement-1"]').click();
+      await page.locator('.quiz-start a[href$="#statement-1"]').click();
       await page.locator("#statement-1 .likert-option").nth(5).click();
     },
     moments: { firstAnswerMs: "__steadyFirstAnswerAt", appHoldsAnswerMs: "__steadyAppHeldAt" },

@@ -181,6 +181,25 @@ test.describe("the first answer and the first breath need no app", () => {
     await expect(page).toHaveURL(/\/practice\/breathing$/);
   });
 
+  test("\"I'm activated\" starts its minute of breathing as a plain page, and the app goes on with it", async ({ page }) => {
+    const release = await holdTheApp(page);
+    await page.goto("practice/activated");
+    await expect(page.getByRole("heading", { name: "Step 1 of 5" })).toHaveCount(0);
+    await expect(page.getByText("Step 1 of 5")).toBeVisible();
+    await page.getByRole("link", { name: "Start a minute of breathing" }).click();
+    await expect(page).toHaveURL(/\/practice\/activated#breathe$/);
+    const guide = page.locator(".plain-breath");
+    await expect(guide.getByRole("heading", { name: "Breathe with the circle" })).toBeVisible();
+    // Stop goes back to the step, with focus on its heading.
+    await guide.getByRole("link", { name: "Stop" }).click();
+    await expect(page.locator("#activated-step")).toBeFocused();
+    await page.getByRole("link", { name: "Start a minute of breathing" }).click();
+    await expect(guide).toBeVisible();
+    await release();
+    await expect(page.getByRole("dialog", { name: "Breathing" })).toBeVisible();
+    await expect(page).toHaveURL(/\/practice\/activated$/);
+  });
+
   test("with reduced motion the plain guide is words only", async ({ page }) => {
     await holdTheApp(page);
     await page.emulateMedia({ reducedMotion: "reduce" });

@@ -25,6 +25,7 @@ use crate::routes::Tool;
 use crate::state::alerts::use_alerts;
 
 use super::breathing::BreathingGuide;
+use crate::views::practice::{ActivatedStepOpening, START_A_MINUTE};
 
 #[component]
 pub fn Activated() -> impl IntoView {
@@ -125,6 +126,13 @@ pub fn Activated() -> impl IntoView {
             wait.set(Some(Countdown::start(m.ms(), at)));
         }
     };
+    // Begun on the plain page: the minute goes on from the same breath.
+    if let Some(running) = super::breathing::plain_breath_running() {
+        let at = clock::now();
+        breath.set(Some(
+            BreathingSession::start_ms(MINUTE_MS, at - running).countdown,
+        ));
+    }
     let breathing = Memo::new(move |_| breath.with(Option::is_some));
     let waiting = Memo::new(move |_| wait.with(Option::is_some));
 
@@ -138,7 +146,7 @@ pub fn Activated() -> impl IntoView {
                         // Start first, in the first screen of a phone; the
                         // rating below stays while the minute runs.
                         {move || (!breathing.get()).then(|| view! {
-                            <div class="actions"><button type="button" class="button primary" on:click=start_breath>"Start a minute of breathing"</button></div>
+                            <div class="actions"><button type="button" class="button primary" on:click=start_breath>{START_A_MINUTE}</button></div>
                             <TimeUpSettings />
                         })}
                         <IntensityPicker id="activated-before" label="How strong is the feeling right now?" value=before />
@@ -191,9 +199,7 @@ pub fn Activated() -> impl IntoView {
                 };
                 view! {
                     <section class="activated-step" aria-labelledby="activated-step">
-                        <p class="meta">{format!("Step {n} of {of}")}</p>
-                        <h2 id="activated-step" tabindex="-1">{words.title}</h2>
-                        <p>{words.text}</p>
+                        <ActivatedStepOpening n of title=words.title text=words.text />
                         {body_of_step}
                         <div class="actions step-actions">
                             <button type="button" class="button primary" on:click=move_on(ActivatedRun::done)>

@@ -101,7 +101,7 @@ pub fn BreathingGuide(
 /// notes on `<html data-breath-from>` when its words' cycle began, and the
 /// fragment that showed it is still in the address. Both are cleared, so a
 /// reload starts at the setup.
-fn plain_breath_running() -> Option<f64> {
+pub(super) fn plain_breath_running() -> Option<f64> {
     let location = window().location();
     let showing = location.hash().ok()?.strip_prefix("#")? == PLAIN_BREATH_ID;
     let root = document().document_element()?;
