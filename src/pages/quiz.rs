@@ -55,22 +55,18 @@ pub fn QuizPage() -> impl IntoView {
             "You can keep answering, but if this page is closed your answers so far will be lost.",
         ),
         notices,
+        choosing: RwSignal::new(None),
     };
     match taken {
         None | Some(TakenIn::Unchanged) => {}
         Some(TakenIn::Continue(run)) => quiz.carry_on(run),
+        // About another person than the saved run: the new answers show,
+        // and nothing is saved until the reader chooses (answering on is
+        // choosing them), so the earlier run stays whole meanwhile.
         Some(TakenIn::Replace { run, earlier }) => {
-            notices.show_with_action(
-                format!(
-                    "Your answers from before Steady had loaded, about {}, are your quiz in progress now. They took the place of the one you had begun earlier about {}, with {} answers.",
-                    run.focus.label().to_lowercase(),
-                    earlier.focus.label().to_lowercase(),
-                    earlier.answered(QUIZ_ITEMS),
-                ),
-                "Go back to the earlier one",
-                move || quiz.carry_on(earlier.clone()),
-            );
-            quiz.carry_on(run);
+            quiz.progress.show(Some(run.clone()));
+            quiz.choosing.set(Some((run, earlier)));
+            focus_first_after_render(&[CHOICE_ID]);
         }
     }
     let stage = Memo::new(move |_| {
@@ -84,6 +80,7 @@ pub fn QuizPage() -> impl IntoView {
     view! {
         <Title text=crate::content::route_page("quiz").title />
         <QuizHeading />
+        <ChooseRun quiz />
         {move || match stage.get() {
             Stage::Intro => view! { <Intro quiz /> }.into_any(),
             Stage::Statement => view! { <Statement quiz /> }.into_any(),
@@ -105,10 +102,17 @@ enum Stage {
 struct QuizControls {
     progress: Draft<Option<QuizInProgress>>,
     notices: Notices,
+    /// The answers given before the app (shown) and the saved run about
+    /// another person (still saved), while the reader has not chosen.
+    choosing: RwSignal<Option<(QuizInProgress, QuizInProgress)>>,
 }
 
 impl QuizControls {
     fn update(self, f: impl FnOnce(&mut QuizInProgress)) {
+        // Answering on goes on with the answers shown.
+        if self.choosing.with_untracked(Option::is_some) {
+            self.choosing.set(None);
+        }
         let change = |p: &mut Option<QuizInProgress>| {
             if let Some(p) = p {
                 f(p);
@@ -133,6 +137,46 @@ impl QuizControls {
 
     fn restart(self) {
         spawn_local(self.progress.set(None, quiz_state::keep_in_progress));
+    }
+}
+
+const CHOICE_ID: &str = "quiz-choose-run";
+
+/// Which run to go on with, when the answers given before the app are
+/// about another person than the saved run: both are named, the saved one
+/// is untouched until the reader picks.
+#[component]
+fn ChooseRun(quiz: QuizControls) -> impl IntoView {
+    let statements = |n: usize| {
+        if n == 1 {
+            "1 statement".to_string()
+        } else {
+            format!("{n} statements")
+        }
+    };
+    move || {
+        quiz.choosing.get().map(|(run, earlier)| {
+            let question = format!(
+                "Before Steady had loaded, you answered {} about {}. You also have a quiz in progress about {}, with {} answered, and it is still saved. Which do you want to go on with? If you answer on here, you go on with the new answers.",
+                statements(run.answered(QUIZ_ITEMS)),
+                run.focus.label().to_lowercase(),
+                earlier.focus.label().to_lowercase(),
+                statements(earlier.answered(QUIZ_ITEMS)),
+            );
+            view! {
+                <div class="confirm choose-run" role="group" aria-labelledby=CHOICE_ID>
+                    <p id=CHOICE_ID tabindex="-1">{question}</p>
+                    <button type="button" class="button" on:click=move |_| {
+                        quiz.choosing.set(None);
+                        quiz.carry_on(run.clone());
+                    }>"Go on with the new answers"</button>
+                    <button type="button" class="button quiet" on:click=move |_| {
+                        quiz.choosing.set(None);
+                        quiz.carry_on(earlier.clone());
+                    }>"Go back to the earlier quiz"</button>
+                </div>
+            }
+        })
     }
 }
 
@@ -294,8 +338,10 @@ fn RestartControl(quiz: QuizControls) -> impl IntoView {
         quiz.progress
             .with(|p| p.as_ref().map_or(0, |p| p.answered(QUIZ_ITEMS)))
     };
+    // While the reader chooses between two runs, starting over would
+    // clear the saved one too: they choose first.
     view! {
-        <div class="quiz-restart">
+        <div class="quiz-restart" hidden=move || quiz.choosing.with(Option::is_some)>
             {move || if asking.get() {
                 view! {
                     <div class="confirm" role="group" aria-labelledby="restart-question">
@@ -326,7 +372,8 @@ fn Review(quiz: QuizControls) -> impl IntoView {
         let Some(p) = quiz.progress.get_untracked() else {
             return;
         };
-        if finishing.get_value() {
+        // Not before the reader has chosen which run to go on with.
+        if finishing.get_value() || quiz.choosing.with(Option::is_some) {
             return;
         }
         finishing.set_value(true);

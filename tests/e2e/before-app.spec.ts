@@ -26,7 +26,7 @@ test.describe("with the wasm held back", () => {
     }
     const note = page.getByRole("status").filter({ hasText: "Loading Steady" });
     await expect(note).toBeVisible();
-    await expect(note).toContainText("Its buttons work once it has loaded.");
+    await expect(note).toContainText("Some buttons work only once it has loaded.");
     // Without the app, after a few seconds, it points to what works.
     const stalled = page.getByRole("status").filter({ hasText: "slow to start" });
     await expect(stalled).toBeVisible({ timeout: 15_000 });
@@ -156,13 +156,38 @@ test.describe("the first answer and the first breath need no app", () => {
     await expect(page.locator(".quiz-count")).toHaveText("3 of 36");
   });
 
+  test("answers about another person than a saved quiz change nothing saved until the reader chooses", async ({ page }) => {
+    const release = await holdTheApp(page);
+    await page.goto("quiz");
+    // A quiz in progress about a partner, two statements answered, saved earlier.
+    const [a, b] = await page.locator(".plain-step input[value='1']").evaluateAll((els) => els.slice(0, 2).map((e) => (e as HTMLInputElement).name.slice(2)));
+    const earlier = JSON.stringify({ v: 1, data: { focus: "partner", answers: { [a]: 2, [b]: 3 }, position: 2 } });
+    await page.evaluate((v) => localStorage.setItem("steady.quiz.progress", v), earlier);
+    // On the plain page, with its own default choice, one answer.
+    await page.getByRole("link", { name: "Start the quiz" }).click();
+    await page.getByRole("group", { name: /^Statement 1 of 36/ }).getByText("Agree", { exact: true }).click();
+    await release();
+    await appReady(page);
+    const choice = page.getByRole("group", { name: /Which do you want to go on with/ });
+    await expect(choice).toContainText("you answered 1 statement about relationships in general");
+    await expect(choice).toContainText("about a partner, with 2 statements answered, and it is still saved");
+    await expect(choice.locator("p")).toBeFocused();
+    expect(await page.evaluate(() => localStorage.getItem("steady.quiz.progress"))).toBe(earlier);
+    await choice.getByRole("button", { name: "Go back to the earlier quiz" }).click();
+    await expect(choice).toHaveCount(0);
+    await expect(page.locator(".quiz-about")).toHaveText("About: a partner");
+    await expect(page.locator(".quiz-count")).toHaveText("3 of 36");
+    const kept = await page.evaluate(() => JSON.parse(localStorage.getItem("steady.quiz.progress")!));
+    expect(kept.data.answers).toEqual({ [a]: 2, [b]: 3 });
+  });
+
   test("breathing starts as a plain page, and the app carries the breath on", async ({ page }) => {
     const release = await holdTheApp(page);
     await page.goto("practice/breathing");
     await page.getByRole("link", { name: "Start breathing" }).click();
     await expect(page).toHaveURL(/\/practice\/breathing#breathe$/);
     const guide = page.locator(".plain-breath");
-    await expect(guide.getByRole("heading", { name: "Breathe with the circle" })).toBeVisible();
+    await expect(guide.getByRole("heading", { name: "Breathe along" })).toBeVisible();
     // The circle moves, and one phase's word shows at a time.
     const circle = guide.locator(".plain-circle");
     const size = () => circle.evaluate((el) => el.getBoundingClientRect().width);
@@ -189,7 +214,7 @@ test.describe("the first answer and the first breath need no app", () => {
     await page.getByRole("link", { name: "Start a minute of breathing" }).click();
     await expect(page).toHaveURL(/\/practice\/activated#breathe$/);
     const guide = page.locator(".plain-breath");
-    await expect(guide.getByRole("heading", { name: "Breathe with the circle" })).toBeVisible();
+    await expect(guide.getByRole("heading", { name: "Breathe along" })).toBeVisible();
     // Stop goes back to the step, with focus on its heading.
     await guide.getByRole("link", { name: "Stop" }).click();
     await expect(page.locator("#activated-step")).toBeFocused();

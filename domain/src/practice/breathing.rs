@@ -118,6 +118,20 @@ impl BreathingSession {
         }
     }
 
+    /// A session of `length_ms` carried on from a guide that has been
+    /// running for `running_ms` (the plain page's, before the app): at the
+    /// same point in the breath. If the guide ran longer than the session,
+    /// a whole session from the breath the person is on, not an ending.
+    pub fn carried_on(length_ms: f64, running_ms: f64, now: f64) -> BreathingSession {
+        let running = running_ms.max(0.0);
+        let running = if running < length_ms {
+            running
+        } else {
+            running % CYCLE_MS
+        };
+        BreathingSession::start_ms(length_ms, now - running)
+    }
+
     pub fn phase(&self, now: f64) -> PhaseAt {
         phase_at(self.countdown.elapsed(now))
     }
@@ -132,6 +146,19 @@ impl BreathingSession {
 mod tests {
     use super::*;
     use crate::practice::timer::MINUTE_MS;
+
+    #[test]
+    fn a_session_carried_on_keeps_the_breath_and_never_starts_at_its_end() {
+        // 12.6 s into the plain guide: the second cycle, 2.6 s in (a second breath in).
+        let s = BreathingSession::carried_on(MINUTE_MS, 12_600.0, 100_000.0);
+        assert_eq!(s.phase(100_000.0).phase, BreathPhase::TopUp);
+        assert_eq!(s.countdown.remaining(100_000.0), MINUTE_MS - 12_600.0);
+        // Longer than the session: the same point of the breath, a whole session ahead.
+        let s = BreathingSession::carried_on(MINUTE_MS, 95_000.0, 200_000.0);
+        assert_eq!(s.phase(200_000.0).phase, BreathPhase::Out);
+        assert_eq!(s.countdown.remaining(200_000.0), MINUTE_MS - 5_000.0);
+        assert!(!s.countdown.is_finished(200_000.0));
+    }
 
     #[test]
     fn each_phase_has_its_own_short_word() {

@@ -128,9 +128,8 @@ pub fn Activated() -> impl IntoView {
     };
     // Begun on the plain page: the minute goes on from the same breath.
     if let Some(running) = super::breathing::plain_breath_running() {
-        let at = clock::now();
         breath.set(Some(
-            BreathingSession::start_ms(MINUTE_MS, at - running).countdown,
+            BreathingSession::carried_on(MINUTE_MS, running, clock::now()).countdown,
         ));
     }
     let breathing = Memo::new(move |_| breath.with(Option::is_some));

@@ -137,7 +137,7 @@ pub fn Breathing() -> impl IntoView {
         let minutes =
             SessionMinutes::parse(&DEFAULT_SESSION.to_string()).expect("the default is in range");
         countdown.set(Some(
-            BreathingSession::start(minutes, clock::now() - running).countdown,
+            BreathingSession::carried_on(minutes.ms(), running, clock::now()).countdown,
         ));
     }
     // Memos: these change rarely, so the controls are not rebuilt each tick.
