@@ -11,8 +11,8 @@ import { test, expect } from "@playwright/test";
 // budget whenever a change makes the app smaller; raise it only with the
 // measured figure and the reason in the commit (git log holds the history).
 // The goal is still a first load of home of at most 200 KiB gzip.
-const ENTRY_GZIP_BUDGET = 337 * 1024;
-const ALL_MODULES_GZIP_BUDGET = 813 * 1024;
+const ENTRY_GZIP_BUDGET = 339 * 1024;
+const ALL_MODULES_GZIP_BUDGET = 815 * 1024;
 
 function gzipBytes(path: string): number {
   return gzipSync(readFileSync(path), { level: 9 }).length;
