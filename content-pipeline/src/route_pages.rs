@@ -470,7 +470,7 @@ mod tests {
             .map(|e| format!("{}:{}", e.line, e.message))
             .collect();
         assert!(
-            text.iter().any(|t| t.starts_with("18:`nowhere` is not")),
+            text.iter().any(|t| t.starts_with("20:`nowhere` is not")),
             "{text:?}"
         );
         assert!(
@@ -487,6 +487,6 @@ mod tests {
         ));
         let errs = route_words(&d.0, &["journal"]).unwrap_err();
         assert!(errs[0].message.contains("plain text"), "{errs:?}");
-        assert_eq!(errs[0].line, 21);
+        assert_eq!(errs[0].line, 23);
     }
 }

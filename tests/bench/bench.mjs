@@ -10,9 +10,16 @@
 //   STEADY_BENCH_ONLY_FIRST_VISIT=1   only the bytes, the first loads, the
 //                                     throttled first visits and the wasm
 //                                     modules (no interactions, no Lighthouse)
+// And one to compare with a peer in the same run:
+//   STEADY_BENCH_PEER=<dir>           a checkout of the plain Svelte quiz
+//                                     oshx/ecr: built here with its own
+//                                     `npm ci` and `npx parcel build`, served
+//                                     beside Steady, and its first answer
+//                                     timed on the same profile
 import { chromium } from "@playwright/test";
-import { spawn } from "node:child_process";
-import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { cpSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { join } from "node:path";
 
@@ -99,11 +106,27 @@ const wasm = (() => {
   };
 })();
 
+// ---------- the peer ----------
+// Built from its own lock file, in a copy, so the checkout stays as it was.
+const PEER = process.env.STEADY_BENCH_PEER;
+const PEER_BASE = "/ecr/";
+const peerDist = (() => {
+  if (!PEER) return null;
+  const work = join(tmpdir(), "steady-bench-peer");
+  rmSync(work, { recursive: true, force: true });
+  cpSync(PEER, work, { recursive: true, filter: (src) => !/[/\\](\.git|node_modules|\.parcel-cache|public)$/.test(src) });
+  execFileSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: work, stdio: "inherit" });
+  execFileSync("npx", ["parcel", "build", "--no-cache"], { cwd: work, stdio: "inherit" });
+  return join(work, "public");
+})();
+
 // ---------- a browser against a Pages-like server ----------
 // Exactly like Pages: every route answers 200 with its own static page.
-const server = spawn("node", [new URL("../e2e/pages-server.mjs", import.meta.url).pathname, dist, String(PORT), BASE], {
-  stdio: ["ignore", "pipe", "inherit"],
-});
+const server = spawn(
+  "node",
+  [new URL("../e2e/pages-server.mjs", import.meta.url).pathname, dist, String(PORT), BASE, ...(peerDist ? ["--also", peerDist, PEER_BASE] : [])],
+  { stdio: ["ignore", "pipe", "inherit"] },
+);
 await new Promise((resolve) => server.stdout.once("data", resolve));
 // A measurement that throws must not leave the server running (it holds
 // the terminal's output open, so the run would seem to hang).
@@ -275,7 +298,10 @@ function watchMoments() {
   document.addEventListener(
     "change",
     (e) => {
-      if (window.__steadyFirstAnswerAt === undefined && String(e.target?.name).startsWith("q-")) window.__steadyFirstAnswerAt = performance.now();
+      // An answer: any radio but Steady's choice of relationship (the
+      // peer's radios have names of their own).
+      const t = e.target;
+      if (window.__steadyFirstAnswerAt === undefined && t?.type === "radio" && t.name !== "focus") window.__steadyFirstAnswerAt = performance.now();
     },
     true,
   );
@@ -318,7 +344,7 @@ function watchUsable(selectors) {
 // blocked here as in fresh()). Bytes are what crossed the network for the
 // page, headers included, as DevTools counts them (Network.loadingFinished),
 // until the network has been idle for 500 ms after the page became usable.
-async function firstVisit({ path, usable, act, moments = {} }) {
+async function firstVisit({ base = BASE, path, usable, act, moments = {} }) {
   const context = await browser.newContext({ ...PHONE, serviceWorkers: "block" });
   await context.addInitScript(watchUsable, usable);
   await context.addInitScript(watchMoments);
@@ -336,7 +362,7 @@ async function firstVisit({ path, usable, act, moments = {} }) {
     uploadThroughput: kbpsToBytesPerSecond(SLOW_4G_UP_KBPS),
   });
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
-  await page.goto(ORIGIN + BASE + path, { waitUntil: "commit" });
+  await page.goto(ORIGIN + base + path, { waitUntil: "commit" });
   if (act) await act(page);
   await page.waitForFunction(() => window.__steadyUsableAt !== undefined, null, { timeout: 60_000 });
   for (const name of Object.values(moments)) {
@@ -350,9 +376,22 @@ async function firstVisit({ path, usable, act, moments = {} }) {
   }), moments);
   await context.close();
   const files = fetched
-    .filter((f) => f.url?.startsWith(ORIGIN + BASE))
-    .map((f) => ({ file: fileFor(decodeURIComponent(new URL(f.url).pathname.slice(BASE.length))) ?? f.url, bytes: f.bytes }));
+    .filter((f) => f.url?.startsWith(ORIGIN + base))
+    .map((f) => ({ file: (base === BASE && fileFor(decodeURIComponent(new URL(f.url).pathname.slice(BASE.length)))) || f.url, bytes: f.bytes }));
   return { usableMs, fcpMs, ...at, bytes: fetched.reduce((s, f) => s + f.bytes, 0), files };
+}
+
+// The peer's quiz: all its statements on one page, each a radio group; its
+// first answer is a tap on the first statement's first option.
+if (peerDist) {
+  FIRST_VISIT.push({
+    name: "peer quiz (oshx/ecr), first answer",
+    base: PEER_BASE,
+    path: "",
+    usable: ["#_0 input[type=radio]"],
+    act: (page) => page.locator("#_0 input[type=radio]").first().check({ force: true }),
+    moments: { firstAnswerMs: "__steadyFirstAnswerAt" },
+  });
 }
 
 // Each page FIRST_VISIT_RUNS times, each figure the median of its runs; the
@@ -364,6 +403,7 @@ for (const page of FIRST_VISIT) {
   const median = (get) => round(pct(runs.map(get), 50));
   firstVisits.push({
     name: page.name,
+    base: page.base ?? BASE,
     path: page.path,
     usable: page.usable,
     usableMs: median((r) => r.usableMs),
@@ -538,7 +578,7 @@ const visitOf = (name) => firstVisits.find((v) => v.name === name);
 const checks = [
   ["first-load transfer of home (gzip)", firstLoad.gzip, budgets.firstLoadGzip, "B"],
   ["first-load transfer of quiz (gzip)", firstLoadQuiz.gzip, budgets.firstLoadGzip, "B"],
-  ...firstVisits.map((v) => [
+  ...firstVisits.filter((v) => v.base === BASE).map((v) => [
     `first visit, ${v.name} usable (slow 4G, CPU ${CPU_SLOWDOWN}×), median of ${FIRST_VISIT_RUNS}`,
     v.usableMs,
     budgets.usableMs,
@@ -573,6 +613,16 @@ const checks = [
   ok: kind === "max" ? value <= budget : value >= budget,
 }));
 const withUnit = (x, unit) => (unit ? `${x} ${unit}` : `${x}`);
+// Ratios to the peer's first answer, when it ran.
+const peerVisit = firstVisits.find((v) => v.base === PEER_BASE);
+const ourAnswer = visitOf("quiz, first answer");
+const peerRatio =
+  peerVisit && ourAnswer
+    ? {
+        firstAnswer: Math.round((ourAnswer.firstAnswerMs / peerVisit.firstAnswerMs) * 100) / 100,
+        appHolds: Math.round((ourAnswer.appHoldsAnswerMs / peerVisit.firstAnswerMs) * 100) / 100,
+      }
+    : null;
 
 const result = {
   date: new Date().toISOString(),
@@ -582,7 +632,7 @@ const result = {
   wasm,
   firstLoad,
   firstLoadQuiz,
-  firstVisit: { settings: firstVisitSettings, pages: firstVisits },
+  firstVisit: { settings: firstVisitSettings, pages: firstVisits, peerRatio },
   quiz,
   route,
   journal,
@@ -679,6 +729,9 @@ const md = [
       (k) => `| ${v.name}: ${k} | ${v[k]} ms | ${v.samples[k].join(", ")} ms |`,
     ),
   ),
+  ...(peerRatio
+    ? ["", `Against the peer in the same run: Steady's first answer is ${peerRatio.firstAnswer}× the peer's (goal ≤ 0.6); the app holding it, ${peerRatio.appHolds}× the peer's first answer.`]
+    : []),
   "",
   ...interactionRows,
   ...lighthouseRows,
