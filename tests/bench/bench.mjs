@@ -382,14 +382,19 @@ async function firstVisit({ base = BASE, path, usable, act, moments = {} }) {
 }
 
 // The peer's quiz: all its statements on one page, each a radio group; its
-// first answer is a tap on the first statement's first option.
+// first answer is its Start, then a tap on the first statement's first
+// option, as Steady's is Start, then a tap.
 if (peerDist) {
   FIRST_VISIT.push({
     name: "peer quiz (oshx/ecr), first answer",
     base: PEER_BASE,
     path: "",
     usable: ["#_0 input[type=radio]"],
-    act: (page) => page.locator("#_0 input[type=radio]").first().check({ force: true }),
+    // Its Start ("검사시작", "begin the test") closes the intro sheet.
+    act: async (page) => {
+      await page.locator("button", { hasText: "검사시작" }).click();
+      await page.locator("#_0 label").first().click();
+    },
     moments: { firstAnswerMs: "__steadyFirstAnswerAt" },
   });
 }
