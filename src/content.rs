@@ -241,6 +241,14 @@ pub struct PlainQuiz {
     pub next: &'static str,
     pub end_heading: &'static str,
     pub end: &'static str,
+    /// The choice between two runs: says `{new}`, `{new_about}`,
+    /// `{earlier}` and `{earlier_about}`; the counts are `one_statement` or
+    /// `statements` (with `{n}`).
+    pub choose: &'static str,
+    pub one_statement: &'static str,
+    pub statements: &'static str,
+    pub choose_new: &'static str,
+    pub choose_earlier: &'static str,
 }
 
 /// Breathing's plain page, before the app (`route-pages.toml`).

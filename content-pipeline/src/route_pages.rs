@@ -53,6 +53,11 @@ struct PlainQuizFile {
     next: Text,
     end_heading: Text,
     end: Text,
+    choose: Text,
+    one_statement: Text,
+    statements: Text,
+    choose_new: Text,
+    choose_earlier: Text,
 }
 
 #[derive(Deserialize)]
@@ -167,8 +172,10 @@ pub struct RouteWords {
     pub app_stalled_quiz: String,
     pub app_stalled_after: String,
     /// The quiz's plain page, before the app: Start, each statement's
-    /// count (`{n}` of `{total}`), Back, Next and the words after the last.
-    pub plain_quiz: [String; 6],
+    /// count (`{n}` of `{total}`), Back, Next, the words after the last,
+    /// and the choice between two runs (its question, the counts, its two
+    /// buttons).
+    pub plain_quiz: [String; 11],
     /// Breathing's plain page: Start, the guide's heading, its note, Stop.
     pub plain_breath: [String; 4],
     pub origin: Origin,
@@ -263,6 +270,11 @@ fn read(content_dir: &Path, routes: &[&str], diags: &mut Vec<Diagnostic>) -> Opt
                 plain("plain_quiz.next", &q.next),
                 plain("plain_quiz.end_heading", &q.end_heading),
                 plain("plain_quiz.end", &q.end),
+                plain("plain_quiz.choose", &q.choose),
+                plain("plain_quiz.one_statement", &q.one_statement),
+                plain("plain_quiz.statements", &q.statements),
+                plain("plain_quiz.choose_new", &q.choose_new),
+                plain("plain_quiz.choose_earlier", &q.choose_earlier),
             ]
         },
         plain_breath: {
@@ -327,13 +339,23 @@ fn read(content_dir: &Path, routes: &[&str], diags: &mut Vec<Diagnostic>) -> Opt
             ));
         }
     }
-    let count = &parsed.plain_quiz.count;
-    if !(count.get_ref().contains("{n}") && count.get_ref().contains("{total}")) {
-        diags.push(at(
-            &file,
-            line_of(&text, count.span().start),
-            "plain_quiz.count must say {n} and {total}".to_string(),
-        ));
+    let q = &parsed.plain_quiz;
+    for (key, words, holes) in [
+        ("count", &q.count, &["{n}", "{total}"][..]),
+        ("statements", &q.statements, &["{n}"][..]),
+        (
+            "choose",
+            &q.choose,
+            &["{new}", "{new_about}", "{earlier}", "{earlier_about}"][..],
+        ),
+    ] {
+        if let Some(hole) = holes.iter().find(|h| !words.get_ref().contains(*h)) {
+            diags.push(at(
+                &file,
+                line_of(&text, words.span().start),
+                format!("plain_quiz.{key} must say {hole}"),
+            ));
+        }
     }
     (diags.len() == before).then_some(words)
 }
@@ -371,9 +393,21 @@ pub fn compile(content_dir: &Path, routes: &[&str], diags: &mut Vec<Diagnostic>)
     ] {
         code += &format!("pub static {name}: &str = {text:?};\n");
     }
-    let [start, count, back, next, end_heading, end] = &w.plain_quiz;
+    let [
+        start,
+        count,
+        back,
+        next,
+        end_heading,
+        end,
+        choose,
+        one_statement,
+        statements,
+        choose_new,
+        choose_earlier,
+    ] = &w.plain_quiz;
     code += &format!(
-        "pub static PLAIN_QUIZ: PlainQuiz = PlainQuiz {{ start: {start:?}, count: {count:?}, back: {back:?}, next: {next:?}, end_heading: {end_heading:?}, end: {end:?} }};\n"
+        "pub static PLAIN_QUIZ: PlainQuiz = PlainQuiz {{ start: {start:?}, count: {count:?}, back: {back:?}, next: {next:?}, end_heading: {end_heading:?}, end: {end:?}, choose: {choose:?}, one_statement: {one_statement:?}, statements: {statements:?}, choose_new: {choose_new:?}, choose_earlier: {choose_earlier:?} }};\n"
     );
     let [start, heading, note, stop] = &w.plain_breath;
     code += &format!(
@@ -444,7 +478,7 @@ mod tests {
 
     const HEAD: &str = "care_line = \"Care,\"\ncare_link = \"help\"\nlock_scope = \"Scope.\"\n\
         app_wait = { loading = \"L\", stalled = \"S\", stalled_help = \"H\", stalled_library = \"Li\", stalled_breath = \"B\", stalled_quiz = \"Q\", stalled_after = \"A\" }\n\
-        plain_quiz = { start = \"S\", count = \"{n} {total}\", back = \"B\", next = \"N\", end_heading = \"EH\", end = \"E\" }\n\
+        plain_quiz = { start = \"S\", count = \"{n} {total}\", back = \"B\", next = \"N\", end_heading = \"EH\", end = \"E\", choose = \"{new} {new_about} {earlier} {earlier_about}\", one_statement = \"1\", statements = \"{n}\", choose_new = \"N\", choose_earlier = \"E\" }\n\
         plain_breath = { start = \"S\", heading = \"H\", note = \"N\", stop = \"St\" }\n\
         [origin]\nheading = \"H\"\nparagraphs = [\"P\"]\ngithub_pages = \"G\"\n\
         [quiz_care]\nafraid = \"A\"\nafraid_link = \"AL\"\nloss = \"L\"\ngrief = \"G\"\ngrief_link = \"GL\"\nunsure_heading = \"UH\"\nunsure = \"U\"\n";

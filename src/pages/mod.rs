@@ -12,3 +12,17 @@ pub mod progress;
 pub mod quiz;
 pub mod result;
 pub mod share;
+
+/// Takes a plain page's step (`quiz#statement-7`, `practice/breathing#breathe`)
+/// out of the address, in place, once the app has taken it over: a reload
+/// should not step back to it.
+pub fn clear_fragment(location: &web_sys::Location) {
+    if let (Ok(mut path), Ok(search), Ok(history)) = (
+        location.pathname(),
+        location.search(),
+        leptos::prelude::window().history(),
+    ) {
+        path.push_str(&search);
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+    }
+}

@@ -12,7 +12,7 @@ use crate::browser::clock;
 use crate::browser::paths::href;
 use crate::components::focus::focus_first_after_render;
 use crate::components::title::Title;
-use crate::content::QUIZ_ITEMS;
+use crate::content::{PLAIN_QUIZ, QUIZ_ITEMS};
 use crate::domain::quiz::{self, Answer, Focus, GivenOnThePage, QuizInProgress, TakenIn};
 use crate::state::notices::{Notices, use_notices};
 use crate::state::quiz::{self as quiz_state, NotFinished};
@@ -149,31 +149,30 @@ const CHOICE_ID: &str = "quiz-choose-run";
 fn ChooseRun(quiz: QuizControls) -> impl IntoView {
     let statements = |n: usize| {
         if n == 1 {
-            "1 statement".to_string()
+            PLAIN_QUIZ.one_statement.to_string()
         } else {
-            format!("{n} statements")
+            PLAIN_QUIZ.statements.replace("{n}", &n.to_string())
         }
     };
     move || {
         quiz.choosing.get().map(|(run, earlier)| {
-            let question = format!(
-                "Before Steady had loaded, you answered {} about {}. You also have a quiz in progress about {}, with {} answered, and it is still saved. Which do you want to go on with? If you answer on here, you go on with the new answers.",
-                statements(run.answered(QUIZ_ITEMS)),
-                run.focus.label().to_lowercase(),
-                earlier.focus.label().to_lowercase(),
-                statements(earlier.answered(QUIZ_ITEMS)),
-            );
+            let question = PLAIN_QUIZ
+                .choose
+                .replace("{new}", &statements(run.answered(QUIZ_ITEMS)))
+                .replace("{new_about}", &run.focus.label().to_lowercase())
+                .replace("{earlier}", &statements(earlier.answered(QUIZ_ITEMS)))
+                .replace("{earlier_about}", &earlier.focus.label().to_lowercase());
             view! {
                 <div class="confirm choose-run" role="group" aria-labelledby=CHOICE_ID>
                     <p id=CHOICE_ID tabindex="-1">{question}</p>
                     <button type="button" class="button" on:click=move |_| {
                         quiz.choosing.set(None);
                         quiz.carry_on(run.clone());
-                    }>"Go on with the new answers"</button>
+                    }>{PLAIN_QUIZ.choose_new}</button>
                     <button type="button" class="button quiet" on:click=move |_| {
                         quiz.choosing.set(None);
                         quiz.carry_on(earlier.clone());
-                    }>"Go back to the earlier quiz"</button>
+                    }>{PLAIN_QUIZ.choose_earlier}</button>
                 </div>
             }
         })
@@ -504,18 +503,7 @@ pub fn read_plain_page() -> Option<GivenOnThePage> {
         .ok()
         .and_then(|fragment| plain_step_position(&fragment));
     if given.position.is_some() {
-        clear_fragment(&location);
+        super::clear_fragment(&location);
     }
     Some(given)
-}
-
-/// Takes a plain page's step out of the address, in place: the app is at
-/// the same place, and a reload should not step back to it.
-pub fn clear_fragment(location: &web_sys::Location) {
-    if let (Ok(mut path), Ok(search), Ok(history)) =
-        (location.pathname(), location.search(), window().history())
-    {
-        path.push_str(&search);
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
-    }
 }

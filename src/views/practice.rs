@@ -310,9 +310,9 @@ pub const ACTIVATED_STEP: &str = "activated-step";
 /// Breathing as a plain page: a circle and the words of each part of the
 /// breath, timed by CSS (`breath.css`, from the domain's cycle), shown by
 /// `:target` before the app has loaded. With reduced motion the circle is
-/// hidden and the words remain. The chime, the timer and saving come with
-/// the app, which carries the breath on at the same point.
-/// `route` is the page it is on; Stop goes back to `back`, an id there.
+/// hidden and the words remain. The timer and saving come with the app,
+/// which carries the breath on at the same point. `route` is the page it is
+/// on; Stop goes back to `back`, an id there.
 #[component]
 pub fn PlainBreath(route: &'static str, back: &'static str) -> impl IntoView {
     view! {

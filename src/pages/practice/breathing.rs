@@ -110,7 +110,7 @@ pub(super) fn plain_breath_running() -> Option<f64> {
     if !showing {
         return None;
     }
-    crate::pages::quiz::clear_fragment(&location);
+    crate::pages::clear_fragment(&location);
     let from: f64 = from?.parse().ok()?;
     Some((clock::now() - from).max(0.0))
 }
@@ -134,8 +134,7 @@ pub fn Breathing() -> impl IntoView {
     };
     // Begun on the plain page: the session goes on from the same breath.
     if let Some(running) = plain_breath_running() {
-        let minutes =
-            SessionMinutes::parse(&DEFAULT_SESSION.to_string()).expect("the default is in range");
+        let minutes = SessionMinutes::new(DEFAULT_SESSION).expect("the default is in range");
         countdown.set(Some(
             BreathingSession::carried_on(minutes.ms(), running, clock::now()).countdown,
         ));
